@@ -1,0 +1,74 @@
+"""Command line: no subcommand opens the window; subcommands run the app headless.
+
+Each subcommand lives in its own module exposing `register(subparsers, common)`; its handler,
+set with `set_defaults(func=…)`, takes the parsed args and returns an exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from wacampaign_desktop import APP_NAME, __version__
+
+COMMAND_MODULES = (
+    "sandbox_cmd",
+    "serve_cmd",
+    "routes_cmd",
+    "contacts_cmd",
+    "campaign_cmd",
+    "credentials_cmd",
+    "selftest_cmd",
+)
+
+
+class CliError(Exception):
+    """A failure to report as one line on stderr with exit code 2 (no traceback)."""
+
+
+def _common_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir", default=argparse.SUPPRESS, metavar="DIR",
+        help="keep the database, settings and logs in DIR (default: your user data folder)",
+    )
+    common.add_argument("--verbose", "-v", action="store_true", default=argparse.SUPPRESS,
+                        help="more detail in the log")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_parser()
+    parser = argparse.ArgumentParser(
+        prog="wacampaign-desktop",
+        description=f"{APP_NAME}: send WhatsApp campaigns through Twilio and watch them live. "
+        "Without a command, opens the window.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"wacampaign_desktop.cli.{name}")
+        module.register(subparsers, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.data_dir = getattr(args, "data_dir", None)
+    args.verbose = getattr(args, "verbose", False)
+    func = getattr(args, "func", None)
+    try:
+        if func is None:
+            from wacampaign_desktop.gui.app import run_gui  # Qt is imported only for the window
+
+            return run_gui(args)
+        return int(func(args) or 0)
+    except CliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

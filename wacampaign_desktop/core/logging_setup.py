@@ -1,0 +1,44 @@
+"""Logging: a rotating file in the per-user log folder, one logger per module, secrets masked."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+from wacampaign_desktop.core.redaction import RedactingFilter
+
+FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+_configured_file: Path | None = None
+
+
+def configure_logging(log_file: Path | None, *, verbose: bool = False, console: bool = False) -> None:
+    """Install the rotating file handler (and optionally stderr). Safe to call more than once."""
+    global _configured_file
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    redactor = RedactingFilter()
+    if log_file is not None and log_file != _configured_file:
+        for handler in list(root.handlers):
+            if getattr(handler, "_wacampaign", False):
+                root.removeHandler(handler)
+                handler.close()
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        file_handler = logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
+        file_handler.setFormatter(logging.Formatter(FORMAT))
+        file_handler.addFilter(redactor)
+        file_handler._wacampaign = True  # type: ignore[attr-defined]
+        root.addHandler(file_handler)
+        _configured_file = log_file
+    if console and sys.stderr is not None:
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setLevel(logging.DEBUG if verbose else logging.WARNING)
+        stream.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        stream.addFilter(redactor)
+        stream._wacampaign = True  # type: ignore[attr-defined]
+        root.addHandler(stream)
+    for noisy in ("twilio.http_client", "urllib3", "waitress.queue"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -1,0 +1,141 @@
+"""Non-secret settings: a JSON file in the per-user config folder, validated field by field.
+
+Secrets (auth tokens) are never stored here: see `secrets.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+TUNNEL_MODES = ("local", "ngrok", "own_url")
+
+
+class SettingsError(ValueError):
+    """A setting has a value that cannot be used; the message names the setting and why."""
+
+
+@dataclass
+class Settings:
+    # Twilio ("live" mode once an account SID and a sender are set and a token is in the keyring)
+    twilio_account_sid: str = ""
+    sender: str = ""  # "whatsapp:+14155238886" or a Messaging Service SID "MG…"
+    use_sandbox: bool = True  # the built-in Twilio emulator; turned off by "Connect Twilio"
+    # Webhook server
+    webhook_host: str = "127.0.0.1"
+    webhook_port: int = 8765
+    # Tunnel
+    tunnel_mode: str = "local"  # "local" | "ngrok" | "own_url"
+    public_url: str = ""  # own_url mode: e.g. "https://hooks.example.com"
+    ngrok_domain: str = ""  # optional reserved domain
+    ngrok_region: str = ""
+    ngrok_path: str = ""  # optional path to a bundled/installed ngrok binary
+    # Sending
+    default_region: str = "FR"  # for phone numbers written without +country
+    default_send_rate: float = 10.0
+    worker_threads: int = 4
+    max_retries: int = 3
+    autopause_failure_ratio: float = 0.20
+    autopause_window: int = 50
+    reconcile_after_minutes: float = 10.0
+    # Interface
+    language: str = ""  # "" = follow the system, "en", "fr"
+
+    def validate(self) -> None:
+        problems = []
+        if not (0 <= self.webhook_port <= 65535):
+            problems.append(f"webhook_port: {self.webhook_port} is not a port number (0–65535)")
+        if self.tunnel_mode not in TUNNEL_MODES:
+            problems.append(f"tunnel_mode: {self.tunnel_mode!r} is not one of {', '.join(TUNNEL_MODES)}")
+        if self.tunnel_mode == "own_url" and not self.public_url.startswith(("https://", "http://")):
+            problems.append("public_url: must start with https:// when the tunnel mode is own_url")
+        if not (0 < self.default_send_rate <= 400):
+            problems.append(f"default_send_rate: {self.default_send_rate} must be between 0 and 400 msg/s")
+        if not (1 <= self.worker_threads <= 64):
+            problems.append(f"worker_threads: {self.worker_threads} must be between 1 and 64")
+        if not (0 <= self.max_retries <= 10):
+            problems.append(f"max_retries: {self.max_retries} must be between 0 and 10")
+        if not (0 < self.autopause_failure_ratio <= 1):
+            problems.append("autopause_failure_ratio: must be between 0 and 1 (e.g. 0.2 for 20 %)")
+        if self.autopause_window < 1:
+            problems.append("autopause_window: must be at least 1")
+        if self.twilio_account_sid and not (
+            self.twilio_account_sid.startswith("AC") and len(self.twilio_account_sid) == 34
+        ):
+            problems.append("twilio_account_sid: an Account SID starts with AC and has 34 characters")
+        if problems:
+            raise SettingsError("; ".join(problems))
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _coerce(name: str, value: Any, default: Any) -> Any:
+    kind = type(default)
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        raise SettingsError(f"{name}: expected true or false, got {value!r}")
+    if kind in (int, float):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise SettingsError(f"{name}: expected a number, got {value!r}")
+        return kind(value)
+    if not isinstance(value, str):
+        raise SettingsError(f"{name}: expected text, got {value!r}")
+    return value
+
+
+def settings_from_dict(data: dict[str, Any]) -> Settings:
+    """Build settings from a dict, naming each bad field; unknown keys are ignored with a warning."""
+    defaults = Settings()
+    known = {f.name for f in fields(Settings)}
+    values = {}
+    problems = []
+    for key, value in data.items():
+        if key not in known:
+            log.warning("Ignoring unknown setting %r", key)
+            continue
+        try:
+            values[key] = _coerce(key, value, getattr(defaults, key))
+        except SettingsError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise SettingsError("; ".join(problems))
+    settings = Settings(**values)
+    settings.validate()
+    return settings
+
+
+def load_settings(path: Path) -> Settings:
+    """Read settings; a missing file gives defaults, an unreadable one is set aside (not deleted)."""
+    if not path.exists():
+        return Settings()
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        if not isinstance(data, dict):
+            raise SettingsError("the file does not hold a JSON object")
+        return settings_from_dict(data)
+    except (OSError, ValueError) as exc:
+        aside = path.with_suffix(".invalid.json")
+        try:
+            path.replace(aside)
+        except OSError:
+            aside = path
+        log.error("Settings file %s could not be used (%s); defaults in use, the file was kept as %s",
+                  path, exc, aside)
+        return Settings()
+
+
+def save_settings(settings: Settings, path: Path) -> None:
+    """Validate, then write atomically (temp file + rename)."""
+    settings.validate()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(settings.to_dict(), indent=2, sort_keys=True), "utf-8")
+    os.replace(tmp, path)

@@ -1,0 +1,105 @@
+"""Schema versions and the ordered migration ladder (playhouse.migrate), each step in a transaction,
+the database file copied aside first.
+
+Version history:
+  1. first release: contacts, campaigns, campaign messages, inbound messages, webhook events.
+  2. A/B variants and audience on campaigns; variant, template variables, retry schedule and
+     replies on messages; idempotency tokens on webhook events; pending callbacks table.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import peewee
+from playhouse.migrate import SqliteMigrator, migrate
+
+from wacampaign_desktop.core.store import models as m
+
+log = logging.getLogger(__name__)
+
+CURRENT_VERSION = 2
+
+
+class MigrationError(RuntimeError):
+    """The database could not be brought to the current schema; the backup path is in the message."""
+
+
+def _to_v2(db: peewee.SqliteDatabase) -> None:
+    migrator = SqliteMigrator(db)
+    migrate(
+        migrator.add_column("campaign", "audience", m.JSONField(default=dict)),
+        migrator.add_column("campaign", "variants", m.JSONField(default=list)),
+        migrator.add_column("campaign_message", "content_variables", m.JSONField(null=True)),
+        migrator.add_column("campaign_message", "variant", peewee.CharField(null=True)),
+        migrator.add_column("campaign_message", "next_attempt_at", peewee.DateTimeField(null=True)),
+        migrator.add_column("campaign_message", "replied_at", peewee.DateTimeField(null=True)),
+        migrator.add_column("webhook_event", "idempotency_token", peewee.CharField(null=True)),
+        migrator.add_index("webhook_event", ("idempotency_token",), False),
+    )
+    db.create_tables([m.PendingCallback])
+    # Replies were not linked in v1; recompute counters so `replied` starts consistent.
+    db.execute_sql("UPDATE campaign SET replied_count = 0")
+
+
+STEPS: dict[int, Callable[[peewee.SqliteDatabase], None]] = {2: _to_v2}
+
+
+def current_version(db: peewee.SqliteDatabase) -> int | None:
+    """Schema version stored in the file; None for an empty database."""
+    if not db.table_exists("schema_version"):
+        return 0 if db.table_exists("contact") else None
+    row = m.SchemaVersion.select().order_by(m.SchemaVersion.id.desc()).first()
+    return row.version if row else 0
+
+
+def backup_database(path: Path, version: int) -> Path:
+    """Copy the database aside (consistent even in WAL mode) before migrating it."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")
+    source = sqlite3.connect(str(path))
+    try:
+        dest = sqlite3.connect(str(target))
+        with dest:
+            source.backup(dest)
+        dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def migrate_database(db: peewee.SqliteDatabase, path: Path | None = None) -> int:
+    """Create a fresh schema or run every missing step; returns the version now in the file."""
+    version = current_version(db)
+    if version is None:
+        with db.atomic():
+            db.create_tables(m.ALL_MODELS)
+            m.SchemaVersion.create(version=CURRENT_VERSION)
+        log.info("Created a new database at schema version %d", CURRENT_VERSION)
+        return CURRENT_VERSION
+    if version > CURRENT_VERSION:
+        raise MigrationError(
+            f"This database was written by a newer version of the app (schema {version}; "
+            f"this app knows up to {CURRENT_VERSION}). Please update the app."
+        )
+    if version == CURRENT_VERSION:
+        return version
+    backup = backup_database(path, version) if path is not None and path.exists() else None
+    log.info("Migrating database from schema %d to %d (backup: %s)", version, CURRENT_VERSION, backup)
+    for target in range(version + 1, CURRENT_VERSION + 1):
+        try:
+            with db.atomic():
+                STEPS[target](db)
+                if not db.table_exists("schema_version"):
+                    db.create_tables([m.SchemaVersion])
+                m.SchemaVersion.create(version=target)
+        except Exception as exc:
+            raise MigrationError(
+                f"Upgrading the database to schema {target} failed ({exc}); nothing was changed "
+                f"by that step. A copy of the file made before upgrading is at {backup}."
+            ) from exc
+    return CURRENT_VERSION

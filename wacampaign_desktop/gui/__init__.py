@@ -1,0 +1,1 @@
+"""Qt (PySide6) layer: adapts the core to windows; never contains business rules."""
