@@ -1,0 +1,169 @@
+"""THE one adapter from the core to Qt: subscribes to the EventBus and re-emits core events as
+Qt signals on the GUI thread, coalesced so that views repaint at most ~10 times a second.
+
+Publisher threads (webhook writer, engine, tunnel) only append to a buffer under a lock and, for
+the first event of a batch, post one queued wake-up; a single-shot timer on the GUI thread then
+drains the buffer at most every `interval_ms`. No core thread ever touches a widget, and nothing
+here polls the database.
+
+Signals (all emitted on the GUI thread):
+- messageStatusChanged(list[MessageStatusChanged])  latest event per message id, one list per drain
+- countersChanged(int campaign_id, dict counters)    latest counters per campaign
+- campaignProgress(CampaignProgress)                 latest per campaign
+- campaignStateChanged(CampaignStateChanged)         every one, in order
+- inboundReceived(InboundReceived)                   every one, in order
+- contactsChanged()                                  at most once per drain (opt-in/out, imports)
+- webhookLogged(list[WebhookLogged])                 the drain's events, in order
+- alert(Alert)                                       every one (SignatureRejected becomes an Alert)
+- serverStateChanged(ServerStateChanged)             latest
+- tunnelStateChanged(TunnelStateChanged)             latest
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+
+from wacampaign_desktop.core import events as ev
+
+log = logging.getLogger(__name__)
+
+DEFAULT_INTERVAL_MS = 100  # ≤ 10 drains (and so repaints) per second
+
+
+class CoreBridge(QObject):
+    messageStatusChanged = Signal(object)
+    countersChanged = Signal(int, dict)
+    campaignProgress = Signal(object)
+    campaignStateChanged = Signal(object)
+    inboundReceived = Signal(object)
+    contactsChanged = Signal()
+    webhookLogged = Signal(object)
+    alert = Signal(object)
+    serverStateChanged = Signal(object)
+    tunnelStateChanged = Signal(object)
+
+    _wake = Signal()
+
+    def __init__(self, bus: ev.EventBus, interval_ms: int = DEFAULT_INTERVAL_MS,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._bus = bus
+        self._interval_ms = interval_ms
+        self._lock = threading.Lock()
+        self._buffer: list[ev.Event] = []
+        self._wake_pending = False
+        self._last_drain = 0.0
+        self.drain_count = 0
+        self.events_seen = 0
+        self.last_server_state: ev.ServerStateChanged | None = None
+        self.last_tunnel_state: ev.TunnelStateChanged | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.drain)
+        self._wake.connect(self._on_wake, Qt.ConnectionType.QueuedConnection)
+        self._unsubscribe: Callable[[], None] | None = bus.subscribe(self._on_event)
+
+    # -- publisher threads -------------------------------------------------------------------
+    def _on_event(self, event: ev.Event) -> None:
+        with self._lock:
+            self._buffer.append(event)
+            if self._wake_pending:
+                return
+            self._wake_pending = True
+        self._wake.emit()
+
+    # -- GUI thread ----------------------------------------------------------------------------
+    @Slot()
+    def _on_wake(self) -> None:
+        if self._timer.isActive():
+            return
+        elapsed_ms = (time.monotonic() - self._last_drain) * 1000
+        self._timer.start(max(0, int(self._interval_ms - elapsed_ms)))
+
+    @Slot()
+    def drain(self) -> None:
+        """Deliver everything buffered so far (tests may call it directly)."""
+        with self._lock:
+            batch, self._buffer = self._buffer, []
+            self._wake_pending = False
+        self._last_drain = time.monotonic()
+        if not batch:
+            return
+        self.drain_count += 1
+        self.events_seen += len(batch)
+        statuses: dict[int, ev.MessageStatusChanged] = {}
+        counters: dict[int, dict[str, int]] = {}
+        progress: dict[int, ev.CampaignProgress] = {}
+        ordered: list[ev.Event] = []
+        webhooks: list[ev.WebhookLogged] = []
+        contacts = False
+        server: ev.ServerStateChanged | None = None
+        tunnel: ev.TunnelStateChanged | None = None
+        for event in batch:
+            if isinstance(event, ev.MessageStatusChanged):
+                statuses.pop(event.message_id, None)
+                statuses[event.message_id] = event
+            elif isinstance(event, ev.CountersChanged):
+                counters[event.campaign_id] = event.counters
+            elif isinstance(event, ev.CampaignProgress):
+                progress[event.campaign_id] = event
+            elif isinstance(event, ev.WebhookLogged):
+                webhooks.append(event)
+            elif isinstance(event, ev.ContactOptChanged):
+                contacts = True
+            elif isinstance(event, ev.ServerStateChanged):
+                server = event
+            elif isinstance(event, ev.TunnelStateChanged):
+                tunnel = event
+            else:
+                ordered.append(event)
+        if server is not None:
+            self.last_server_state = server
+            self._emit(self.serverStateChanged, server)
+        if tunnel is not None:
+            self.last_tunnel_state = tunnel
+            self._emit(self.tunnelStateChanged, tunnel)
+        if statuses:
+            self._emit(self.messageStatusChanged, list(statuses.values()))
+        for campaign_id, values in counters.items():
+            self._emit(self.countersChanged, campaign_id, dict(values))
+        for item in progress.values():
+            self._emit(self.campaignProgress, item)
+        for event in ordered:
+            if isinstance(event, ev.CampaignStateChanged):
+                self._emit(self.campaignStateChanged, event)
+            elif isinstance(event, ev.InboundReceived):
+                self._emit(self.inboundReceived, event)
+            elif isinstance(event, ev.Alert):
+                self._emit(self.alert, event)
+            elif isinstance(event, ev.SignatureRejected):
+                self._emit(self.alert, ev.Alert(
+                    code="signature_rejected", level="error",
+                    message=f"A request to {event.path} from {event.remote_addr} had a bad "
+                            "Twilio signature and was rejected.",
+                    details={"path": event.path, "remote_addr": event.remote_addr}))
+        if contacts:
+            self._emit(self.contactsChanged)
+        if webhooks:
+            self._emit(self.webhookLogged, webhooks)
+
+    def _emit(self, signal: Signal, *args: object) -> None:  # type: ignore[valid-type]
+        try:
+            signal.emit(*args)
+        except Exception:  # a broken slot must not stop the other signals
+            log.exception("Slot failed on %s", signal)
+
+    def notify_contacts_changed(self) -> None:
+        """For GUI code that changed contacts itself (import, edit): emits contactsChanged now."""
+        self.contactsChanged.emit()
+
+    def close(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self._timer.stop()
