@@ -17,6 +17,7 @@ Signals (all emitted on the GUI thread):
 - alert(Alert)                                       every one (SignatureRejected becomes an Alert)
 - serverStateChanged(ServerStateChanged)             latest
 - tunnelStateChanged(TunnelStateChanged)             latest
+- runtimeChanged(Runtime | None)                     emitted by app.py when the runtime is up / down
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class CoreBridge(QObject):
     alert = Signal(object)
     serverStateChanged = Signal(object)
     tunnelStateChanged = Signal(object)
+    runtimeChanged = Signal(object)
 
     _wake = Signal()
 
