@@ -6,6 +6,7 @@ Every secret read or written is registered for redaction, so it never reaches a 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -94,10 +95,8 @@ class SecretStore:
 
     def delete(self, name: str) -> None:
         if self._keyring is not None:
-            try:
+            with contextlib.suppress(Exception):
                 self._keyring.delete_password(SERVICE, self._key(name))
-            except Exception:
-                pass
         else:
             data = self._read_file()
             if data.pop(self._key(name), None) is not None:

@@ -4,7 +4,7 @@ the database file copied aside first.
 Version history:
   1. first release: contacts, campaigns, campaign messages, inbound messages, webhook events.
   2. A/B variants and audience on campaigns; variant, template variables, retry schedule and
-     replies on messages; idempotency tokens on webhook events; pending callbacks table.
+     replies on messages; inbound messages linked to the campaign message they answer; idempotency tokens on webhook events; pending callbacks table.
 """
 
 from __future__ import annotations
@@ -38,6 +38,12 @@ def _to_v2(db: peewee.SqliteDatabase) -> None:
         migrator.add_column("campaign_message", "variant", peewee.CharField(null=True)),
         migrator.add_column("campaign_message", "next_attempt_at", peewee.DateTimeField(null=True)),
         migrator.add_column("campaign_message", "replied_at", peewee.DateTimeField(null=True)),
+        migrator.add_column(
+            "inbound_message", "campaign_message_id",
+            peewee.ForeignKeyField(
+                m.CampaignMessage, field=m.CampaignMessage.id, null=True, on_delete="SET NULL"
+            ),
+        ),
         migrator.add_column("webhook_event", "idempotency_token", peewee.CharField(null=True)),
         migrator.add_index("webhook_event", ("idempotency_token",), False),
     )
@@ -90,16 +96,25 @@ def migrate_database(db: peewee.SqliteDatabase, path: Path | None = None) -> int
         return version
     backup = backup_database(path, version) if path is not None and path.exists() else None
     log.info("Migrating database from schema %d to %d (backup: %s)", version, CURRENT_VERSION, backup)
-    for target in range(version + 1, CURRENT_VERSION + 1):
-        try:
-            with db.atomic():
-                STEPS[target](db)
-                if not db.table_exists("schema_version"):
-                    db.create_tables([m.SchemaVersion])
-                m.SchemaVersion.create(version=target)
-        except Exception as exc:
-            raise MigrationError(
-                f"Upgrading the database to schema {target} failed ({exc}); nothing was changed "
-                f"by that step. A copy of the file made before upgrading is at {backup}."
-            ) from exc
+    # SQLite rebuilds tables to alter them; with foreign keys on, dropping the old `campaign`
+    # table would cascade-delete every message. The pragma only works outside a transaction.
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        for target in range(version + 1, CURRENT_VERSION + 1):
+            try:
+                with db.atomic():
+                    STEPS[target](db)
+                    if not db.table_exists("schema_version"):
+                        db.create_tables([m.SchemaVersion])
+                    m.SchemaVersion.create(version=target)
+                    broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise MigrationError(f"{len(broken)} rows lost their parent row")
+            except Exception as exc:
+                raise MigrationError(
+                    f"Upgrading the database to schema {target} failed ({exc}); nothing was "
+                    f"changed by that step. A copy of the file made before upgrading is at {backup}."
+                ) from exc
+    finally:
+        db.execute_sql("PRAGMA foreign_keys = ON")
     return CURRENT_VERSION
