@@ -1,0 +1,83 @@
+"""Sandbox knobs (all seedable) and Twilio's documented magic test numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+API_VERSION = "2010-04-01"
+DEFAULT_SENDER = "whatsapp:+14155238886"  # Twilio's WhatsApp sandbox number
+
+# Twilio's magic "To" numbers (test credentials docs): number -> (HTTP status, code, message)
+MAGIC_TO: dict[str, tuple[int, int, str]] = {
+    "+15005550001": (400, 21211, "The 'To' number {to} is not a valid phone number."),
+    "+15005550002": (400, 21612, "Twilio cannot route to this number."),
+    "+15005550003": (400, 21408, "Permission to send an SMS has not been enabled for the region "
+                                 "indicated by the 'To' number: {to}."),
+    "+15005550004": (400, 21610, "Attempt to send to unsubscribed recipient"),
+    "+15005550009": (400, 21614, "'To' number {to} is not a valid mobile number"),
+}
+# Magic "From" numbers; any other From is accepted (the sandbox owns every sender).
+MAGIC_FROM: dict[str, tuple[int, int, str]] = {
+    "+15005550001": (400, 21212, "The 'From' number {sender} is not a valid phone number, "
+                                 "shortcode, or alphanumeric sender ID."),
+    "+15005550007": (400, 21606, "The From phone number {sender} is not a valid, SMS-capable "
+                                 "inbound phone number or short code for your account."),
+    "+15005550008": (400, 21611, "This 'From' number has exceeded the maximum number of queued "
+                                 "messages"),
+}
+
+# Delivery failures drawn by `failure_rate`: (final status, code, channel message)
+FAILURES: tuple[tuple[str, int, str], ...] = (
+    ("undelivered", 30003, "Unreachable destination handset"),
+    ("undelivered", 30005, "Unknown destination handset"),
+    ("undelivered", 30006, "Landline or unreachable carrier"),
+    ("undelivered", 30007, "Message filtered"),
+    ("undelivered", 30008, "Unknown error"),
+    ("failed", 63003, "Channel could not find To address"),
+    ("failed", 63024, "Invalid message recipient"),
+    ("undelivered", 63032, "User's number is part of an experiment"),
+)
+
+
+@dataclass
+class SandboxConfig:
+    """Everything the sandbox can be told. Rates are shares in [0, 1]; times are seconds.
+
+    The same `seed` gives the same story: each message's fate is drawn from
+    (seed, recipient, how many times that recipient was sent to), so thread order is irrelevant.
+    """
+
+    port: int = 0
+    host: str = "127.0.0.1"
+    seed: int | None = None
+    step_latency: float = 0.2  # mean delay between two statuses (jittered ±50 %)
+    failure_rate: float = 0.0  # share of messages ending failed/undelivered
+    never_read_rate: float = 0.0  # share of delivered messages never read
+    duplicate_rate: float = 0.0  # share of callbacks posted twice
+    reorder_rate: float = 0.0  # share of callbacks swapped with the next one
+    drop_rate: float = 0.0  # share of callbacks never posted
+    callback_before_response: bool = False  # post the first callback before answering the create
+    rate_limit_per_s: float | None = None  # above it: HTTP 429, code 20429
+    incoming_url: str | None = None  # where simulate_reply() posts incoming messages
+    callbacks_enabled: bool = True
+    server_error_rate: float = 0.0  # share of creates answered HTTP 500 (code 20500)
+    api_latency: float = 0.0  # extra delay before each API answer
+    problem_details: bool = False  # errors in RFC 9457 shape (twilio raises TwilioServiceException)
+    account_sid: str | None = None  # default: derived from the seed
+    auth_token: str | None = None  # default: derived from the seed
+    threads: int = 6  # Waitress worker threads
+    callback_workers: int = 4  # threads posting callbacks
+    callback_timeout: tuple[float, float] = (5.0, 15.0)  # connect, read (Twilio's defaults)
+
+    def validate(self) -> list[str]:
+        problems = []
+        for name in ("failure_rate", "never_read_rate", "duplicate_rate", "reorder_rate",
+                     "drop_rate", "server_error_rate"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                problems.append(f"{name}: must be between 0 and 1 (got {value})")
+        if self.step_latency < 0 or self.api_latency < 0:
+            problems.append("step_latency/api_latency: must not be negative")
+        if self.rate_limit_per_s is not None and self.rate_limit_per_s <= 0:
+            problems.append("rate_limit_per_s: must be positive")
+        return problems

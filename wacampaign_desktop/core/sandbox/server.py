@@ -1,0 +1,189 @@
+"""SandboxServer: the Twilio emulator served by Waitress on a background thread, with its
+callback scheduler and simulated incoming replies."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+from waitress import wasyncore
+from waitress.server import create_server
+
+from wacampaign_desktop.core.redaction import register_secret
+from wacampaign_desktop.core.sandbox.api import SandboxApi
+from wacampaign_desktop.core.sandbox.config import DEFAULT_SENDER, SandboxConfig
+from wacampaign_desktop.core.sandbox.lifecycle import CallbackScheduler
+from wacampaign_desktop.core.sandbox.signing import Signer, post_signed
+from wacampaign_desktop.core.sandbox.state import SandboxMessage, SandboxState, SandboxStats
+from wacampaign_desktop.core.sandbox.story import PlannedCallback, Story, make_sid
+from wacampaign_desktop.core.sandbox.webhook_params import (
+    incoming_params,
+    status_callback_params,
+)
+from wacampaign_desktop.core.twilio_gateway.types import TwilioCredentials
+
+log = logging.getLogger(__name__)
+
+
+class SandboxError(Exception):
+    """The sandbox could not start (e.g. its port is taken)."""
+
+
+class SandboxServer:
+    """A local Twilio: `start()`, point a TwilioGateway at `.credentials`, `stop()`."""
+
+    def __init__(self, config: SandboxConfig | None = None) -> None:
+        self.config = config or SandboxConfig()
+        problems = self.config.validate()
+        if problems:
+            raise ValueError("; ".join(problems))
+        seed = self.config.seed
+        self.account_sid = self.config.account_sid or make_sid("AC", seed, "account")
+        self.auth_token = self.config.auth_token or make_sid("", seed, "token")
+        register_secret(self.auth_token)
+        self.channel_install_sid = make_sid("XE", seed, "channel")
+        self.incoming_url = self.config.incoming_url
+        self.state = SandboxState()
+        self._signer = Signer(self.auth_token)
+        self._scheduler = CallbackScheduler(self.config.callback_workers)
+        self._server = None
+        self._thread: threading.Thread | None = None
+        self._stopping = threading.Event()
+        self._reply_counter = 0
+        self._reply_lock = threading.Lock()
+        self.api = SandboxApi(self.config, self.state, self.account_sid, self.auth_token, self)
+
+    # --- lifecycle ------------------------------------------------------------------------
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        try:
+            self._server = create_server(
+                self.api, host=self.config.host, port=self.config.port,
+                threads=self.config.threads, ident="TwilioSandbox",
+                connection_limit=1000, channel_timeout=120, clear_untrusted_proxy_headers=True,
+            )
+        except OSError as exc:
+            raise SandboxError(f"The sandbox could not listen on {self.config.host}:"
+                               f"{self.config.port}: {exc.strerror or exc}") from exc
+        self._stopping.clear()
+        self._scheduler.start()
+        self._thread = threading.Thread(target=self._serve, name="sandbox-waitress", daemon=True)
+        self._thread.start()
+        log.info("sandbox listening on %s (account %s)", self.base_url, self.account_sid)
+
+    def _serve(self) -> None:
+        server = self._server
+        assert server is not None
+        try:
+            while not self._stopping.is_set():
+                wasyncore.loop(timeout=0.5, map=server._map, use_poll=True, count=1)
+        finally:
+            server.task_dispatcher.shutdown()
+            wasyncore.close_all(server._map)
+
+    def stop(self) -> None:
+        if self._thread is None:
+            return
+        self._stopping.set()
+        self._scheduler.stop()
+        if self._server is not None:
+            self._server.pull_trigger()
+        self._thread.join(timeout=10)
+        self._thread = None
+        self._server = None
+        log.info("sandbox stopped")
+
+    def __enter__(self) -> SandboxServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # --- what callers read ----------------------------------------------------------------
+    @property
+    def port(self) -> int:
+        if self._server is None:
+            raise RuntimeError("the sandbox is not running")
+        return int(self._server.effective_port)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.config.host}:{self.port}"
+
+    @property
+    def credentials(self) -> TwilioCredentials:
+        return TwilioCredentials(self.account_sid, self.auth_token, self.base_url)
+
+    @property
+    def stats(self) -> SandboxStats:
+        return self.state.stats
+
+    def send_count(self, phone: str) -> int:
+        """How many messages were accepted for `phone` ("+E164" or "whatsapp:+E164")."""
+        number = phone.split(":", 1)[1] if ":" in phone else phone
+        with self.state.lock:
+            return self.state.sends_per_phone.get(number, 0)
+
+    def send_counts(self) -> dict[str, int]:
+        with self.state.lock:
+            return dict(self.state.sends_per_phone)
+
+    def messages(self) -> list[SandboxMessage]:
+        return self.state.all_messages()
+
+    def pending_callbacks(self) -> int:
+        return self._scheduler.pending()
+
+    # --- lifecycle of each message (called by the API) -------------------------------------
+    def message_created(self, message: SandboxMessage, story: Story) -> None:
+        self.state.bump("callbacks_dropped", story.dropped)
+        if not (self.config.callbacks_enabled and message.status_callback):
+            return
+        callbacks = list(story.callbacks)
+        if self.config.callback_before_response and callbacks:
+            # The race real Twilio can produce: a callback arrives before the create answered.
+            self._post_callback(message, callbacks.pop(0))
+        for planned in callbacks:
+            self._scheduler.schedule(
+                message.created + planned.at - time.time(),
+                lambda p=planned: self._post_callback(message, p),
+            )
+
+    def _post_callback(self, message: SandboxMessage, planned: PlannedCallback) -> None:
+        assert message.status_callback is not None
+        params = status_callback_params(message, planned.step, self.channel_install_sid)
+        token = f"{message.sid}-{planned.step.status}"
+        status = post_signed(self._signer, message.status_callback, params,
+                             timeout=self.config.callback_timeout,
+                             headers={"I-Twilio-Idempotency-Token": token})
+        if status is None:
+            self.state.bump("callbacks_failed")
+        else:
+            self.state.bump("callbacks_posted")
+            if planned.duplicate:
+                self.state.bump("callbacks_duplicated")
+
+    # --- simulated incoming messages ------------------------------------------------------
+    def simulate_reply(self, from_phone: str, body: str, to: str | None = None, *,
+                       url: str | None = None, profile_name: str | None = None) -> str:
+        """Post a signed incoming WhatsApp message to `url` (default: `incoming_url`).
+
+        Returns the new message sid. Raises RuntimeError if no URL is known or the receiver
+        could not be reached."""
+        target = url or self.incoming_url
+        if not target:
+            raise RuntimeError("the sandbox has no incoming_url to post replies to")
+        with self._reply_lock:
+            n = self._reply_counter
+            self._reply_counter += 1
+        sid = make_sid("SM", self.config.seed, "reply", from_phone, n)
+        params = incoming_params(sid=sid, account_sid=self.account_sid, from_phone=from_phone,
+                                 to=to or DEFAULT_SENDER, body=body, profile_name=profile_name)
+        status = post_signed(self._signer, target, params, timeout=self.config.callback_timeout)
+        if status is None:
+            raise RuntimeError(f"the incoming webhook at {target} could not be reached")
+        self.state.bump("replies_posted")
+        return sid

@@ -1,0 +1,134 @@
+"""The sandbox's memory: messages with their timelines, per-recipient counters, statistics."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import format_datetime
+
+from wacampaign_desktop.core.sandbox.config import API_VERSION
+from wacampaign_desktop.core.sandbox.story import Step
+
+
+def rfc2822(epoch: float | None) -> str | None:
+    if epoch is None:
+        return None
+    return format_datetime(datetime.fromtimestamp(int(epoch), UTC), usegmt=True)
+
+
+@dataclass
+class SandboxMessage:
+    sid: str
+    account_sid: str
+    to: str  # as given, e.g. "whatsapp:+15551234567"
+    from_: str | None
+    messaging_service_sid: str | None
+    body: str
+    media_urls: list[str]
+    content_sid: str | None
+    status_callback: str | None
+    created: float  # epoch seconds
+    timeline: list[Step]
+    direction: str = "outbound-api"
+
+    def current(self, now: float | None = None) -> Step:
+        elapsed = (time.time() if now is None else now) - self.created
+        reached = self.timeline[0]
+        for step in self.timeline:
+            if step.at <= elapsed:
+                reached = step
+            else:
+                break
+        return reached
+
+    def date_sent(self, now: float | None = None) -> float | None:
+        """When Twilio handed the message on (the 'sending' step), once reached."""
+        elapsed = (time.time() if now is None else now) - self.created
+        for step in self.timeline:
+            if step.status == "sending" and step.at <= elapsed:
+                return self.created + step.at
+        return None
+
+    def to_json(self, now: float | None = None) -> dict:
+        now = time.time() if now is None else now
+        step = self.current(now)
+        uri = f"/{API_VERSION}/Accounts/{self.account_sid}/Messages/{self.sid}.json"
+        return {
+            "account_sid": self.account_sid,
+            "api_version": API_VERSION,
+            "body": self.body,
+            "date_created": rfc2822(self.created),
+            "date_sent": rfc2822(self.date_sent(now)),
+            "date_updated": rfc2822(self.created + step.at),
+            "direction": self.direction,
+            "error_code": step.error_code,
+            "error_message": step.error_message,
+            "from": self.from_,
+            "messaging_service_sid": self.messaging_service_sid,
+            "num_media": str(len(self.media_urls)),
+            "num_segments": "1",
+            "price": None,
+            "price_unit": "USD",
+            "sid": self.sid,
+            "status": step.status,
+            "subresource_uris": {"media": uri.replace(".json", "/Media.json")},
+            "to": self.to,
+            "uri": uri,
+        }
+
+
+@dataclass
+class SandboxStats:
+    api_requests: int = 0
+    sends: int = 0
+    rejected: int = 0
+    rate_limited: int = 0
+    callbacks_posted: int = 0
+    callbacks_failed: int = 0  # receiver unreachable even after Twilio's one retry
+    callbacks_dropped: int = 0  # dropped on purpose by drop_rate
+    callbacks_duplicated: int = 0
+    replies_posted: int = 0
+
+
+@dataclass
+class SandboxState:
+    messages: dict[str, SandboxMessage] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    sends_per_phone: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    attempts_per_phone: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    stats: SandboxStats = field(default_factory=SandboxStats)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def next_attempt(self, phone: str) -> int:
+        with self.lock:
+            n = self.attempts_per_phone[phone]
+            self.attempts_per_phone[phone] = n + 1
+            return n
+
+    def reserve_send(self, phone: str) -> int:
+        """The number of earlier sends to `phone`; counts this one."""
+        with self.lock:
+            n = self.sends_per_phone[phone]
+            self.sends_per_phone[phone] = n + 1
+            self.stats.sends += 1
+            return n
+
+    def add(self, message: SandboxMessage) -> None:
+        with self.lock:
+            self.messages[message.sid] = message
+            self.order.append(message.sid)
+
+    def get(self, sid: str) -> SandboxMessage | None:
+        with self.lock:
+            return self.messages.get(sid)
+
+    def all_messages(self) -> list[SandboxMessage]:
+        with self.lock:
+            return [self.messages[sid] for sid in self.order]
+
+    def bump(self, name: str, by: int = 1) -> None:
+        with self.lock:
+            setattr(self.stats, name, getattr(self.stats, name) + by)
