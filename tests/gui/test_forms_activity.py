@@ -1,0 +1,62 @@
+"""Activity view: webhook events newest first, filtered, live; the app log filtered by level."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from wacampaign_desktop.core.events import WebhookLogged
+from wacampaign_desktop.core.store.models import WebhookEvent
+
+
+@pytest.fixture
+def services(context, qtbot):
+    from wacampaign_desktop.gui.services import GuiServices
+
+    svc = GuiServices.create(context)
+    yield svc
+    svc.close()
+
+
+def test_webhook_log_lazy_filter_and_live(services, qtbot):
+    from wacampaign_desktop.gui.activity import ActivityView
+
+    for i in range(700):
+        WebhookEvent.create(kind="status", sid=f"SM{i:032d}", status="delivered", outcome="applied",
+                            signature_valid=True, params={"MessageStatus": "delivered"})
+    WebhookEvent.create(kind="unknown", outcome="rejected", signature_valid=False, params={})
+    view = ActivityView(services)
+    qtbot.addWidget(view)
+    model = view.model
+    assert model.rowCount() == 300  # first page only: lazy
+    assert model.data(model.index(0, 4)) == "Rejected (bad signature)"  # newest first
+    assert "701" in view.ui.webhookCount.text()
+
+    view.ui.outcomeCombo.setCurrentIndex(view.ui.outcomeCombo.findData("rejected"))
+    assert model.rowCount() == 1 and model.data(model.index(0, 5)) == "Invalid"
+
+    view.ui.outcomeCombo.setCurrentIndex(0)
+    event = WebhookEvent.create(kind="incoming", sid="SMnew", outcome="stored", signature_valid=True,
+                                params={"From": "whatsapp:+33612345678", "Body": "Bonjour"})
+    services.context.bus.publish(WebhookLogged(webhook_event_id=event.id, kind="incoming",
+                                               outcome="stored"))
+    qtbot.waitUntil(lambda: model.data(model.index(0, 2)) == "SMnew", timeout=5000)
+    view.ui.webhookTable.selectRow(0)
+    assert "Bonjour" in view.ui.webhookDetail.toPlainText()
+
+
+def test_app_log_filter(services, qtbot):
+    from wacampaign_desktop.gui.activity import ActivityView
+
+    logging.getLogger("wacampaign_desktop.test").warning("Tunnel went down for a moment")
+    logging.getLogger("wacampaign_desktop.test").info("Campaign 3 started")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    view = ActivityView(services)
+    qtbot.addWidget(view)
+    view.ui.tabs.setCurrentWidget(view.ui.logTab)
+    assert "Campaign 3 started" in view.ui.logView.toPlainText()
+    view.ui.levelCombo.setCurrentIndex(view.ui.levelCombo.findData("WARNING"))
+    text = view.ui.logView.toPlainText()
+    assert "Tunnel went down" in text and "Campaign 3 started" not in text

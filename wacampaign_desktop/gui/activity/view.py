@@ -1,0 +1,132 @@
+"""ActivityView: the webhook event log (lazy table, live) and the app log file, both filterable."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
+
+from wacampaign_desktop.gui.activity.log_tail import filter_lines, read_tail
+from wacampaign_desktop.gui.activity.webhook_model import WebhookEventsModel
+from wacampaign_desktop.gui.resources import load_ui
+
+if TYPE_CHECKING:
+    from wacampaign_desktop.gui.services import GuiServices
+
+log = logging.getLogger(__name__)
+
+
+class ActivityView(QWidget):
+    def __init__(self, services: GuiServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.ui = load_ui("activity_view.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.ui)
+        ui = self.ui
+
+        for label, value in ((self.tr("All kinds"), ""), (self.tr("Status callbacks"), "status"),
+                             (self.tr("Incoming messages"), "incoming"),
+                             (self.tr("Unknown requests"), "unknown")):
+            ui.kindCombo.addItem(label, value)
+        for label, value in ((self.tr("All outcomes"), ""), (self.tr("Applied"), "applied"),
+                             (self.tr("Duplicates"), "duplicate"), (self.tr("Ignored"), "ignored"),
+                             (self.tr("Waiting for their message"), "pending"),
+                             (self.tr("Rejected"), "rejected")):
+            ui.outcomeCombo.addItem(label, value)
+        for label, value in ((self.tr("Everything"), "DEBUG"), (self.tr("Information and above"), "INFO"),
+                             (self.tr("Warnings and errors"), "WARNING"), (self.tr("Errors only"), "ERROR")):
+            ui.levelCombo.addItem(label, value)
+        ui.levelCombo.setCurrentIndex(1)
+
+        self.model = WebhookEventsModel(self)
+        ui.webhookTable.setModel(self.model)
+        header = ui.webhookTable.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((150, 130, 290, 90, 170, 80)):
+            ui.webhookTable.setColumnWidth(column, width)
+        ui.webhookTable.selectionModel().currentRowChanged.connect(self._show_detail)
+
+        self._filter_timer = QTimer(self, singleShot=True, interval=250)
+        self._filter_timer.timeout.connect(self.apply_webhook_filter)
+        ui.kindCombo.currentIndexChanged.connect(self.apply_webhook_filter)
+        ui.outcomeCombo.currentIndexChanged.connect(self.apply_webhook_filter)
+        ui.webhookSearch.textChanged.connect(lambda _t: self._filter_timer.start())
+        ui.levelCombo.currentIndexChanged.connect(self.refresh_log)
+        ui.logSearch.textChanged.connect(lambda _t: self._log_timer.start())
+        ui.openLogButton.clicked.connect(self._open_log_folder)
+        ui.tabs.currentChanged.connect(lambda _i: self.refresh_log())
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_search)
+
+        self._log_timer = QTimer(self, singleShot=True, interval=250)
+        self._log_timer.timeout.connect(self.refresh_log)
+        self._log_poll = QTimer(self, interval=2000)  # the log file grows on other threads
+        self._log_poll.timeout.connect(self._poll_log)
+        self._log_poll.start()
+        self._log_size = -1
+        ui.logPathLabel.setText(self.tr("Log file: %1").replace("%1", str(self.log_file)))
+        services.bridge.webhookLogged.connect(self._on_webhooks)
+        self.apply_webhook_filter()
+        self.refresh_log()
+
+    @property
+    def log_file(self) -> Any:
+        return self.services.context.paths.log_file
+
+    # -- webhook events --------------------------------------------------------------------------
+    @Slot()
+    def apply_webhook_filter(self) -> None:
+        self.model.set_filter(self.ui.kindCombo.currentData() or "",
+                              self.ui.outcomeCombo.currentData() or "",
+                              self.ui.webhookSearch.text())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total = self.model.total()
+        self.ui.webhookCount.setText(self.tr("%n event(s)", "", total))
+
+    @Slot(object)
+    def _on_webhooks(self, _events: Any) -> None:
+        if self.model.add_new():
+            self._update_count()
+
+    @Slot()
+    def _show_detail(self, current: Any, _previous: Any = None) -> None:
+        self.ui.webhookDetail.setPlainText(self.model.detail(current.row()))
+
+    # -- app log ---------------------------------------------------------------------------------
+    @Slot()
+    def refresh_log(self) -> None:
+        lines = filter_lines(read_tail(self.log_file), self.ui.levelCombo.currentData() or "INFO",
+                             self.ui.logSearch.text())
+        view = self.ui.logView
+        bar = view.verticalScrollBar()
+        at_end = bar.value() >= bar.maximum() - 2
+        view.setPlainText("\n".join(lines) if lines else self.tr("Nothing to show."))
+        if at_end:
+            bar.setValue(bar.maximum())
+
+    @Slot()
+    def _poll_log(self) -> None:
+        if not self.isVisible() or self.ui.tabs.currentWidget() is not self.ui.logTab:
+            return
+        try:
+            size = self.log_file.stat().st_size
+        except OSError:
+            size = 0
+        if size != self._log_size:
+            self._log_size = size
+            self.refresh_log()
+
+    def _open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_file.parent)))
+
+    def _focus_search(self) -> None:
+        if self.ui.tabs.currentWidget() is self.ui.logTab:
+            self.ui.logSearch.setFocus()
+        else:
+            self.ui.webhookSearch.setFocus()

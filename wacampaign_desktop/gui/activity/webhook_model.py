@@ -1,0 +1,160 @@
+"""WebhookEvent rows as a lazy table model: newest first, keyset pages on id, filtered by kind,
+outcome and text; new events are inserted at the top as the bridge reports them."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+import peewee
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from wacampaign_desktop.core.store.models import WebhookEvent
+from wacampaign_desktop.gui.models.labels import local_time
+from wacampaign_desktop.gui.resources import status_color
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 300
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("WebhookEventsModel", text)
+
+
+def kind_label(kind: str) -> str:
+    return {"status": _t("Status callback"), "incoming": _t("Incoming message"),
+            "unknown": _t("Unknown request")}.get(kind, kind)
+
+
+def outcome_label(outcome: str) -> str:
+    return {"applied": _t("Applied"), "duplicate": _t("Duplicate (ignored)"),
+            "ignored": _t("Ignored"), "pending": _t("Waiting for its message"),
+            "rejected": _t("Rejected (bad signature)"), "stored": _t("Stored"),
+            "not_found": _t("Message not found")}.get(outcome, outcome)
+
+
+class WebhookEventsModel(QAbstractTableModel):
+    HEADERS = ("Received", "Kind", "Message SID", "Status", "Outcome", "Signature", "From")
+
+    def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self._rows: list[WebhookEvent] = []
+        self._page_size = page_size
+        self._more = True
+        self._kind = ""
+        self._outcome = ""
+        self._search = ""
+        self._newest_id = 0
+
+    # -- filtering ------------------------------------------------------------------------------
+    def set_filter(self, kind: str = "", outcome: str = "", search: str = "") -> None:
+        self._kind, self._outcome, self._search = kind, outcome, search.strip()
+        self.reload()
+
+    def _query(self) -> peewee.ModelSelect:
+        query = WebhookEvent.select()
+        if self._kind:
+            query = query.where(WebhookEvent.kind == self._kind)
+        if self._outcome:
+            query = query.where(WebhookEvent.outcome == self._outcome)
+        if self._search:
+            like = f"%{self._search}%"
+            query = query.where((WebhookEvent.sid ** like) | (WebhookEvent.status ** like))
+        return query
+
+    def total(self) -> int:
+        return self._query().count()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._more = True
+        newest = WebhookEvent.select(peewee.fn.MAX(WebhookEvent.id)).scalar()
+        self._newest_id = newest or 0
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more:
+            return
+        query = self._query()
+        if self._rows:
+            query = query.where(WebhookEvent.id < self._rows[-1].id)
+        else:
+            query = query.where(WebhookEvent.id <= self._newest_id)
+        page = list(query.order_by(WebhookEvent.id.desc()).limit(self._page_size))
+        self._more = len(page) == self._page_size
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+
+    def add_new(self) -> int:
+        """Insert events newer than the newest shown (matching the filter) at the top."""
+        newest = WebhookEvent.select(peewee.fn.MAX(WebhookEvent.id)).scalar() or 0
+        if newest <= self._newest_id:
+            return 0
+        fresh = list(self._query().where(WebhookEvent.id > self._newest_id)
+                     .order_by(WebhookEvent.id.desc()).limit(self._page_size))
+        self._newest_id = newest
+        if fresh:
+            self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
+            self._rows[:0] = fresh
+            self.endInsertRows()
+        return len(fresh)
+
+    def event_at(self, row: int) -> WebhookEvent | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    # -- Qt model ---------------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _t(self.HEADERS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        event = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            params = event.params or {}
+            return (
+                local_time(event.received_at, short=False), kind_label(event.kind), event.sid or "",
+                event.status or "", outcome_label(event.outcome),
+                _t("Valid") if event.signature_valid else _t("Invalid"),
+                params.get("From", "") if isinstance(params, dict) else "",
+            )[column]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == 5 and not event.signature_valid:
+                return status_color("error")
+            if column == 4 and event.outcome == "rejected":
+                return status_color("error")
+        if role == Qt.ItemDataRole.ToolTipRole and column == 4:
+            return event.outcome
+        return None
+
+    def detail(self, row: int) -> str:
+        event = self.event_at(row)
+        if event is None:
+            return ""
+        return json.dumps(event.params or {}, indent=2, ensure_ascii=False, sort_keys=True)
