@@ -3,6 +3,7 @@ callback scheduler and simulated incoming replies."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -89,7 +90,9 @@ class SandboxServer:
         self._stopping.set()
         self._scheduler.stop()
         if self._server is not None:
-            self._server.pull_trigger()
+            # wake the loop at once; OSError: the loop already ended and closed the trigger
+            with contextlib.suppress(OSError):
+                self._server.pull_trigger()
         self._thread.join(timeout=10)
         self._thread = None
         self._server = None
@@ -146,11 +149,20 @@ class SandboxServer:
         if self.config.callback_before_response and callbacks:
             # The race real Twilio can produce: a callback arrives before the create answered.
             self._post_callback(message, callbacks.pop(0))
-        for planned in callbacks:
-            self._scheduler.schedule(
-                message.created + planned.at - time.time(),
-                lambda p=planned: self._post_callback(message, p),
-            )
+        self._schedule_next(message, callbacks)
+
+    def _schedule_next(self, message: SandboxMessage, remaining: list[PlannedCallback]) -> None:
+        """Callbacks of one message are chained, so a message's posts never overtake each
+        other by accident (out-of-order delivery is only what reorder_rate plans)."""
+        if not remaining:
+            return
+        planned, rest = remaining[0], remaining[1:]
+
+        def job() -> None:
+            self._post_callback(message, planned)
+            self._schedule_next(message, rest)
+
+        self._scheduler.schedule(message.created + planned.at - time.time(), job)
 
     def _post_callback(self, message: SandboxMessage, planned: PlannedCallback) -> None:
         assert message.status_callback is not None
