@@ -92,6 +92,7 @@ class GuiServices:
     bridge: CoreBridge
     runtime: Runtime | None = None
     tasks: TaskRunner = field(default_factory=TaskRunner)
+    runtime_error: str = ""  # why the runtime could not start ("" while starting or up)
 
     @classmethod
     def create(cls, context: AppContext, runtime: Runtime | None = None) -> GuiServices:

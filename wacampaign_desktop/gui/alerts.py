@@ -1,0 +1,160 @@
+"""Alerts staff must notice (auto-pause, tunnel down, rejected signatures, orphan callbacks):
+a banner at the top of the window, and a tray notification when the window is not focused."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wacampaign_desktop.core.events import Alert, TunnelStateChanged
+from wacampaign_desktop.gui.resources import app_icon, status_color, tinted_background
+
+log = logging.getLogger(__name__)
+
+MAX_BANNERS = 3
+
+
+def alert_title(code: str) -> str:
+    titles = {
+        "auto_pause": QCoreApplication.translate("Alerts", "Campaign paused automatically"),
+        "tunnel_down": QCoreApplication.translate("Alerts", "Public webhook address is down"),
+        "signature_rejected": QCoreApplication.translate("Alerts", "A webhook was rejected (bad signature)"),
+        "callback_orphaned": QCoreApplication.translate("Alerts", "Status received for an unknown message"),
+        "server_error": QCoreApplication.translate("Alerts", "Webhook server problem"),
+    }
+    return titles.get(code, QCoreApplication.translate("Alerts", "Attention"))
+
+
+class AlertBanner(QFrame):
+    """One alert: a coloured strip with a title, the message, an optional action and Dismiss."""
+
+    dismissed = Signal(object)
+    actionRequested = Signal(object)
+
+    def __init__(self, alert: Alert, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.alert = alert
+        self.count = 1
+        self.setObjectName("alertBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        level = alert.level if alert.level in ("info", "warning", "error") else "warning"
+        accent = status_color(level).name()
+        tint = tinted_background(level, alpha=45)
+        self.setStyleSheet(
+            f"QFrame#alertBanner {{ border: 1px solid {accent}; border-left: 5px solid {accent};"
+            f" border-radius: 6px; background: rgba({tint.red()},{tint.green()},{tint.blue()},"
+            f"{tint.alpha()}); }}")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        texts = QVBoxLayout()
+        self.title = QLabel(alert_title(alert.code))
+        self.title.setStyleSheet(f"font-weight: 600; color: {accent};")
+        self.body = QLabel(alert.message)
+        self.body.setWordWrap(True)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        texts.addWidget(self.title)
+        texts.addWidget(self.body)
+        layout.addLayout(texts, 1)
+        if alert.campaign_id is not None:
+            show = QPushButton(self.tr("Show campaign"))
+            show.clicked.connect(lambda: self.actionRequested.emit(self.alert))
+            layout.addWidget(show, 0, Qt.AlignmentFlag.AlignVCenter)
+        close = QPushButton(self.tr("Dismiss"))
+        close.clicked.connect(lambda: self.dismissed.emit(self))
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def repeat(self, alert: Alert) -> None:
+        self.alert = alert
+        self.count += 1
+        suffix = self.tr(" (×%1)").replace("%1", str(self.count))
+        self.title.setText(alert_title(alert.code) + suffix)
+        self.body.setText(alert.message)
+
+
+class AlertCenter(QObject):
+    """Shows bridge alerts as banners in `host` and, when `window` is not active, in the tray."""
+
+    showCampaign = Signal(int)
+
+    def __init__(self, bridge: QObject, host: QWidget, window: QWidget) -> None:
+        super().__init__(window)
+        self._host = host
+        self._window = window
+        self._banners: list[AlertBanner] = []
+        self.tray: QSystemTrayIcon | None = None
+        self.tray_messages = 0
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(app_icon(), self)
+            self.tray.setToolTip(window.windowTitle())
+            self.tray.messageClicked.connect(self._raise_window)
+            self.tray.activated.connect(lambda _reason: self._raise_window())
+            self.tray.show()
+        bridge.alert.connect(self.show_alert)
+        bridge.tunnelStateChanged.connect(self._on_tunnel)
+
+    @property
+    def banners(self) -> list[AlertBanner]:
+        return list(self._banners)
+
+    def show_alert(self, alert: Alert) -> None:
+        key = (alert.code, alert.campaign_id)
+        for banner in self._banners:
+            if (banner.alert.code, banner.alert.campaign_id) == key:
+                banner.repeat(alert)
+                self._notify(alert)
+                return
+        banner = AlertBanner(alert, self._host)
+        banner.dismissed.connect(self.dismiss)
+        banner.actionRequested.connect(lambda a: self.showCampaign.emit(a.campaign_id))
+        self._host.layout().insertWidget(0, banner)
+        self._banners.insert(0, banner)
+        while len(self._banners) > MAX_BANNERS:
+            self.dismiss(self._banners[-1])
+        self._notify(alert)
+
+    def dismiss(self, banner: AlertBanner) -> None:
+        if banner in self._banners:
+            self._banners.remove(banner)
+            banner.hide()
+            banner.deleteLater()
+
+    def dismiss_code(self, code: str) -> None:
+        for banner in [b for b in self._banners if b.alert.code == code]:
+            self.dismiss(banner)
+
+    def _on_tunnel(self, event: TunnelStateChanged) -> None:
+        if event.state in ("down", "error"):
+            self.show_alert(Alert(code="tunnel_down", level="error",
+                                  message=event.message or self.tr(
+                                      "Twilio cannot reach this computer: status updates will "
+                                      "wait until the tunnel is back.")))
+        elif event.state == "up":
+            self.dismiss_code("tunnel_down")
+
+    def _notify(self, alert: Alert) -> None:
+        if self.tray is None or self._window.isActiveWindow():
+            return
+        icon = {"error": QSystemTrayIcon.MessageIcon.Critical,
+                "info": QSystemTrayIcon.MessageIcon.Information}.get(
+            alert.level, QSystemTrayIcon.MessageIcon.Warning)
+        self.tray.showMessage(alert_title(alert.code), alert.message, icon, 10_000)
+        self.tray_messages += 1
+
+    def _raise_window(self) -> None:
+        self._window.showNormal()
+        self._window.raise_()
+        self._window.activateWindow()
+
+    def close(self) -> None:
+        if self.tray is not None:
+            self.tray.hide()

@@ -1,0 +1,299 @@
+"""The live view of one campaign: name and state, actions (Start / Pause / Resume / Cancel /
+Retry failed / Edit / Export CSV), counters with rates and progress, the lazily loaded
+messages table (filter by status, search by phone) and a detail pane for the selected message.
+
+Engine calls run on a worker thread (services.tasks); live changes arrive from the bridge,
+already coalesced to at most ~10 per second.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wacampaign_desktop.core.store.models import Campaign
+from wacampaign_desktop.gui.campaigns.counters import CountersPanel
+from wacampaign_desktop.gui.campaigns.detail_pane import MessageDetailPane
+from wacampaign_desktop.gui.campaigns.export import export_messages_csv
+from wacampaign_desktop.gui.models.labels import state_label
+from wacampaign_desktop.gui.models.messages_model import MessagesTableModel
+from wacampaign_desktop.gui.resources import status_color
+
+log = logging.getLogger(__name__)
+
+# Which actions make sense in which campaign state.
+ACTIONS_FOR_STATE: dict[str, set[str]] = {
+    "draft": {"start", "edit"},
+    "scheduled": {"start", "cancel", "edit"},
+    "sending": {"pause", "cancel"},
+    "paused": {"resume", "cancel", "retry"},
+    "completed": {"retry"},
+    "cancelled": {"retry"},
+}
+
+
+class CampaignView(QWidget):
+    campaignChanged = Signal(int)  # the campaign's name/state changed (list should refresh)
+    editRequested = Signal(int)
+    exportFinished = Signal(str, int)  # path, rows
+    actionFailed = Signal(str)
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.campaign_id: int | None = None
+        self.state = ""
+        self._failed_count = 0
+        self.model = MessagesTableModel(parent=self)
+        self._build()
+        bridge = services.bridge
+        bridge.messageStatusChanged.connect(self._on_statuses)
+        bridge.countersChanged.connect(self._on_counters)
+        bridge.campaignStateChanged.connect(self._on_state)
+        bridge.runtimeChanged.connect(lambda _r: self._update_actions())
+        self.set_campaign(None)
+
+    # -- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.state_label = QLabel()
+        self.state_label.setObjectName("campaignState")
+        header.addWidget(self.title)
+        header.addWidget(self.state_label)
+        header.addStretch(1)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, handler in (
+            ("start", self.tr("Start"), lambda: self._engine_action("start_campaign")),
+            ("pause", self.tr("Pause"), lambda: self._engine_action("pause")),
+            ("resume", self.tr("Resume"), lambda: self._engine_action("resume")),
+            ("cancel", self.tr("Cancel campaign"), self._confirm_cancel),
+            ("retry", self.tr("Retry failed"), lambda: self._engine_action("retry_failed")),
+            ("edit", self.tr("Edit"), lambda: self.editRequested.emit(self.campaign_id or 0)),
+            ("export", self.tr("Export CSV…"), self.choose_export_path),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"action_{key}")
+            button.clicked.connect(handler)
+            header.addWidget(button)
+            self.buttons[key] = button
+        self.buttons["start"].setDefault(True)
+        layout.addLayout(header)
+        self.message_label = QLabel()
+        self.message_label.setProperty("role", "muted")
+        self.message_label.setWordWrap(True)
+        layout.addWidget(self.message_label)
+        self.counters = CountersPanel(self)
+        layout.addWidget(self.counters)
+
+        filters = QHBoxLayout()
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        for key, text in (("all", self.tr("All messages")), ("pending", self.tr("Waiting")),
+                          ("sent", self.tr("Sent")), ("delivered", self.tr("Delivered")),
+                          ("read", self.tr("Read")), ("failed", self.tr("Failed or undelivered")),
+                          ("skipped", self.tr("Skipped or canceled")), ("replied", self.tr("Replied"))):
+            self.status_filter.addItem(text, key)
+        self.status_filter.currentIndexChanged.connect(
+            lambda _i: self.model.set_status_group(self.status_filter.currentData()))
+        self.search = QLineEdit()
+        self.search.setObjectName("phoneSearch")
+        self.search.setPlaceholderText(self.tr("Search by phone number or name (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.model.set_search)
+        filters.addWidget(QLabel(self.tr("Show:")))
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.search, 1)
+        layout.addLayout(filters)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.table = QTableView(splitter)
+        self.table.setObjectName("messagesTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((130, 150, 100, 170, 80, 80, 80)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.model.dataChanged.connect(self._on_rows_changed)
+        self.model.modelReset.connect(lambda: self.detail.show_row(None))
+        self.detail = MessageDetailPane(splitter)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([700, 260])
+        layout.addWidget(splitter, 1)
+
+    # -- campaign ----------------------------------------------------------------------------
+    def set_campaign(self, campaign_id: int | None) -> None:
+        self.campaign_id = campaign_id
+        campaign = Campaign.get_or_none(Campaign.id == campaign_id) if campaign_id else None
+        if campaign is None:
+            self.campaign_id = None
+            self.title.setText(self.tr("No campaign selected"))
+            self.state = ""
+            self.state_label.setText("")
+            self.message_label.setText(self.tr("Create a campaign with “New campaign” (Ctrl+N)."))
+            self.counters.set_counters({})
+        else:
+            self.title.setText(campaign.name)
+            self._show_state(campaign.state)
+            preview = (campaign.body or "").replace("\n", " ")
+            if campaign.content_sid:
+                preview = self.tr("Template %1").replace("%1", campaign.content_sid)
+            self.message_label.setText(preview[:160] + ("…" if len(preview) > 160 else ""))
+            self.counters.set_counters(campaign.counters())
+            self._failed_count = campaign.failed_count + campaign.undelivered_count
+        self.model.set_campaign(self.campaign_id)
+        self._update_actions()
+
+    def refresh(self) -> None:
+        self.set_campaign(self.campaign_id)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _show_state(self, state: str) -> None:
+        self.state = state
+        self.state_label.setText(state_label(state))
+        color = status_color(state).name()
+        self.state_label.setStyleSheet(f"color: {color}; border: 1px solid {color};"
+                                       " border-radius: 8px; padding: 1px 8px;")
+
+    def _update_actions(self) -> None:
+        allowed = ACTIONS_FOR_STATE.get(self.state, set()) if self.campaign_id else set()
+        has_engine = self._engine() is not None
+        for key, button in self.buttons.items():
+            if key == "export":
+                button.setEnabled(self.campaign_id is not None)
+                continue
+            visible = key in allowed or (key == "retry" and self._failed_count > 0
+                                         and self.state not in ("draft", "sending"))
+            if key == "retry":
+                visible = visible and self._failed_count > 0
+            button.setVisible(visible)
+            needs_engine = key != "edit"
+            button.setEnabled(visible and (has_engine or not needs_engine))
+            button.setToolTip("" if has_engine or not needs_engine else
+                              self.tr("The sending service is still starting…"))
+
+    def _engine(self) -> Any:
+        runtime = self.services.runtime
+        return getattr(runtime, "engine", None) if runtime is not None else None
+
+    # -- actions --------------------------------------------------------------------------
+    def _engine_action(self, method: str, on_done: Callable[[Any], None] | None = None) -> None:
+        engine, campaign_id = self._engine(), self.campaign_id
+        if engine is None or campaign_id is None:
+            return
+        for button in self.buttons.values():
+            if button is not self.buttons["export"]:
+                button.setEnabled(False)
+
+        def done(_result: Any) -> None:
+            self.refresh()
+            self.campaignChanged.emit(campaign_id)
+            if on_done is not None:
+                on_done(_result)
+
+        def failed(exc: BaseException) -> None:
+            self.refresh()
+            self.actionFailed.emit(str(exc))
+            if self.isVisible():
+                QMessageBox.warning(self, self.tr("Could not do that"), str(exc))
+
+        self.services.tasks.run(lambda: getattr(engine, method)(campaign_id), done, failed)
+
+    def _confirm_cancel(self) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("Cancel campaign"),
+            self.tr("Stop this campaign for good? Messages not yet sent will not be sent."))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._engine_action("cancel")
+
+    def choose_export_path(self) -> None:
+        if self.campaign_id is None:
+            return
+        name = "".join(ch if ch.isalnum() else "_" for ch in self.title.text()).strip("_") or "campaign"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export messages"), f"{name}.csv",
+                                              self.tr("CSV files (*.csv)"))
+        if path:
+            self.export_csv(path)
+
+    def export_csv(self, path: str) -> None:
+        """Write the campaign's messages to `path` on a worker thread; emits exportFinished."""
+        campaign_id = self.campaign_id
+        if campaign_id is None:
+            return
+        self.buttons["export"].setEnabled(False)
+
+        def done(rows: int) -> None:
+            self.buttons["export"].setEnabled(True)
+            self.exportFinished.emit(path, rows)
+
+        def failed(exc: BaseException) -> None:
+            self.buttons["export"].setEnabled(True)
+            self.actionFailed.emit(str(exc))
+            if self.isVisible():
+                QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+
+        self.services.tasks.run(lambda: export_messages_csv(campaign_id, path), done, failed)
+
+    # -- live updates ---------------------------------------------------------------------
+    def _on_statuses(self, events: list[Any]) -> None:
+        if self.campaign_id is not None:
+            self.model.apply_changes(events)
+
+    def _on_counters(self, campaign_id: int, counters: dict[str, int]) -> None:
+        if campaign_id != self.campaign_id:
+            return
+        self.counters.set_counters(counters)
+        failed = counters.get("failed", 0) + counters.get("undelivered", 0)
+        if (failed > 0) != (self._failed_count > 0):
+            self._failed_count = failed
+            self._update_actions()
+        self._failed_count = failed
+        self.model.notice_total(counters.get("total", 0))
+
+    def _on_state(self, event: Any) -> None:
+        if event.campaign_id != self.campaign_id:
+            return
+        self._show_state(event.new_state)
+        self._update_actions()
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.detail.show_row(self.model.row_at(rows[0].row()) if rows else None)
+
+    def _on_rows_changed(self, top: Any, bottom: Any) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows and top.row() <= rows[0].row() <= bottom.row():
+            self.detail.show_row(self.model.row_at(rows[0].row()))

@@ -1,0 +1,135 @@
+"""The Campaigns page: the list of campaigns on the left (New campaign button on top) and the
+live view of the selected campaign on the right."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wacampaign_desktop.gui.campaigns.campaign_view import CampaignView
+from wacampaign_desktop.gui.models.campaigns_model import CampaignsTableModel
+
+log = logging.getLogger(__name__)
+
+
+class CampaignsView(QWidget):
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.model = CampaignsTableModel(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 6, 0)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Campaigns"))
+        title.setProperty("role", "title")
+        self.new_button = QPushButton(self.tr("New campaign"))
+        self.new_button.setObjectName("newCampaign")
+        self.new_button.setToolTip(self.tr("Create a campaign (Ctrl+N)"))
+        self.new_button.clicked.connect(lambda: self.open_editor(None))
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        left_layout.addLayout(top)
+        self.list = QTableView(left)
+        self.list.setObjectName("campaignList")
+        self.list.setModel(self.model)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.verticalHeader().setVisible(False)
+        self.list.setShowGrid(False)
+        self.list.setColumnHidden(4, True)
+        header = self.list.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.selectionModel().currentRowChanged.connect(
+            lambda current, _prev: self._show(self.model.campaign_id_at(current.row())))
+        left_layout.addWidget(self.list, 1)
+        self.empty_hint = QLabel(self.tr("No campaign yet. Click “New campaign” to write your first "
+                                         "message; in sandbox mode nothing is really sent."))
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setProperty("role", "muted")
+        left_layout.addWidget(self.empty_hint)
+
+        self.campaign_view = CampaignView(services, splitter)
+        self.campaign_view.campaignChanged.connect(lambda _id: self.reload(keep=True))
+        self.campaign_view.editRequested.connect(self.open_editor)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([330, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        bridge = services.bridge
+        bridge.countersChanged.connect(self.model.update_counters)
+        bridge.campaignStateChanged.connect(lambda e: self.model.update_state(e.campaign_id, e.new_state))
+        self.reload()
+
+    def reload(self, keep: bool = True) -> None:
+        current = self.campaign_view.campaign_id if keep else None
+        self.model.reload()
+        self.empty_hint.setVisible(self.model.rowCount() == 0)
+        if current is not None and self.model.row_of_id(current) is not None:
+            self.select_campaign(current)
+        elif self.model.rowCount():
+            self.list.selectRow(0)
+        else:
+            self.campaign_view.set_campaign(None)
+
+    def select_campaign(self, campaign_id: int) -> None:
+        row = self.model.row_of_id(campaign_id)
+        if row is None:
+            self.model.reload()
+            row = self.model.row_of_id(campaign_id)
+        if row is None:
+            return
+        if self.list.currentIndex().row() == row and self.campaign_view.campaign_id == campaign_id:
+            return
+        self.list.selectRow(row)
+
+    def _show(self, campaign_id: int | None) -> None:
+        if campaign_id != self.campaign_view.campaign_id:
+            self.campaign_view.set_campaign(campaign_id)
+
+    def refresh(self) -> None:
+        self.reload(keep=True)
+        self.campaign_view.refresh()
+
+    def focus_search(self) -> None:
+        self.campaign_view.focus_search()
+
+    def open_editor(self, campaign_id: int | None = None) -> None:
+        try:
+            from wacampaign_desktop.gui.editor import CampaignEditorDialog
+        except Exception as exc:  # the editor is built separately; never block this view
+            log.warning("Campaign editor unavailable: %s", exc)
+            QMessageBox.information(self, self.tr("Campaign editor"),
+                                    self.tr("The campaign editor is not available in this build."))
+            return
+        dialog = CampaignEditorDialog(self.services, campaign_id=campaign_id or None, parent=self)
+        accepted = dialog.exec()
+        new_id = getattr(dialog, "campaign_id", None) or campaign_id
+        if accepted or new_id:
+            self.model.reload()
+            self.empty_hint.setVisible(self.model.rowCount() == 0)
+            if new_id:
+                self.select_campaign(int(new_id))
+                self.campaign_view.refresh()

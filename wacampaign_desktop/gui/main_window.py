@@ -1,0 +1,218 @@
+"""The main window: navigation (Campaigns, Contacts, Inbox, Activity), alert banners, the status
+bar, menus and keyboard shortcuts. Geometry and the last view are remembered in the profile's
+config folder (QSettings, INI format). Views are imported lazily: a view that fails to import
+shows a placeholder instead of taking the window down."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from wacampaign_desktop import APP_NAME, __version__
+from wacampaign_desktop.gui.alerts import AlertCenter
+from wacampaign_desktop.gui.resources import app_icon, load_ui
+from wacampaign_desktop.gui.status_bar import StatusBarController
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    key: str
+    module: str
+    cls: str
+
+
+VIEWS = (
+    ViewSpec("campaigns", "wacampaign_desktop.gui.campaigns", "CampaignsView"),
+    ViewSpec("contacts", "wacampaign_desktop.gui.contacts", "ContactsView"),
+    ViewSpec("inbox", "wacampaign_desktop.gui.inbox", "InboxView"),
+    ViewSpec("activity", "wacampaign_desktop.gui.activity", "ActivityView"),
+)
+
+
+def gui_settings(services: Any) -> QSettings:
+    path = services.context.paths.config_dir / "gui.ini"
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+class MainWindow(QMainWindow):
+    viewChanged = Signal(str)
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
+        body = load_ui("main_window.ui", self)
+        self.setCentralWidget(body)
+        self.nav: QListWidget = body.findChild(QListWidget, "navList")
+        self.stack: QStackedWidget = body.findChild(QStackedWidget, "stack")
+        self.banner_host: QWidget = body.findChild(QWidget, "bannerHost")
+        self.views: dict[str, QWidget] = {}
+        titles = {"campaigns": self.tr("Campaigns"), "contacts": self.tr("Contacts"),
+                  "inbox": self.tr("Inbox"), "activity": self.tr("Activity")}
+        for number, spec in enumerate(VIEWS, start=1):
+            item = QListWidgetItem(titles[spec.key])
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", titles[spec.key])
+                            .replace("%2", str(number)))
+            self.nav.addItem(item)
+            self.stack.addWidget(QWidget())  # replaced by the real view on first display
+        self.nav.currentRowChanged.connect(self._on_nav)
+        self.alerts = AlertCenter(services.bridge, self.banner_host, self)
+        self.alerts.showCampaign.connect(self.show_campaign)
+        self.status = StatusBarController(self.statusBar(), services)
+        services.bridge.runtimeChanged.connect(self.status.set_runtime)
+        self._build_menus()
+        self._restore()
+
+    # -- views --------------------------------------------------------------------------
+    def view(self, key: str) -> QWidget:
+        """The view for `key`, created on first use (placeholder if its module fails)."""
+        if key in self.views:
+            return self.views[key]
+        position = [spec.key for spec in VIEWS].index(key)
+        spec = VIEWS[position]
+        try:
+            module = importlib.import_module(spec.module)
+            widget = getattr(module, spec.cls)(self.services, None)
+        except Exception as exc:
+            log.warning("View %s unavailable: %s", spec.cls, exc, exc_info=True)
+            widget = QLabel(self.tr("This part of the app is not available yet."))
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            widget.setProperty("role", "muted")
+        widget.setObjectName(f"view_{key}")
+        old = self.stack.widget(position)
+        self.stack.insertWidget(position, widget)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.views[key] = widget
+        return widget
+
+    def show_view(self, key: str) -> QWidget:
+        position = [spec.key for spec in VIEWS].index(key)
+        if self.nav.currentRow() != position:
+            self.nav.setCurrentRow(position)  # -> _on_nav
+        return self.view(key)
+
+    def current_key(self) -> str:
+        row = self.nav.currentRow()
+        return VIEWS[row].key if 0 <= row < len(VIEWS) else VIEWS[0].key
+
+    def _on_nav(self, row: int) -> None:
+        if not (0 <= row < len(VIEWS)):
+            return
+        widget = self.view(VIEWS[row].key)
+        self.stack.setCurrentWidget(widget)
+        self.viewChanged.emit(VIEWS[row].key)
+
+    def show_campaign(self, campaign_id: int) -> None:
+        view = self.show_view("campaigns")
+        if hasattr(view, "select_campaign"):
+            view.select_campaign(campaign_id)
+
+    # -- menus and shortcuts ------------------------------------------------------------
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Any,
+                name: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("Connect Twilio…"), "Ctrl+,",
+                                         self.open_connect_dialog, "actionConnect"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit,
+                                         self.close, "actionQuit"))
+        campaign_menu = bar.addMenu(self.tr("&Campaign"))
+        campaign_menu.addAction(self._action(self.tr("New campaign…"), QKeySequence.StandardKey.New,
+                                             self.new_campaign, "actionNewCampaign"))
+        view_menu = bar.addMenu(self.tr("&View"))
+        for number, spec in enumerate(VIEWS, start=1):
+            view_menu.addAction(self._action(
+                self.nav.item(number - 1).text(), f"Ctrl+{number}",
+                lambda _checked=False, key=spec.key: self.show_view(key), f"actionView{number}"))
+        view_menu.addSeparator()
+        view_menu.addAction(self._action(self.tr("Search"), QKeySequence.StandardKey.Find,
+                                         self.focus_search, "actionSearch"))
+        view_menu.addAction(self._action(self.tr("Refresh"), QKeySequence.StandardKey.Refresh,
+                                         self.refresh_current, "actionRefresh"))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("About"), None, self.about, "actionAbout"))
+
+    def new_campaign(self) -> None:
+        view = self.show_view("campaigns")
+        if hasattr(view, "open_editor"):
+            view.open_editor(None)
+
+    def focus_search(self) -> None:
+        view = self.view(self.current_key())
+        if hasattr(view, "focus_search"):
+            view.focus_search()
+
+    def refresh_current(self) -> None:
+        view = self.view(self.current_key())
+        if hasattr(view, "refresh"):
+            view.refresh()
+
+    def open_connect_dialog(self) -> None:
+        try:
+            from wacampaign_desktop.gui.settings import ConnectTwilioDialog
+        except Exception as exc:
+            log.warning("Connect dialog unavailable: %s", exc)
+            QMessageBox.information(self, self.tr("Connect Twilio"),
+                                    self.tr("The Twilio connection dialog is not available in this build."))
+            return
+        ConnectTwilioDialog(self.services, parent=self).exec()
+        self.status.refresh_mode()
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About %1").replace("%1", APP_NAME),
+                          self.tr("%1 %2\nWhatsApp campaigns through Twilio, watched live.")
+                          .replace("%1", APP_NAME).replace("%2", __version__))
+
+    # -- geometry and last view -----------------------------------------------------------
+    def _restore(self) -> None:
+        settings = gui_settings(self.services)
+        geometry = settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        last = str(settings.value("window/lastView", VIEWS[0].key))
+        keys = [spec.key for spec in VIEWS]
+        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def save_state(self) -> None:
+        settings = gui_settings(self.services)
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/lastView", self.current_key())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self.save_state()
+        self.alerts.close()
+        super().closeEvent(event)

@@ -1,0 +1,130 @@
+"""The status bar: webhook server (listening port), tunnel (state, public URL with a Copy
+button), and a Sandbox / Live badge. Fed by the bridge's server/tunnel signals and by the
+runtime once it is up."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStatusBar
+
+from wacampaign_desktop.core.events import ServerStateChanged, TunnelStateChanged
+from wacampaign_desktop.gui.resources import status_color
+
+log = logging.getLogger(__name__)
+
+
+def _dot(level: str) -> str:
+    return f'<span style="color:{status_color(level).name()}">●</span>'
+
+
+class StatusBarController(QObject):
+    """Owns the widgets it adds to `bar`; call `set_runtime` when the runtime changes."""
+
+    def __init__(self, bar: QStatusBar, services: Any) -> None:
+        super().__init__(bar)
+        self._services = services
+        self.runtime_label = QLabel(self.tr("Starting the sending service…"))
+        self.server_label = QLabel()
+        self.tunnel_label = QLabel()
+        self.copy_button = QPushButton(self.tr("Copy URL"))
+        self.copy_button.setToolTip(self.tr("Copy the public webhook address to the clipboard"))
+        self.copy_button.setFlat(True)
+        self.copy_button.clicked.connect(self.copy_url)
+        self.copy_button.hide()
+        self.mode_badge = QLabel()
+        self.mode_badge.setObjectName("modeBadge")
+        self.public_url = ""
+        bar.addWidget(self.runtime_label)
+        bar.addPermanentWidget(self.server_label)
+        bar.addPermanentWidget(self.tunnel_label)
+        bar.addPermanentWidget(self.copy_button)
+        bar.addPermanentWidget(self.mode_badge)
+        bridge = services.bridge
+        bridge.serverStateChanged.connect(self.on_server)
+        bridge.tunnelStateChanged.connect(self.on_tunnel)
+        self.on_server(bridge.last_server_state)
+        self.on_tunnel(bridge.last_tunnel_state)
+        self.refresh_mode()
+
+    def refresh_mode(self) -> None:
+        live = self._services.context.live
+        level = "error" if live else "info"
+        color = status_color(level).name()
+        text = self.tr("Live") if live else self.tr("Sandbox")
+        self.mode_badge.setText(text)
+        self.mode_badge.setToolTip(
+            self.tr("Messages go to real WhatsApp users through Twilio.") if live else
+            self.tr("Practice mode: messages go to the built-in Twilio simulator, nobody receives them."))
+        self.mode_badge.setStyleSheet(
+            f"QLabel#modeBadge {{ border: 1px solid {color}; color: {color}; border-radius: 8px;"
+            " padding: 1px 8px; font-weight: 600; }")
+
+    def set_runtime(self, runtime: Any) -> None:
+        error = getattr(self._services, "runtime_error", "")
+        if runtime is None and error:
+            self.runtime_label.setText(_dot("error") + " " + self.tr("Sending service failed: %1")
+                                       .replace("%1", error))
+            return
+        if runtime is None:
+            self.runtime_label.setText(self.tr("Starting the sending service…"))
+            return
+        self.runtime_label.setText(_dot("ok") + " " + self.tr("Ready to send"))
+        webhooks = getattr(runtime, "webhooks", None)
+        port = getattr(webhooks, "port", 0) if webhooks is not None else 0
+        if port and self._services.bridge.last_server_state is None:
+            self.on_server(ServerStateChanged(True, getattr(webhooks, "host", "127.0.0.1"), port))
+        tunnel = getattr(runtime, "tunnel", None)
+        if tunnel is not None and self._services.bridge.last_tunnel_state is None:
+            url = getattr(tunnel, "public_url", "") or ""
+            state = getattr(tunnel, "state", "up" if url else "stopped")
+            mode = getattr(tunnel, "mode", self._services.context.settings.tunnel_mode)
+            self.on_tunnel(TunnelStateChanged(mode=str(mode), state=str(state), public_url=url))
+        self.refresh_mode()
+
+    def on_server(self, event: ServerStateChanged | None) -> None:
+        if event is None:
+            self.server_label.setText(_dot("pending") + " " + self.tr("Webhooks: not started"))
+        elif event.running:
+            self.server_label.setText(_dot("ok") + " " + self.tr("Webhooks: listening on port %1")
+                                      .replace("%1", str(event.port)))
+        else:
+            text = self.tr("Webhooks: stopped")
+            if event.error:
+                text = self.tr("Webhooks: %1").replace("%1", event.error)
+            self.server_label.setText(_dot("error" if event.error else "pending") + " " + text)
+        self.server_label.setToolTip(event.error if event is not None and event.error else "")
+
+    def on_tunnel(self, event: TunnelStateChanged | None) -> None:
+        if event is None:
+            self.tunnel_label.setText(_dot("pending") + " " + self.tr("Tunnel: not started"))
+            self.public_url = ""
+        else:
+            states = {
+                "starting": (self.tr("starting…"), "pending"),
+                "up": (self.tr("up"), "ok"),
+                "down": (self.tr("down"), "error"),
+                "restarting": (self.tr("restarting…"), "warning"),
+                "stopped": (self.tr("stopped"), "pending"),
+                "error": (self.tr("error"), "error"),
+            }
+            word, level = states.get(event.state, (event.state, "warning"))
+            if event.mode == "local":
+                text = self.tr("Local only (Twilio cannot reach this computer)")
+                level = "warning" if not self._services.context.settings.use_sandbox else "ok"
+                if self._services.context.settings.use_sandbox:
+                    text = self.tr("Local (sandbox)")
+            else:
+                text = self.tr("Tunnel %1").replace("%1", word)
+            self.public_url = event.public_url if event.state == "up" else ""
+            if self.public_url:
+                text += f": {self.public_url}"
+            self.tunnel_label.setText(_dot(level) + " " + text)
+            self.tunnel_label.setToolTip(event.message)
+        self.copy_button.setVisible(bool(self.public_url))
+
+    def copy_url(self) -> None:
+        if self.public_url:
+            QApplication.clipboard().setText(self.public_url)
