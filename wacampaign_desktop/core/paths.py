@@ -71,3 +71,48 @@ def resource_path(*parts: str) -> Path:
         if candidate.exists():
             return candidate
     return candidates[-1]
+
+
+NGROK_MISSING_MESSAGE = (
+    "The ngrok agent is not installed and could not be downloaded (no internet access to "
+    "ngrok's download site?). Either place the ngrok program ({binary}) next to WA Campaign "
+    "Desktop ({folder}), set its path in Settings → Tunnel, or choose 'Own public URL' / "
+    "'Local only' as the tunnel mode."
+)
+
+
+def app_executable_dir() -> Path:
+    """Folder of the running app's executable: the frozen app's own folder, or (pip install) the
+    interpreter's folder, where the `wacampaign-desktop` script lives too (e.g. .venv/bin)."""
+    return Path(sys.executable).resolve().parent
+
+
+def find_bundled_ngrok() -> Path | None:
+    """The ngrok agent shipped with the app, or None: `ngrok` (`ngrok.exe` on Windows) next to
+    the executable first, then in the bundle's data folder (PyInstaller's `_internal/`, or a
+    macOS .app's `Contents/Resources` / `Contents/Frameworks`).
+
+    Packagers drop the agent beside `wacampaign-desktop[.exe]` (see README "Building
+    installers"). The tunnel passes the result as `ngrok_path` to pyngrok (so pyngrok neither
+    looks in ~/.config/ngrok nor downloads); when this returns None and pyngrok's download
+    fails, show NGROK_MISSING_MESSAGE formatted with `ngrok_missing_message()`.
+    """
+    binary = "ngrok.exe" if sys.platform == "win32" else "ngrok"
+    folders = [app_executable_dir()]
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        folders.append(Path(frozen_root))
+        if sys.platform == "darwin":  # …/Contents/MacOS/<exe> → Contents/Resources, Frameworks
+            contents = app_executable_dir().parent
+            folders += [contents / "Resources", contents / "Frameworks"]
+    for folder in folders:
+        candidate = folder / binary
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def ngrok_missing_message() -> str:
+    """NGROK_MISSING_MESSAGE for this OS and install folder (no secrets in it)."""
+    binary = "ngrok.exe" if sys.platform == "win32" else "ngrok"
+    return NGROK_MISSING_MESSAGE.format(binary=binary, folder=app_executable_dir())
