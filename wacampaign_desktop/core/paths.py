@@ -84,7 +84,9 @@ NGROK_MISSING_MESSAGE = (
 def app_executable_dir() -> Path:
     """Folder of the running app's executable: the frozen app's own folder, or (pip install) the
     interpreter's folder, where the `wacampaign-desktop` script lives too (e.g. .venv/bin)."""
-    return Path(sys.executable).resolve().parent
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(sys.executable).absolute().parent  # not resolved: a venv's python is a symlink
 
 
 def find_bundled_ngrok() -> Path | None:
