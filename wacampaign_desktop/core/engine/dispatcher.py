@@ -1,0 +1,183 @@
+"""Sending one campaign: a feeder thread takes tokens from the rate limiter, claims the next due
+message (status `sending` + claimed_at, committed) and hands it to the shared thread pool, which
+calls Twilio and records the sid at once (or requeues / fails the message by the retry rules).
+
+Pausing or cancelling only stops the feeder (checked at least every 0.25 s); calls already
+running finish and are recorded.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+
+from wacampaign_desktop.core import status_rules as rules
+from wacampaign_desktop.core.engine import retries
+from wacampaign_desktop.core.engine.rate_limiter import RateLimiter
+from wacampaign_desktop.core.engine.reconciliation import publish_updates
+from wacampaign_desktop.core.events import ContactOptChanged, EventBus
+from wacampaign_desktop.core.store import message_updates as mu
+from wacampaign_desktop.core.store.database import database_proxy as db
+from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact, utcnow
+from wacampaign_desktop.core.twilio_gateway import SendRequest, SendResult, TwilioGateway
+
+log = logging.getLogger(__name__)
+
+
+def claim_next(campaign_id: int) -> CampaignMessage | None:
+    """Claim the oldest due pending message of the campaign, committed before any API call."""
+    now = utcnow()
+    with db.atomic():
+        message = (
+            CampaignMessage.select()
+            .where((CampaignMessage.campaign == campaign_id)
+                   & (CampaignMessage.status == rules.PENDING)
+                   & (CampaignMessage.next_attempt_at.is_null()
+                      | (CampaignMessage.next_attempt_at <= now)))
+            .order_by(CampaignMessage.id).first()
+        )
+        if message is None:
+            return None
+        mu.transition(message, "sending", at=now, claimed_at=now, next_attempt_at=None)
+    return message
+
+
+class CampaignRun:
+    """The feeder of one campaign in state `sending`."""
+
+    def __init__(
+        self, campaign: Campaign, *, gateway: TwilioGateway, bus: EventBus,
+        pool: ThreadPoolExecutor, slots: threading.BoundedSemaphore, sender: str,
+        callback_url: Callable[[], str | None], max_retries: int,
+        on_outcome: Callable[[int, bool, int | None], None], busy: set[int],
+        busy_lock: threading.Lock, base_backoff: float = retries.BASE_BACKOFF_S,
+    ) -> None:
+        self.campaign_id = campaign.id
+        self.limiter = RateLimiter(campaign.send_rate or 10.0)
+        self._campaign = campaign
+        self._gateway, self._bus, self._pool, self._slots = gateway, bus, pool, slots
+        self._sender, self._callback_url, self._max_retries = sender, callback_url, max_retries
+        self._on_outcome, self._busy, self._busy_lock = on_outcome, busy, busy_lock
+        self._base_backoff = base_backoff
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._feed, name=f"campaign-{campaign.id}-feeder",
+                                        daemon=True)
+        self.sent_times: deque[float] = deque(maxlen=4096)
+        self.idle = False
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def join(self, timeout: float) -> None:
+        if self._thread.is_alive() and threading.current_thread() is not self._thread:
+            self._thread.join(timeout)
+
+    @property
+    def stopped(self) -> bool:
+        return self._stop.is_set()
+
+    def rate_now(self, window: float = 2.0) -> float:
+        now = time.monotonic()
+        recent = [t for t in list(self.sent_times) if now - t <= window]
+        return len(recent) / window
+
+    # --- feeder thread --------------------------------------------------------------------
+    def _feed(self) -> None:
+        log.info("Sending campaign %d at %.1f msg/s", self.campaign_id, self.limiter.target)
+        while not self._stop.is_set():
+            if not self._slots.acquire(timeout=0.25):
+                continue
+            handed = False
+            try:
+                if not self.limiter.acquire(timeout=0.25) or self._stop.is_set():
+                    continue
+                message = claim_next(self.campaign_id)
+                if message is None:
+                    self.idle = True
+                    self._stop.wait(0.1)
+                    continue
+                self.idle = False
+                with self._busy_lock:
+                    self._busy.add(message.id)
+                self._pool.submit(self._send, message)
+                handed = True
+                publish_updates(self._bus, [mu.StatusUpdate(
+                    "applied", None, message.id, self.campaign_id, rules.PENDING, "sending")])
+            except Exception:
+                log.exception("Feeder of campaign %d failed; retrying", self.campaign_id)
+                self._stop.wait(1.0)
+            finally:
+                if not handed:
+                    self._slots.release()
+        log.info("Feeder of campaign %d stopped", self.campaign_id)
+
+    # --- pool threads ---------------------------------------------------------------------
+    def _request(self, message: CampaignMessage) -> SendRequest:
+        c = self._campaign
+        return SendRequest(
+            to=message.phone, sender=self._sender,
+            body=None if c.content_sid else message.message,
+            media_urls=(c.media_url,) if c.media_url else (),
+            content_sid=c.content_sid or None,
+            content_variables=message.content_variables if c.content_sid else None,
+            status_callback=self._callback_url(),
+        )
+
+    def _send(self, message: CampaignMessage) -> None:
+        try:
+            result = self._gateway.send(self._request(message))
+            self.sent_times.append(time.monotonic())
+            if result.success and result.sid:
+                updates = mu.record_sid(message, result.sid, result.status or "queued")
+                publish_updates(self._bus, updates)  # failures among them reach auto-pause
+            else:
+                self._failed(message, result)
+        except Exception:
+            log.exception("Sending message %d failed unexpectedly; it stays claimed and will be "
+                          "checked with Twilio before any resend", message.id)
+        finally:
+            with self._busy_lock:
+                self._busy.discard(message.id)
+            self._slots.release()
+
+    def _failed(self, message: CampaignMessage, result: SendResult) -> None:
+        decision = retries.decide(
+            retryable=result.retryable, http_status=result.http_status,
+            error_code=result.error_code, retry_after=result.retry_after,
+            retry_count=message.retry_count, max_retries=self._max_retries,
+            base_backoff=self._base_backoff,
+        )
+        error_message = result.error_message or (result.hint or "send failed")
+        if decision.rate_limited:
+            self.limiter.slow_down(result.retry_after)
+        if decision.action == "requeue":
+            update = mu.transition(
+                message, rules.PENDING, error_code=result.error_code, error_message=error_message,
+                retry_count=message.retry_count + (1 if decision.counts_as_retry else 0),
+                next_attempt_at=utcnow() + timedelta(seconds=decision.delay), claimed_at=None,
+            )
+        else:
+            update = mu.transition(message, "failed", error_code=result.error_code,
+                                   error_message=error_message)
+        publish_updates(self._bus, [update])  # a final `failed` reaches auto-pause as an event
+        if decision.action == "requeue" and not decision.rate_limited:
+            self._on_outcome(self.campaign_id, True, result.error_code)
+        if result.opt_out or result.error_code == retries.OPT_OUT_CODE:
+            self._mark_opted_out(message)
+
+    def _mark_opted_out(self, message: CampaignMessage) -> None:
+        contact = Contact.get_or_none(Contact.phone == message.phone)
+        if contact is None or contact.opted_out:
+            return
+        Contact.update(opted_out_at=utcnow(), updated_at=utcnow()).where(
+            Contact.id == contact.id).execute()
+        log.info("Contact %d opted out (Twilio error 21610)", contact.id)
+        self._bus.publish(ContactOptChanged(contact.id, contact.phone, True))

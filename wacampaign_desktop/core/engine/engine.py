@@ -1,0 +1,370 @@
+"""CampaignEngine: starts, paces, pauses, resumes, cancels and completes campaigns.
+
+One monitor thread ticks every 0.25 s: it follows campaign states in the database (so the CLI
+can pause a campaign the GUI is sending), starts scheduled campaigns when due (also after a
+restart), resolves claims left by a crashed process, checks completion and publishes progress
+and counters. A reconciler thread fetches messages whose callbacks did not come (all non-final
+ones once at start-up, then those older than `reconcile_after_minutes`). Every public method
+returns at once and is safe from any thread; the feeders notice within 0.25 s.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+
+from wacampaign_desktop.core import status_rules as rules
+from wacampaign_desktop.core.engine import lifecycle as lc
+from wacampaign_desktop.core.engine import reconciliation as rec
+from wacampaign_desktop.core.engine import retries
+from wacampaign_desktop.core.engine.dispatcher import CampaignRun
+from wacampaign_desktop.core.engine.recipients import Preparation, prepare_rows
+from wacampaign_desktop.core.engine.rendering import summarize
+from wacampaign_desktop.core.events import (
+    Alert,
+    CampaignProgress,
+    CountersChanged,
+    EventBus,
+    MessageStatusChanged,
+)
+from wacampaign_desktop.core.settings import Settings
+from wacampaign_desktop.core.store import message_updates as mu
+from wacampaign_desktop.core.store.database import database_proxy as db
+from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, utcnow
+from wacampaign_desktop.core.twilio_gateway import TwilioGateway, explain_error
+
+log = logging.getLogger(__name__)
+
+EngineError = lc.EngineError
+TICK_S = 0.25
+
+
+class CampaignEngine:
+    def __init__(
+        self, bus: EventBus, gateway: TwilioGateway, settings: Settings,
+        status_callback_url: Callable[[], str | None], *, default_sender: str | None = None,
+        claim_grace_s: float = 5.0, reconcile_interval_s: float = 15.0,
+        retry_backoff_s: float = retries.BASE_BACKOFF_S,
+    ) -> None:
+        self.bus, self.gateway, self.settings = bus, gateway, settings
+        self._callback_url = status_callback_url
+        self._default_sender = default_sender
+        self._claim_grace = claim_grace_s
+        self._reconcile_interval = reconcile_interval_s
+        self._retry_backoff = retry_backoff_s
+        self._lock = threading.RLock()
+        self._runs: dict[int, CampaignRun] = {}
+        self._windows: dict[int, retries.OutcomeWindow] = {}
+        self._busy: set[int] = set()
+        self._busy_lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(max(2, settings.worker_threads * 2))
+        self._pool: ThreadPoolExecutor | None = None
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._last_counters: dict[int, dict[str, int]] = {}
+        self._reconciled_at: dict[int, float] = {}
+        self._unsubscribe: Callable[[], None] | None = None
+
+    # --- life of the engine ---------------------------------------------------------------
+    def start(self) -> None:
+        self._stop.clear()
+        self._pool = ThreadPoolExecutor(self.settings.worker_threads, thread_name_prefix="sender")
+        self._unsubscribe = self.bus.subscribe(self._on_status, MessageStatusChanged)
+        for target, name in ((self._monitor, "engine-monitor"), (self._reconciler, "engine-reconcile")):
+            thread = threading.Thread(target=target, name=name, daemon=True)
+            thread.start()
+            self._threads.append(thread)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        with self._lock:
+            runs = list(self._runs.values())
+            self._runs.clear()
+        for run in runs:
+            run.stop()
+        for run in runs:
+            run.join(timeout)
+        for thread in self._threads:
+            thread.join(timeout)
+        self._threads.clear()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=False)
+            self._pool = None
+        if self._unsubscribe:
+            self._unsubscribe()
+
+    # --- actions (any thread) -------------------------------------------------------------
+    def prepare(self, campaign_id: int) -> Preparation:
+        return prepare_rows(lc.get_campaign(campaign_id))
+
+    def start_campaign(self, campaign_id: int) -> None:
+        """Start now, or schedule when the campaign's scheduled_at is in the future. Raises
+        EngineError when it cannot start (naming contacts and placeholders that do not render)."""
+        campaign = lc.get_campaign(campaign_id)
+        self._sender_for(campaign)
+        if campaign.state == lc.DRAFT and campaign.scheduled_at and campaign.scheduled_at > utcnow():
+            prep = prepare_rows(campaign)
+            self._check(campaign, prep)
+            lc.publish_change(self.bus, lc.change_state(campaign_id, "schedule",
+                                                        f"starts at {campaign.scheduled_at} UTC"))
+            return
+        self._begin(campaign_id)
+
+    def pause(self, campaign_id: int, reason: str = "paused by the user") -> None:
+        change = lc.change_state(campaign_id, "pause", reason)
+        self._stop_run(campaign_id)
+        lc.publish_change(self.bus, change)
+
+    def resume(self, campaign_id: int) -> None:
+        change = lc.change_state(campaign_id, "resume", "resumed by the user")
+        self._window(campaign_id).clear()
+        lc.publish_change(self.bus, change)
+        self._wake.set()
+
+    def cancel(self, campaign_id: int) -> None:
+        with db.atomic():
+            change = lc.change_state(campaign_id, "cancel", "cancelled by the user")
+            events = lc.cancel_pending(campaign_id)
+        self._stop_run(campaign_id)
+        for event in events:
+            self.bus.publish(event)
+        lc.publish_change(self.bus, change)
+
+    def retry_failed(self, campaign_id: int) -> int:
+        """Requeue the campaign's failed/undelivered messages whose error is retryable; returns
+        how many. The campaign goes back to sending if it was paused or completed."""
+        events = []
+        with db.atomic():
+            campaign = lc.get_campaign(campaign_id)
+            if campaign.state not in lc.ALLOWED_FROM["retry"]:
+                raise EngineError(f"campaign {campaign_id} is {campaign.state}: its failed "
+                                  "messages cannot be retried")
+            for m in CampaignMessage.select().where(
+                (CampaignMessage.campaign == campaign_id)
+                & CampaignMessage.status.in_(sorted(rules.FAILURES))
+            ):
+                if not retries.retryable_code(m.error_code):
+                    continue
+                update = mu.transition(m, rules.PENDING, twilio_sid=None, claimed_at=None,
+                                       next_attempt_at=None, retry_count=0)
+                events.append(update)
+            change = None
+            if events and campaign.state != lc.SENDING:
+                change = lc.change_state(campaign_id, "retry", f"{len(events)} failed message(s) requeued")
+        rec.publish_updates(self.bus, events)
+        if change:
+            self._window(campaign_id).clear()
+            lc.publish_change(self.bus, change)
+        self._wake.set()
+        return len(events)
+
+    # --- internals ------------------------------------------------------------------------
+    def _sender_for(self, campaign: Campaign) -> str:
+        sender = campaign.sender or self.settings.sender or self._default_sender
+        if not sender:
+            raise EngineError("no WhatsApp sender is set: connect Twilio and choose a sender "
+                              "(a whatsapp:+… number or a Messaging Service MG…)")
+        return sender
+
+    @staticmethod
+    def _check(campaign: Campaign, prep: Preparation) -> None:
+        if prep.problems:
+            raise EngineError(f"campaign {campaign.id} cannot start: {summarize(prep.problems)}")
+        if not prep.recipients and not prep.skipped:
+            raise EngineError(f"campaign {campaign.id} has no recipients")
+
+    def _begin(self, campaign_id: int) -> None:
+        with db.atomic():
+            campaign = lc.get_campaign(campaign_id)
+            if campaign.state not in lc.ALLOWED_FROM["start"]:
+                raise EngineError(f"campaign {campaign_id} ({campaign.name}) is {campaign.state}: "
+                                  "it cannot be started")
+            prep = prepare_rows(campaign)
+            self._check(campaign, prep)
+            mu.insert_messages(campaign_id, prep.recipients + prep.skipped)
+            change = lc.change_state(campaign_id, "start",
+                                     f"{len(prep.recipients)} to send, {len(prep.skipped)} skipped")
+        lc.publish_change(self.bus, change)
+        self._wake.set()
+
+    def _window(self, campaign_id: int) -> retries.OutcomeWindow:
+        with self._lock:
+            window = self._windows.get(campaign_id)
+            if window is None:
+                window = retries.OutcomeWindow(self.settings.autopause_window,
+                                               self.settings.autopause_failure_ratio)
+                self._windows[campaign_id] = window
+            return window
+
+    def _stop_run(self, campaign_id: int) -> None:
+        with self._lock:
+            run = self._runs.pop(campaign_id, None)
+        if run:
+            run.stop()
+
+    def _is_busy(self, message_id: int) -> bool:
+        with self._busy_lock:
+            return message_id in self._busy
+
+    def _on_status(self, event: MessageStatusChanged) -> None:
+        """Delivery outcomes from callbacks and fetches feed the auto-pause window."""
+        if event.campaign_id not in self._runs:
+            return
+        if event.new_status in rules.FAILURES:
+            self._outcome(event.campaign_id, True, event.error_code)
+        elif event.new_status in ("delivered", "read") and event.old_status not in ("delivered", "read"):
+            self._outcome(event.campaign_id, False, None)
+
+    def _outcome(self, campaign_id: int, failed: bool, code: int | None) -> None:
+        window = self._window(campaign_id)
+        window.add(failed, code)
+        tripped, dominant, share = window.tripped()
+        if not tripped or campaign_id not in self._runs:
+            return
+        window.clear()
+        title = explain_error(dominant).title if dominant else "no error code"
+        reason = (f"{share:.0%} of the last {window.window} messages failed, mostly with error "
+                  f"{dominant or '—'} ({title})")
+        try:
+            self.pause(campaign_id, reason=f"auto-paused: {reason}")
+        except EngineError:
+            return
+        self.bus.publish(Alert("auto_pause", f"Campaign {campaign_id} paused itself: {reason}",
+                               level="error", campaign_id=campaign_id,
+                               details={"error_code": dominant, "failure_share": round(share, 3)}))
+
+    # --- monitor thread -------------------------------------------------------------------
+    def _monitor(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self._tick()
+            except Exception:
+                log.exception("Engine tick failed")
+            self._wake.wait(TICK_S)
+            self._wake.clear()
+
+    def _tick(self) -> None:
+        rec.resolve_claims(self.gateway, self.bus, self._claim_grace, self._is_busy)
+        now = utcnow()
+        for campaign in Campaign.select().where(Campaign.state.in_([lc.SCHEDULED, lc.SENDING])):
+            if campaign.state == lc.SCHEDULED and campaign.scheduled_at and campaign.scheduled_at <= now:
+                self._start_scheduled(campaign.id)
+            elif campaign.state == lc.SENDING and campaign.id not in self._runs:
+                self._start_run(campaign)
+        with self._lock:
+            runs = list(self._runs.values())
+        for run in runs:
+            self._follow(run)
+
+    def _start_scheduled(self, campaign_id: int) -> None:
+        try:
+            self._begin(campaign_id)
+        except EngineError as exc:
+            lc.publish_change(self.bus, lc.change_state(campaign_id, "unschedule", str(exc)))
+            self.bus.publish(Alert("schedule_failed", f"Scheduled campaign did not start: {exc}",
+                                   level="error", campaign_id=campaign_id))
+
+    def _start_run(self, campaign: Campaign) -> None:
+        if self._pool is None or self._stop.is_set():
+            return
+        try:
+            sender = self._sender_for(campaign)
+        except EngineError as exc:
+            self.pause(campaign.id, reason=str(exc))
+            return
+        run = CampaignRun(
+            campaign, gateway=self.gateway, bus=self.bus, pool=self._pool, slots=self._slots,
+            sender=sender, callback_url=self._callback_url, max_retries=self.settings.max_retries,
+            on_outcome=self._outcome, busy=self._busy, busy_lock=self._busy_lock,
+            base_backoff=self._retry_backoff,
+        )
+        with self._lock:
+            if campaign.id in self._runs:
+                return
+            self._runs[campaign.id] = run
+        run.start()
+
+    def _follow(self, run: CampaignRun) -> None:
+        campaign = Campaign.get_or_none(Campaign.id == run.campaign_id)
+        if campaign is None or campaign.state != lc.SENDING:
+            self._stop_run(run.campaign_id)  # paused/cancelled elsewhere (another process)
+        elif campaign.send_rate and abs(campaign.send_rate - run.limiter.target) > 1e-9:
+            run.limiter.set_rate(campaign.send_rate)
+        if campaign is None:
+            return
+        counters = campaign.counters()
+        if counters != self._last_counters.get(campaign.id):
+            self._last_counters[campaign.id] = counters
+            self.bus.publish(CountersChanged(campaign.id, counters))
+        pending, claimed = lc.left_to_send(campaign.id)
+        total = counters["total"]
+        self.bus.publish(CampaignProgress(campaign.id, total - pending - claimed, total,
+                                          run.rate_now()))
+        if campaign.state == lc.SENDING and pending == 0 and claimed == 0 and self._all_settled(campaign.id):
+            try:
+                change = lc.change_state(campaign.id, "complete", "every message is final or given up")
+            except EngineError:
+                return
+            self._stop_run(campaign.id)
+            lc.publish_change(self.bus, change)
+
+    def _all_settled(self, campaign_id: int) -> bool:
+        """No message handed to Twilio is still waiting for a final status within the
+        reconcile window (older ones were fetched once by the reconciler and given up)."""
+        window_s = self.settings.reconcile_after_minutes * 60
+        young = CampaignMessage.select().where(
+            (CampaignMessage.campaign == campaign_id)
+            & CampaignMessage.status.in_(sorted(rules.IN_FLIGHT))
+            & CampaignMessage.twilio_sid.is_null(False)
+        )
+        now = time.time()
+        for m in young.iterator():
+            if m.claimed_at is None:
+                continue
+            age = (utcnow() - m.claimed_at).total_seconds()
+            if age < window_s or now - self._reconciled_at.get(m.id, 0) > window_s + 60:
+                return False
+        return True
+
+    # --- reconciler thread ----------------------------------------------------------------
+    def _reconciler(self) -> None:
+        first = True
+        while not self._stop.is_set():
+            try:
+                self._reconcile_once(everything=first)
+                first = False
+            except Exception:
+                log.exception("Reconciliation failed")
+            self._stop.wait(min(self._reconcile_interval,
+                                max(0.5, self.settings.reconcile_after_minutes * 60 / 4)))
+
+    def _reconcile_once(self, everything: bool) -> None:
+        window_s = self.settings.reconcile_after_minutes * 60
+        now = time.time()
+
+        def recent(message_id: int) -> bool:
+            return now - self._reconciled_at.get(message_id, 0) < window_s
+
+        while not self._stop.is_set():
+            batch = rec.stale_in_flight(0 if everything else window_s, 200, exclude=recent)
+            if not batch:
+                return
+            for m in batch:
+                self._reconciled_at[m.id] = now
+            rec.reconcile(self.gateway, self.bus, batch, self._stop.is_set)
+
+
+def parse_when(text: str) -> datetime:
+    """ISO time (with offset, or local time when none) → naive UTC for `scheduled_at`."""
+    from datetime import UTC
+
+    when = datetime.fromisoformat(text)
+    if when.tzinfo is None:
+        when = when.astimezone()
+    return when.astimezone(UTC).replace(tzinfo=None)

@@ -1,0 +1,141 @@
+"""Campaign lifecycle: draft → scheduled → sending ⇄ paused → completed, or cancelled.
+
+State changes are database transactions (so another process — the CLI beside the GUI — sees
+them; the engine re-reads states every tick) followed by a CampaignStateChanged event.
+
+"Completed" means nothing is left to send: no message is pending or claimed without an answer
+from Twilio, and every message handed to Twilio is final (delivered, read, failed, undelivered,
+canceled, skipped) or was given up on — still not final `reconcile_after_minutes` after it was
+sent, even after fetching it. Delivery statuses keep updating after completion.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from wacampaign_desktop.core import status_rules as rules
+from wacampaign_desktop.core.events import CampaignStateChanged, EventBus, MessageStatusChanged
+from wacampaign_desktop.core.store import message_updates as mu
+from wacampaign_desktop.core.store.database import database_proxy as db
+from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, utcnow
+
+log = logging.getLogger(__name__)
+
+DRAFT, SCHEDULED, SENDING, PAUSED, COMPLETED, CANCELLED = (
+    "draft", "scheduled", "sending", "paused", "completed", "cancelled")
+
+ALLOWED_FROM: dict[str, frozenset[str]] = {
+    "schedule": frozenset({DRAFT}),
+    "start": frozenset({DRAFT, SCHEDULED}),
+    "pause": frozenset({SENDING}),
+    "resume": frozenset({PAUSED}),
+    "cancel": frozenset({DRAFT, SCHEDULED, SENDING, PAUSED}),
+    "complete": frozenset({SENDING}),
+    "retry": frozenset({SENDING, PAUSED, COMPLETED}),
+    "unschedule": frozenset({SCHEDULED}),
+}
+TARGET = {"schedule": SCHEDULED, "start": SENDING, "pause": PAUSED, "resume": SENDING,
+          "cancel": CANCELLED, "complete": COMPLETED, "retry": SENDING, "unschedule": DRAFT}
+
+
+class EngineError(ValueError):
+    """A campaign action that cannot be done now; the message says why, for the user."""
+
+
+@dataclass(frozen=True)
+class StateChange:
+    campaign_id: int
+    old_state: str
+    new_state: str
+    reason: str
+
+
+def get_campaign(campaign_id: int) -> Campaign:
+    campaign = Campaign.get_or_none(Campaign.id == campaign_id)
+    if campaign is None:
+        raise EngineError(f"there is no campaign {campaign_id}")
+    return campaign
+
+
+def change_state(campaign_id: int, action: str, reason: str = "", **fields: object) -> StateChange:
+    """Apply `action` in a transaction (call inside an outer atomic() to add more work);
+    raises EngineError naming the current state when the action is not possible."""
+    with db.atomic():
+        campaign = get_campaign(campaign_id)
+        if campaign.state not in ALLOWED_FROM[action]:
+            raise EngineError(f"campaign {campaign_id} ({campaign.name}) is {campaign.state}: "
+                              f"it cannot be {_verb(action)}")
+        values: dict[object, object] = {Campaign.state: TARGET[action]}
+        if action == "start" and campaign.started_at is None:
+            values[Campaign.started_at] = utcnow()
+        if action in ("complete", "cancel"):
+            values[Campaign.finished_at] = utcnow()
+        if action in ("resume", "retry"):
+            values[Campaign.finished_at] = None
+        for name, value in fields.items():
+            values[getattr(Campaign, name)] = value
+        Campaign.update(values).where(Campaign.id == campaign_id).execute()
+    log.info("Campaign %d: %s → %s %s", campaign_id, campaign.state, TARGET[action], reason)
+    return StateChange(campaign_id, campaign.state, TARGET[action], reason)
+
+
+def publish_change(bus: EventBus, change: StateChange) -> None:
+    bus.publish(CampaignStateChanged(change.campaign_id, change.old_state, change.new_state,
+                                     change.reason))
+
+
+def _verb(action: str) -> str:
+    return {"schedule": "scheduled", "start": "started", "pause": "paused", "resume": "resumed",
+            "cancel": "cancelled", "complete": "completed", "retry": "retried",
+            "unschedule": "unscheduled"}[action]
+
+
+def cancel_pending(campaign_id: int) -> list[MessageStatusChanged]:
+    """Mark every not-yet-sent message canceled (inside the cancel transaction)."""
+    events = []
+    with db.atomic():
+        for message in CampaignMessage.select().where(
+            (CampaignMessage.campaign == campaign_id) & (CampaignMessage.status == rules.PENDING)
+        ):
+            update = mu.transition(message, rules.CANCELED, error_message="campaign cancelled",
+                                   next_attempt_at=None)
+            events.append(MessageStatusChanged(campaign_id, message.id, None, update.old_status or "",
+                                               rules.CANCELED))
+    return events
+
+
+def left_to_send(campaign_id: int) -> tuple[int, int]:
+    """(pending messages, claimed messages still without a sid)."""
+    pending = CampaignMessage.select().where(
+        (CampaignMessage.campaign == campaign_id) & (CampaignMessage.status == rules.PENDING)
+    ).count()
+    claimed = CampaignMessage.select().where(
+        (CampaignMessage.campaign == campaign_id) & (CampaignMessage.status == "sending")
+        & CampaignMessage.twilio_sid.is_null()
+    ).count()
+    return pending, claimed
+
+
+def variant_counts(campaign_id: int) -> dict[str, dict[str, int]]:
+    """Counters per A/B variant ({} without a test), for `campaign show` and the GUI."""
+    import peewee
+
+    out: dict[str, dict[str, int]] = {}
+    query = (CampaignMessage.select(CampaignMessage.variant, CampaignMessage.status,
+                                    peewee.fn.COUNT(CampaignMessage.id))
+             .where((CampaignMessage.campaign == campaign_id) & CampaignMessage.variant.is_null(False))
+             .group_by(CampaignMessage.variant, CampaignMessage.status).tuples())
+    for variant, status, number in query:
+        counts = out.setdefault(variant, dict.fromkeys(rules.COUNTER_NAMES, 0))
+        counts["total"] += number
+        for name in rules.buckets(status):
+            counts[name] += number
+    replied = (CampaignMessage.select(CampaignMessage.variant, peewee.fn.COUNT(CampaignMessage.id))
+               .where((CampaignMessage.campaign == campaign_id)
+                      & CampaignMessage.variant.is_null(False)
+                      & CampaignMessage.replied_at.is_null(False))
+               .group_by(CampaignMessage.variant).tuples())
+    for variant, number in replied:
+        out.setdefault(variant, dict.fromkeys(rules.COUNTER_NAMES, 0))["replied"] = number
+    return out
