@@ -90,15 +90,17 @@ def app_executable_dir() -> Path:
 
 
 def find_bundled_ngrok() -> Path | None:
-    """The ngrok agent shipped with the app, or None: `ngrok` (`ngrok.exe` on Windows) next to
+    """The ngrok agent shipped with a frozen app, or None: `ngrok` (`ngrok.exe` on Windows) next to
     the executable first, then in the bundle's data folder (PyInstaller's `_internal/`, or a
     macOS .app's `Contents/Resources` / `Contents/Frameworks`).
 
     Packagers drop the agent beside `wacampaign-desktop[.exe]` (see README "Building
-    installers"). The tunnel passes the result as `ngrok_path` to pyngrok (so pyngrok neither
+    installers"). Not frozen (pip install) it returns None: pyngrok finds or downloads the agent. The tunnel passes the result as `ngrok_path` to pyngrok (so pyngrok neither
     looks in ~/.config/ngrok nor downloads); when this returns None and pyngrok's download
     fails, show NGROK_MISSING_MESSAGE formatted with `ngrok_missing_message()`.
     """
+    if not getattr(sys, "frozen", False):
+        return None  # pip install: pyngrok's own `ngrok` script in the venv is a wrapper, not the agent
     binary = "ngrok.exe" if sys.platform == "win32" else "ngrok"
     folders = [app_executable_dir()]
     frozen_root = getattr(sys, "_MEIPASS", None)
