@@ -95,9 +95,10 @@ def find_bundled_ngrok() -> Path | None:
     macOS .app's `Contents/Resources` / `Contents/Frameworks`).
 
     Packagers drop the agent beside `wacampaign-desktop[.exe]` (see README "Building
-    installers"). Not frozen (pip install) it returns None: pyngrok finds or downloads the agent. The tunnel passes the result as `ngrok_path` to pyngrok (so pyngrok neither
-    looks in ~/.config/ngrok nor downloads); when this returns None and pyngrok's download
-    fails, show NGROK_MISSING_MESSAGE formatted with `ngrok_missing_message()`.
+    installers"). Not frozen (pip install) it returns None and pyngrok finds or downloads the
+    agent. The tunnel passes a found path as `ngrok_path` to pyngrok (so pyngrok neither looks
+    in ~/.config/ngrok nor downloads); when this returns None and pyngrok's download fails
+    (PyngrokNgrokInstallError), show `ngrok_missing_message()` to the user.
     """
     if not getattr(sys, "frozen", False):
         return None  # pip install: pyngrok's own `ngrok` script in the venv is a wrapper, not the agent
