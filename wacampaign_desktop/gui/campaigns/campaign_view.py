@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -78,6 +79,8 @@ class CampaignView(QWidget):
         header = QHBoxLayout()
         self.title = QLabel()
         self.title.setProperty("role", "title")
+        self.title.setMinimumWidth(60)
+        self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.state_label = QLabel()
         self.state_label.setObjectName("campaignState")
         header.addWidget(self.title)
@@ -164,6 +167,7 @@ class CampaignView(QWidget):
             self.counters.set_counters({})
         else:
             self.title.setText(campaign.name)
+            self.title.setToolTip(campaign.name)
             self._show_state(campaign.state)
             preview = (campaign.body or "").replace("\n", " ")
             if campaign.content_sid:

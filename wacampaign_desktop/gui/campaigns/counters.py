@@ -3,6 +3,8 @@ progress bar. Repainted only when the bridge delivers new counters (≤ 10 times
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -46,14 +48,15 @@ class CountersPanel(QWidget):
         self.counters: dict[str, int] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(8)
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(8)
+        self._grid.setVerticalSpacing(6)
+        self._columns = 0
         self.cards: dict[str, _Card] = {}
-        for column, name in enumerate(SHOWN):
-            card = _Card(name, self)
-            self.cards[name] = card
-            grid.addWidget(card, 0, column)
-        outer.addLayout(grid)
+        for name in SHOWN:
+            self.cards[name] = _Card(name, self)
+        self._arrange(len(SHOWN))
+        outer.addLayout(self._grid)
         row = QHBoxLayout()
         self.progress = QProgressBar(self)
         self.progress.setObjectName("campaignProgress")
@@ -64,6 +67,28 @@ class CountersPanel(QWidget):
         row.addWidget(self.rates)
         outer.addLayout(row)
         self.set_counters({})
+
+    def _arrange(self, columns: int) -> None:
+        """One row of cards when there is room, two rows on narrow windows."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for index, name in enumerate(SHOWN):
+            card = self.cards[name]
+            self._grid.removeWidget(card)
+            self._grid.addWidget(card, index // columns, index % columns)
+
+    def _one_row_width(self) -> int:
+        return sum(card.sizeHint().width() for card in self.cards.values()) + 8 * len(SHOWN)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        hint = super().minimumSizeHint()
+        narrow = sum(sorted(c.minimumSizeHint().width() for c in self.cards.values())[-5:]) + 40
+        return QSize(min(hint.width(), narrow), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        self._arrange(len(SHOWN) if event.size().width() >= self._one_row_width() else 5)
+        super().resizeEvent(event)
 
     def set_counters(self, counters: dict[str, int]) -> None:
         self.counters = dict(counters)

@@ -1,0 +1,121 @@
+"""The main window as a user meets it: first run in sandbox with demo contacts, navigation by
+keyboard, geometry and last view remembered, live status bar and alert banners fed from core
+threads through the bridge, and a placeholder when a view cannot be loaded."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from wacampaign_desktop.core.events import Alert, ServerStateChanged, TunnelStateChanged
+from wacampaign_desktop.core.store.models import Contact
+from wacampaign_desktop.gui import main_window as mw
+from wacampaign_desktop.gui.first_run import DEMO_CONTACTS, seed_demo_contacts
+from wacampaign_desktop.gui.main_window import MainWindow
+from wacampaign_desktop.gui.services import GuiServices
+
+
+@pytest.fixture
+def services(qapp, context):
+    gui = GuiServices.create(context)
+    yield gui
+    gui.close()
+
+
+def _publish_from_thread(bus, *events) -> None:
+    thread = threading.Thread(target=lambda: [bus.publish(e) for e in events])
+    thread.start()
+    thread.join(10)
+
+
+def test_first_run_seeds_demo_contacts_once(context):
+    assert context.settings.use_sandbox
+    assert seed_demo_contacts(context) == len(DEMO_CONTACTS)
+    assert Contact.select().count() == len(DEMO_CONTACTS)
+    assert seed_demo_contacts(context) == 0  # never twice
+
+
+def test_navigation_shortcuts_and_remembered_view(qtbot, services):
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.current_key() == "campaigns"
+    assert window.windowTitle() == "WA Campaign Desktop"
+    for number, key in ((2, "contacts"), (3, "inbox"), (4, "activity"), (1, "campaigns")):
+        action = window.findChild(type(window.actions()[0]), f"actionView{number}")
+        assert action.shortcut().toString() == f"Ctrl+{number}"
+        action.trigger()
+        assert window.current_key() == key
+        assert window.stack.currentWidget() is window.views[key]
+    window.show_view("inbox")
+    window.resize(window.width(), 520)  # the offscreen screen is 800x600: restore clamps widths
+    window.close()
+
+    again = MainWindow(services)
+    qtbot.addWidget(again)
+    assert again.current_key() == "inbox"
+    assert again.size().height() == 520
+    assert (services.context.paths.config_dir / "gui.ini").exists()
+
+
+def test_missing_view_shows_placeholder(qtbot, services, monkeypatch):
+    specs = tuple(mw.ViewSpec(s.key, "wacampaign_desktop.gui.no_such_module", s.cls)
+                  if s.key == "activity" else s for s in mw.VIEWS)
+    monkeypatch.setattr(mw, "VIEWS", specs)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    view = window.show_view("activity")
+    assert isinstance(view, QLabel) and "not available" in view.text()
+
+
+def test_status_bar_and_alerts_follow_core_threads(qtbot, services):
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    status = window.status
+    assert status.mode_badge.text() == "Sandbox"
+    bus = services.context.bus
+    _publish_from_thread(
+        bus,
+        ServerStateChanged(True, "127.0.0.1", 8765),
+        TunnelStateChanged(mode="ngrok", state="up", public_url="https://abc.ngrok.app"),
+    )
+    qtbot.waitUntil(lambda: "8765" in status.server_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "https://abc.ngrok.app" in status.tunnel_label.text(), timeout=5000)
+    assert status.copy_button.isVisibleTo(window)
+    qtbot.mouseClick(status.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == "https://abc.ngrok.app"
+
+    _publish_from_thread(
+        bus,
+        Alert(code="auto_pause", message="Paused: too many failures", campaign_id=1),
+        Alert(code="auto_pause", message="Paused again", campaign_id=1),
+        TunnelStateChanged(mode="ngrok", state="down", message="ngrok exited"),
+    )
+    qtbot.waitUntil(lambda: len(window.alerts.banners) == 2, timeout=5000)
+    codes = {b.alert.code for b in window.alerts.banners}
+    assert codes == {"auto_pause", "tunnel_down"}
+    paused = next(b for b in window.alerts.banners if b.alert.code == "auto_pause")
+    assert paused.count == 2 and "Paused again" in paused.body.text()
+    assert not status.copy_button.isVisibleTo(window)
+
+    _publish_from_thread(bus, TunnelStateChanged(mode="ngrok", state="up",
+                                                 public_url="https://abc.ngrok.app"))
+    qtbot.waitUntil(lambda: len(window.alerts.banners) == 1, timeout=5000)
+    window.alerts.dismiss(window.alerts.banners[0])
+    assert window.alerts.banners == []
+
+
+def test_bridge_coalesces_a_burst(qtbot, services):
+    from wacampaign_desktop.core.events import CountersChanged
+
+    seen: list[dict] = []
+    services.bridge.countersChanged.connect(lambda _cid, c: seen.append(c))
+    _publish_from_thread(services.context.bus, *(
+        CountersChanged(campaign_id=7, counters={"sent": i}) for i in range(2000)))
+    qtbot.waitUntil(lambda: bool(seen) and seen[-1] == {"sent": 1999}, timeout=5000)
+    assert len(seen) <= 3  # one drain per ~100 ms, not 2,000 repaints
