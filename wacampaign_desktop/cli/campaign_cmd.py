@@ -1,16 +1,270 @@
-"""`wacampaign-desktop campaign` (placeholder until its issue lands)."""
+"""`wacampaign-desktop campaign …`: create, send, watch, control and export campaigns headless."""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 
 from wacampaign_desktop.cli import CliError
+from wacampaign_desktop.cli.output import add_json, emit, open_context, table
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser("campaign", parents=[common], help="(not available yet)")
-    parser.set_defaults(func=run)
+    parser = subparsers.add_parser("campaign", parents=[common], help="create, send and follow campaigns")
+    sub = parser.add_subparsers(dest="campaign_command", metavar="ACTION", required=True)
+
+    def action(name: str, func, help_text: str, with_id: bool = True) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help_text)
+        if with_id:
+            p.add_argument("id", type=int, metavar="ID")
+        add_json(p)
+        p.set_defaults(func=func)
+        return p
+
+    create = action("create", run_create, "create a draft campaign; prints its id", with_id=False)
+    create.add_argument("--name", required=True)
+    text = create.add_mutually_exclusive_group(required=True)
+    text.add_argument("--body", help="message text; {{name}}, {{phone}}, {{custom field}} are filled in")
+    text.add_argument("--content-sid", metavar="HX…", help="approved WhatsApp template")
+    create.add_argument("--variables", metavar="JSON",
+                        help='template variables to contact fields, e.g. \'{"1": "name"}\'')
+    create.add_argument("--tag", help="send to contacts with this tag (default: every contact)")
+    create.add_argument("--contacts", metavar="ID,ID…", help="send to these contact ids only")
+    create.add_argument("--rate", type=float, help="messages per second (default from settings, max 400)")
+    create.add_argument("--media-url", metavar="URL")
+    create.add_argument("--sender", help="whatsapp:+… or MG… (default from settings)")
+    create.add_argument("--at", metavar="ISO-TIME", help="start at this time (e.g. 2026-05-01T09:00)")
+    create.add_argument("--variant", action="append", default=[], metavar="BODY",
+                        help="A/B test: another text (variant B, C…); recipients alternate")
+
+    send = action("send", run_send, "send a campaign (sandbox until credentials are set)")
+    send.add_argument("--wait", action="store_true",
+                      help="stay until the campaign is completed (every message final or given up)")
+    action("show", run_show, "counters and rates of a campaign")
+    action("list", run_list, "list campaigns", with_id=False)
+    msgs = action("messages", run_messages, "the messages of a campaign")
+    msgs.add_argument("--status", help="only messages with this status")
+    exp = action("export", run_export, "write a campaign's messages to a CSV file")
+    exp.add_argument("file", metavar="FILE.csv")
+    for name, verb in (("pause", "pause"), ("resume", "resume"), ("cancel", "cancel"),
+                       ("retry-failed", "requeue retryable failed messages of")):
+        action(name, run_control, f"{verb} a campaign")
 
 
-def run(args: argparse.Namespace) -> int:
-    raise CliError("'campaign' is not available in this build yet")
+def _campaign(campaign_id: int):
+    from wacampaign_desktop.core.store.models import Campaign
+
+    campaign = Campaign.get_or_none(Campaign.id == campaign_id)
+    if campaign is None:
+        raise CliError(f"there is no campaign {campaign_id}")
+    return campaign
+
+
+def run_create(args: argparse.Namespace) -> int:
+    from wacampaign_desktop.core.engine import parse_when
+    from wacampaign_desktop.core.store.models import Campaign
+
+    variables: dict[str, str] = {}
+    if args.variables:
+        try:
+            variables = json.loads(args.variables)
+        except ValueError as exc:
+            raise CliError(f"--variables is not JSON: {exc}") from exc
+        if not isinstance(variables, dict):
+            raise CliError('--variables must be a JSON object such as {"1": "name"}')
+        variables = {str(k): str(v) for k, v in variables.items()}
+    if variables and not args.content_sid:
+        raise CliError("--variables needs --content-sid (Twilio error 21654 otherwise)")
+    if args.content_sid and not args.content_sid.startswith("HX"):
+        raise CliError("--content-sid: a template SID starts with HX")
+    ctx = open_context(args)
+    try:
+        rate = args.rate if args.rate is not None else ctx.settings.default_send_rate
+        if not 0 < rate <= 400:
+            raise CliError(f"--rate {rate}: must be between 0 and 400 messages per second")
+        audience: dict = {"kind": "all"}
+        if args.tag:
+            audience = {"kind": "tag", "tag": args.tag}
+        if args.contacts:
+            try:
+                ids = [int(x) for x in args.contacts.split(",") if x.strip()]
+            except ValueError as exc:
+                raise CliError("--contacts: give contact ids separated by commas") from exc
+            audience = {"kind": "list", "contact_ids": ids}
+        try:
+            scheduled = parse_when(args.at) if args.at else None
+        except ValueError as exc:
+            raise CliError(f"--at {args.at!r} is not an ISO time such as 2026-05-01T09:00") from exc
+        campaign = Campaign.create(
+            name=args.name, body=args.body or "", content_sid=args.content_sid,
+            content_variables=variables, media_url=args.media_url, sender=args.sender or "",
+            send_rate=rate, audience=audience, scheduled_at=scheduled,
+            variants=[{"body": b} for b in args.variant],
+        )
+    finally:
+        ctx.close()
+    emit(args, {"id": campaign.id}, str(campaign.id))
+    return 0
+
+
+def campaign_summary(campaign_id: int) -> dict:
+    from wacampaign_desktop.core.engine import variant_counts
+    from wacampaign_desktop.core.store.message_updates import recount
+
+    c = _campaign(campaign_id)
+    counters = c.counters()
+
+    def share(a: int, b: int) -> float | None:
+        return round(a / b, 4) if b else None
+
+    attempted = counters["sent"] + counters["failed"] + counters["undelivered"]
+    return {
+        "id": c.id, "name": c.name, "state": c.state, "send_rate": c.send_rate,
+        "scheduled_at": c.scheduled_at, "started_at": c.started_at, "finished_at": c.finished_at,
+        "counters": counters, "counters_consistent": counters == recount(c.id),
+        "rates": {
+            "delivered": share(counters["delivered"], counters["sent"]),
+            "read": share(counters["read"], counters["delivered"]),
+            "failed": share(counters["failed"] + counters["undelivered"], attempted),
+            "replied": share(counters["replied"], counters["delivered"]),
+        },
+        "variants": variant_counts(c.id),
+    }
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+def run_show(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    try:
+        data = campaign_summary(args.id)
+    finally:
+        ctx.close()
+
+    def human() -> str:
+        k, r = data["counters"], data["rates"]
+        lines = [f"Campaign {data['id']} \"{data['name']}\": {data['state']} "
+                 f"({data['send_rate']:g} msg/s)",
+                 "  " + "  ".join(f"{name} {k[name]}" for name in k),
+                 f"  delivered {_pct(r['delivered'])} of sent, read {_pct(r['read'])} of delivered, "
+                 f"failed {_pct(r['failed'])}, replied {_pct(r['replied'])}"]
+        for name, counts in sorted(data["variants"].items()):
+            lines.append(f"  variant {name}: " + "  ".join(f"{n} {counts[n]}" for n in
+                                                          ("total", "sent", "delivered", "read",
+                                                           "failed", "replied")))
+        return "\n".join(lines)
+
+    emit(args, data, human)
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from wacampaign_desktop.core.store.models import Campaign
+
+    ctx = open_context(args)
+    try:
+        data = [{"id": c.id, "name": c.name, "state": c.state, "counters": c.counters()}
+                for c in Campaign.select().order_by(Campaign.id)]
+    finally:
+        ctx.close()
+    emit(args, data, lambda: table(
+        [[d["id"], d["name"], d["state"], d["counters"]["total"], d["counters"]["delivered"],
+          d["counters"]["failed"] + d["counters"]["undelivered"]] for d in data],
+        ["ID", "NAME", "STATE", "TOTAL", "DELIVERED", "FAILED"]))
+    return 0
+
+
+MESSAGE_COLUMNS = ("id", "phone", "status", "twilio_sid", "error_code", "error_message",
+                   "retry_count", "variant", "message", "claimed_at", "sent_at", "delivered_at",
+                   "read_at", "failed_at", "replied_at")
+
+
+def _messages(campaign_id: int, status: str | None) -> list[dict]:
+    from wacampaign_desktop.core.store.models import CampaignMessage
+
+    _campaign(campaign_id)
+    query = CampaignMessage.select().where(CampaignMessage.campaign == campaign_id)
+    if status:
+        query = query.where(CampaignMessage.status == status.lower())
+    return [{col: getattr(m, col) for col in MESSAGE_COLUMNS}
+            for m in query.order_by(CampaignMessage.id)]
+
+
+def run_messages(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    try:
+        data = _messages(args.id, args.status)
+    finally:
+        ctx.close()
+    emit(args, data, lambda: table(
+        [[d["id"], d["phone"], d["status"], d["twilio_sid"] or "",
+          d["error_code"] or "", d["error_message"] or ""] for d in data],
+        ["ID", "PHONE", "STATUS", "SID", "ERROR", ""]))
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    try:
+        data = _messages(args.id, None)
+        with open(args.file, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(MESSAGE_COLUMNS))
+            writer.writeheader()
+            writer.writerows(data)
+    except OSError as exc:
+        raise CliError(f"cannot write {args.file}: {exc.strerror or exc}") from exc
+    finally:
+        ctx.close()
+    emit(args, {"exported": len(data), "file": args.file},
+         f"{len(data)} message(s) written to {args.file}")
+    return 0
+
+
+def run_control(args: argparse.Namespace) -> int:
+    """pause/resume/cancel/retry-failed change the campaign in the database; a running app or
+    `campaign send` in another process follows within a second."""
+    from wacampaign_desktop.core.engine import EngineError, lifecycle
+
+    ctx = open_context(args)
+    command = args.campaign_command
+    try:
+        _campaign(args.id)
+        if command == "cancel":
+            from wacampaign_desktop.core.store.database import database_proxy as db
+
+            with db.atomic():
+                change = lifecycle.change_state(args.id, "cancel", "cancelled from the command line")
+                lifecycle.cancel_pending(args.id)
+            detail = ""
+        elif command == "retry-failed":
+            updates, change = lifecycle.requeue_failed(args.id)
+            detail = f"{len(updates)} message(s) requeued"
+        else:
+            action = {"pause": "pause", "resume": "resume"}[command]
+            change = lifecycle.change_state(args.id, action, f"{action}d from the command line")
+            detail = ""
+    except EngineError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        ctx.close()
+    state = change.new_state if change else _campaign_state(args.id, ctx)
+    emit(args, {"id": args.id, "state": state, "detail": detail},
+         detail or f"campaign {args.id} is now {state}")
+    return 0
+
+
+def _campaign_state(campaign_id: int, ctx) -> str:
+    ctx.db.connect(reuse_if_open=True)
+    try:
+        return _campaign(campaign_id).state
+    finally:
+        ctx.close()
+
+
+def run_send(args: argparse.Namespace) -> int:
+    from wacampaign_desktop.cli.campaign_send import send
+
+    return send(args)

@@ -139,24 +139,7 @@ class CampaignEngine:
     def retry_failed(self, campaign_id: int) -> int:
         """Requeue the campaign's failed/undelivered messages whose error is retryable; returns
         how many. The campaign goes back to sending if it was paused or completed."""
-        events = []
-        with db.atomic():
-            campaign = lc.get_campaign(campaign_id)
-            if campaign.state not in lc.ALLOWED_FROM["retry"]:
-                raise EngineError(f"campaign {campaign_id} is {campaign.state}: its failed "
-                                  "messages cannot be retried")
-            for m in CampaignMessage.select().where(
-                (CampaignMessage.campaign == campaign_id)
-                & CampaignMessage.status.in_(sorted(rules.FAILURES))
-            ):
-                if not retries.retryable_code(m.error_code):
-                    continue
-                update = mu.transition(m, rules.PENDING, twilio_sid=None, claimed_at=None,
-                                       next_attempt_at=None, retry_count=0)
-                events.append(update)
-            change = None
-            if events and campaign.state != lc.SENDING:
-                change = lc.change_state(campaign_id, "retry", f"{len(events)} failed message(s) requeued")
+        events, change = lc.requeue_failed(campaign_id)
         rec.publish_updates(self.bus, events)
         if change:
             self._window(campaign_id).clear()

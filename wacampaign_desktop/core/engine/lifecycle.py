@@ -105,6 +105,30 @@ def cancel_pending(campaign_id: int) -> list[MessageStatusChanged]:
     return events
 
 
+def requeue_failed(campaign_id: int) -> tuple[list[mu.StatusUpdate], StateChange | None]:
+    """Put the campaign's failed/undelivered messages with a retryable error back in the queue
+    (new attempt, new sid); a paused or completed campaign goes back to sending."""
+    from wacampaign_desktop.core.engine.retries import retryable_code
+
+    updates = []
+    change = None
+    with db.atomic():
+        campaign = get_campaign(campaign_id)
+        if campaign.state not in ALLOWED_FROM["retry"]:
+            raise EngineError(f"campaign {campaign_id} is {campaign.state}: its failed messages "
+                              "cannot be retried")
+        for m in CampaignMessage.select().where(
+            (CampaignMessage.campaign == campaign_id)
+            & CampaignMessage.status.in_(sorted(rules.FAILURES))
+        ):
+            if retryable_code(m.error_code):
+                updates.append(mu.transition(m, rules.PENDING, twilio_sid=None, claimed_at=None,
+                                             next_attempt_at=None, retry_count=0))
+        if updates and campaign.state != SENDING:
+            change = change_state(campaign_id, "retry", f"{len(updates)} failed message(s) requeued")
+    return updates, change
+
+
 def left_to_send(campaign_id: int) -> tuple[int, int]:
     """(pending messages, claimed messages still without a sid)."""
     pending = CampaignMessage.select().where(
