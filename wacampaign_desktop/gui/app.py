@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -56,9 +57,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def start_runtime(services: Any) -> bool:
-    """Start core.runtime.Runtime off the GUI thread; sets services.runtime and emits
-    bridge.runtimeChanged when it is up. False when this build has no runtime yet."""
+def start_runtime(services: Any, make_runtime: Callable[[AppContext], Any] | None = None) -> bool:
+    """Start core.runtime.Runtime (or `make_runtime(context)`) off the GUI thread; sets
+    services.runtime and emits bridge.runtimeChanged when it is up. False when this build has
+    no runtime."""
     try:
         from wacampaign_desktop.core.runtime import Runtime
     except ImportError as exc:
@@ -69,7 +71,7 @@ def start_runtime(services: Any) -> bool:
     context = services.context
 
     def bring_up() -> Any:
-        runtime = Runtime(context)
+        runtime = (make_runtime or Runtime)(context)
         runtime.start()
         return runtime
 

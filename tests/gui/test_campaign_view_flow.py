@@ -1,0 +1,110 @@
+"""The whole flow in the real window, offscreen: first run in sandbox (demo contacts) → create a
+campaign → Start → counters and table reach delivered/read through real callbacks from the
+sandbox → Pause / Resume → Export CSV. Real runtime: sandbox, Waitress webhooks, engine."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from PySide6.QtCore import Qt
+
+from wacampaign_desktop.core.store.models import Campaign, Contact
+from wacampaign_desktop.gui.app import start_runtime, stop_runtime
+from wacampaign_desktop.gui.first_run import DEMO_CONTACTS, seed_demo_contacts
+from wacampaign_desktop.gui.main_window import MainWindow
+from wacampaign_desktop.gui.models.messages_model import STATUS_ROLE
+from wacampaign_desktop.gui.services import GuiServices
+
+runtime_module = pytest.importorskip("wacampaign_desktop.core.runtime")
+sandbox_module = pytest.importorskip("wacampaign_desktop.core.sandbox")
+
+TIMEOUT = 60_000  # ms; generous: the machine may be loaded
+
+
+@pytest.fixture
+def app_window(qtbot, context):
+    context.settings.webhook_port = 0
+    context.settings.tunnel_mode = "local"
+    context.save_settings()
+    assert seed_demo_contacts(context) == len(DEMO_CONTACTS)
+    services = GuiServices.create(context)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+
+    def make(ctx):
+        config = sandbox_module.SandboxConfig(seed=11, step_latency=0.05)
+        return runtime_module.Runtime(ctx, sandbox_config=config)
+
+    assert start_runtime(services, make)
+    qtbot.waitUntil(lambda: services.runtime is not None or bool(services.runtime_error),
+                    timeout=TIMEOUT)
+    assert not services.runtime_error
+    yield services, window
+    stop_runtime(services)
+    services.close()
+
+
+def _statuses(view) -> list[str]:
+    model = view.model
+    return [model.data(model.index(r, 0), STATUS_ROLE) for r in range(model.rowCount())]
+
+
+def test_send_watch_pause_resume_export(qtbot, app_window, tmp_path):
+    services, window = app_window
+    qtbot.waitUntil(lambda: "listening on port" in window.status.server_label.text(), timeout=TIMEOUT)
+    assert window.status.mode_badge.text() == "Sandbox"
+    assert Contact.select().count() == len(DEMO_CONTACTS)
+
+    campaigns = window.show_view("campaigns")
+    campaign = Campaign.create(name="Spring sale", body="Hello {{name}}, 20 % off this weekend!",
+                               audience={"kind": "all"}, send_rate=20.0)
+    campaigns.reload()
+    campaigns.select_campaign(campaign.id)
+    view = campaigns.campaign_view
+    assert view.campaign_id == campaign.id
+    start = view.buttons["start"]
+    qtbot.waitUntil(start.isEnabled, timeout=TIMEOUT)
+    qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
+
+    total = len(DEMO_CONTACTS)
+    qtbot.waitUntil(lambda: view.counters.counters.get("read") == total, timeout=TIMEOUT)
+    assert view.counters.cards["read"].value.text() == str(total)
+    assert view.counters.cards["delivered"].value.text() == str(total)
+    qtbot.waitUntil(lambda: _statuses(view) == ["read"] * total, timeout=TIMEOUT)
+    assert "100.0" in view.counters.rates.text()
+    qtbot.waitUntil(lambda: view.state == "completed", timeout=TIMEOUT)
+    list_row = campaigns.model.row_of_id(campaign.id)
+    assert campaigns.model.data(campaigns.model.index(list_row, 1)) == "Completed"
+
+    # detail pane shows the selected message
+    view.table.selectRow(0)
+    assert "Read" in view.detail.toPlainText()
+
+    # a slow campaign to pause and resume
+    slow = Campaign.create(name="Slow one", body="Hi {{name}}", audience={"kind": "all"},
+                           send_rate=2.0)
+    campaigns.reload()
+    campaigns.select_campaign(slow.id)
+    qtbot.waitUntil(view.buttons["start"].isEnabled, timeout=TIMEOUT)
+    qtbot.mouseClick(view.buttons["start"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.state == "sending" and view.buttons["pause"].isEnabled(),
+                    timeout=TIMEOUT)
+    qtbot.mouseClick(view.buttons["pause"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.state == "paused", timeout=TIMEOUT)
+    assert view.buttons["resume"].isVisible()
+    assert Campaign.get_by_id(slow.id).pending_count > 0
+    qtbot.waitUntil(view.buttons["resume"].isEnabled, timeout=TIMEOUT)
+    qtbot.mouseClick(view.buttons["resume"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.counters.counters.get("read") == total, timeout=TIMEOUT)
+
+    # export
+    target = tmp_path / "slow.csv"
+    with qtbot.waitSignal(view.exportFinished, timeout=TIMEOUT) as finished:
+        view.export_csv(str(target))
+    assert finished.args == [str(target), total]
+    with target.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == total and {r["status"] for r in rows} == {"read"}
+    assert {r["name"] for r in rows} == {name for _p, name, _c in DEMO_CONTACTS}
