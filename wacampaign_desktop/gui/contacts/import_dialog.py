@@ -1,0 +1,254 @@
+"""CsvImportDialog: pick a file, map its columns, choose the default country, preview valid and
+rejected rows (line numbers and reasons), then import. Reading, checking and importing run off
+the GUI thread; nothing is written until Import is pressed."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import phonenumbers
+from PySide6.QtCore import QLocale, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from wacampaign_desktop.core.contacts_csv import ImportReport
+from wacampaign_desktop.gui.contacts.csv_preview import (
+    CsvTable,
+    Mapping,
+    Preview,
+    build_preview,
+    guess_mapping,
+    import_preview,
+    read_csv,
+)
+from wacampaign_desktop.gui.forms_support import embed_ui, set_problem
+
+if TYPE_CHECKING:
+    from wacampaign_desktop.gui.services import GuiServices
+
+log = logging.getLogger(__name__)
+
+PREVIEW_ROWS = 1000  # rows shown per tab; counts are always complete
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """(display name, region code) for every region phonenumbers knows, sorted by name."""
+    out = []
+    for code in phonenumbers.SUPPORTED_REGIONS:
+        territory = QLocale.codeToTerritory(code)
+        name = QLocale.territoryToString(territory) if territory != QLocale.Country.AnyTerritory else code
+        out.append((f"{name} (+{phonenumbers.country_code_for_region(code)})", code))
+    return sorted(out)
+
+
+class CsvImportDialog(QDialog):
+    def __init__(self, services: GuiServices, parent: QWidget | None = None,
+                 path: str | Path | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.table: CsvTable | None = None
+        self.preview: Preview | None = None
+        self.report: ImportReport | None = None
+        self._generation = 0
+        self._busy = False
+        self.setWindowTitle(self.tr("Import contacts from a CSV file"))
+        self.ui = ui = embed_ui(self, "csv_import_dialog.ui", margins=6)
+        for name, code in country_choices():
+            ui.countryCombo.addItem(name, code)
+        index = ui.countryCombo.findData(services.context.settings.default_region or "FR")
+        ui.countryCombo.setCurrentIndex(max(index, 0))
+        ui.validTable.setColumnCount(5)
+        ui.validTable.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Phone"), self.tr("Name"),
+                                                 self.tr("Tags"), self.tr("Note")])
+        ui.rejectedTable.setColumnCount(3)
+        ui.rejectedTable.setHorizontalHeaderLabels([self.tr("Line"), self.tr("As written"),
+                                                    self.tr("Why it was rejected")])
+        self.import_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        ui.buttonBox.accepted.connect(self.start_import)
+        ui.buttonBox.rejected.connect(self.reject)
+        ui.browseButton.clicked.connect(self.browse)
+        ui.fileEdit.editingFinished.connect(lambda: self.load_file(ui.fileEdit.text()))
+        for combo in (ui.phoneCombo, ui.nameCombo, ui.tagsCombo, ui.countryCombo):
+            combo.currentIndexChanged.connect(self.refresh_preview)
+        ui.extraTagEdit.editingFinished.connect(self.refresh_preview)
+        ui.mappingGroup.setEnabled(False)
+        self._update_buttons()
+        self.resize(860, 680)
+        if path:
+            self.load_file(str(path))
+
+    # -- file ------------------------------------------------------------------------------------
+    @Slot()
+    def browse(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a CSV file"), str(Path.home()),
+            self.tr("CSV files (*.csv *.txt);;All files (*)"))
+        if path:
+            self.load_file(path)
+
+    def load_file(self, path: str) -> None:
+        path = path.strip()
+        if not path or (self.table is not None and str(self.table.path) == path):
+            return
+        self.ui.fileEdit.setText(path)
+        self._busy = True
+        set_problem(self.ui.summaryLabel, self.tr("Reading the file…"), "info")
+        self._update_buttons()
+        self.services.tasks.run(lambda: read_csv(path), self._on_read, self._on_read_failed)
+
+    def _on_read(self, table: CsvTable) -> None:
+        self._busy = False
+        self.table = table
+        mapping = guess_mapping(table.header)
+        self._mapping_first_last = (mapping.first, mapping.last)
+        ui = self.ui
+        none = self.tr("(none)")
+        for combo, chosen in ((ui.phoneCombo, mapping.phone), (ui.nameCombo, mapping.name),
+                              (ui.tagsCombo, mapping.tags)):
+            combo.blockSignals(True)
+            combo.clear()
+            if combo is not ui.phoneCombo:
+                combo.addItem(none, -1)
+            else:
+                combo.addItem(self.tr("(choose the column with phone numbers)"), -1)
+            for index, header in enumerate(table.header):
+                combo.addItem(header or self.tr("column %1").replace("%1", str(index + 1)), index)
+            combo.setCurrentIndex(max(combo.findData(chosen if chosen is not None else -1), 0))
+            combo.blockSignals(False)
+        ui.mappingGroup.setEnabled(True)
+        self.refresh_preview()
+
+    def _on_read_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.table = None
+        log.warning("CSV file not readable: %s", exc)
+        set_problem(self.ui.summaryLabel, self.tr("This file cannot be imported: %1").replace(
+            "%1", str(exc)))
+        self.ui.mappingGroup.setEnabled(False)
+        self._show_preview(Preview())
+
+    # -- preview -----------------------------------------------------------------------------------
+    def mapping(self) -> Mapping:
+        def value(combo: Any) -> int | None:
+            data = combo.currentData()
+            return None if data is None or data < 0 else int(data)
+
+        first, last = getattr(self, "_mapping_first_last", (None, None))
+        name = value(self.ui.nameCombo)
+        return Mapping(value(self.ui.phoneCombo), name, value(self.ui.tagsCombo),
+                       first if name is None else None, last if name is None else None)
+
+    @Slot()
+    def refresh_preview(self) -> None:
+        if self.table is None:
+            return
+        mapping = self.mapping()
+        table = self.table
+        others = [h for i, h in enumerate(table.header) if i not in mapping.used() and h]
+        self.ui.otherColumnsLabel.setText(
+            self.tr("Also kept as contact fields: %1").replace("%1", ", ".join(others)) if others else "")
+        if mapping.phone is None:
+            set_problem(self.ui.summaryLabel, self.tr(
+                "No column looks like phone numbers: choose it under Phone number."))
+            self._show_preview(Preview())
+            return
+        self._generation += 1
+        generation = self._generation
+        region = self.ui.countryCombo.currentData() or ""
+        extra = [self.ui.extraTagEdit.text()]
+        self._busy = True
+        set_problem(self.ui.summaryLabel, self.tr("Checking %n row(s)…", "", len(table.rows)), "info")
+        self._update_buttons()
+        self.services.tasks.run(
+            lambda: build_preview(table, mapping, region, extra),
+            lambda preview: self._on_preview(generation, preview),
+            self._on_preview_failed)
+
+    def _on_preview(self, generation: int, preview: Preview) -> None:
+        if generation != self._generation:
+            return  # a newer mapping is being checked
+        self._busy = False
+        self._show_preview(preview)
+
+    def _on_preview_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        log.error("CSV preview failed: %s", exc)
+        set_problem(self.ui.summaryLabel, self.tr("The rows could not be checked: %1").replace("%1", str(exc)))
+        self._update_buttons()
+
+    def _show_preview(self, preview: Preview) -> None:
+        self.preview = preview
+        ui = self.ui
+        _fill(ui.validTable, [
+            (str(r.line), r.phone, r.name, ", ".join(r.tags),
+             self.tr("already a contact: will be updated") if r.exists else self.tr("new"))
+            for r in preview.valid[:PREVIEW_ROWS]])
+        _fill(ui.rejectedTable, [(str(r.line), r.raw_phone, r.reason)
+                                 for r in preview.rejected[:PREVIEW_ROWS]])
+        ui.previewTabs.setTabText(0, self.tr("Valid (%1)").replace("%1", str(len(preview.valid))))
+        ui.previewTabs.setTabText(1, self.tr("Rejected (%1)").replace("%1", str(len(preview.rejected))))
+        if self.table is not None and self.mapping().phone is not None:
+            text = self.tr("%1 new, %2 to update, %3 rejected. Rejected rows are not imported; "
+                           "fix them in the file and import it again.") \
+                .replace("%1", str(preview.new_count)) \
+                .replace("%2", str(len(preview.valid) - preview.new_count)) \
+                .replace("%3", str(len(preview.rejected)))
+            set_problem(ui.summaryLabel, text, "warning" if preview.rejected else "ok")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        count = len(self.preview.valid) if self.preview else 0
+        self.import_button.setText(self.tr("&Import %n contact(s)", "", count))
+        self.import_button.setEnabled(not self._busy and count > 0)
+
+    # -- import --------------------------------------------------------------------------------------
+    @Slot()
+    def start_import(self) -> None:
+        if self._busy or not self.preview or not self.preview.valid:
+            return
+        preview, region = self.preview, self.ui.countryCombo.currentData() or ""
+        self._busy = True
+        set_problem(self.ui.summaryLabel, self.tr("Importing…"), "info")
+        self._update_buttons()
+        self.services.tasks.run(lambda: import_preview(preview, region), self._on_imported,
+                                self._on_import_failed)
+
+    def _on_imported(self, report: ImportReport) -> None:
+        self._busy = False
+        self.report = report
+        self.services.bridge.notify_contacts_changed()
+        self.accept()
+
+    def _on_import_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        log.error("CSV import failed: %s", exc)
+        set_problem(self.ui.summaryLabel, self.tr(
+            "Nothing was imported: %1. Your file is unchanged; try again.").replace("%1", str(exc)))
+        self._update_buttons()
+
+    def result_text(self) -> str:
+        if self.report is None:
+            return ""
+        rejected = len(self.preview.rejected) if self.preview else 0
+        return self.tr("Import finished: %1 new contacts, %2 updated, %3 rows rejected.") \
+            .replace("%1", str(self.report.imported)).replace("%2", str(self.report.updated)) \
+            .replace("%3", str(rejected))
+
+
+def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    table.setUpdatesEnabled(False)
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+    table.resizeColumnsToContents()
+    table.setUpdatesEnabled(True)

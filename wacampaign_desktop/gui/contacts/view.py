@@ -1,0 +1,162 @@
+"""ContactsView: the contacts table (lazy, searchable, tag filter, opted-out contacts marked) with
+add / edit / delete, CSV import and CSV export."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QWidget
+
+from wacampaign_desktop.core.contacts_csv import export_contacts
+from wacampaign_desktop.core.store.models import Contact
+from wacampaign_desktop.gui.contacts.contact_dialog import ContactDialog
+from wacampaign_desktop.gui.contacts.import_dialog import CsvImportDialog
+from wacampaign_desktop.gui.contacts.model import ID_ROLE, ContactsTableModel, all_tags
+from wacampaign_desktop.gui.forms_support import embed_ui, set_problem
+
+if TYPE_CHECKING:
+    from wacampaign_desktop.gui.services import GuiServices
+
+log = logging.getLogger(__name__)
+
+
+class ContactsView(QWidget):
+    def __init__(self, services: GuiServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.ui = ui = embed_ui(self, "contacts_view.ui")
+        self.model = ContactsTableModel(self)
+        ui.table.setModel(self.model)
+        header = ui.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((200, 150, 160, 260)):
+            ui.table.setColumnWidth(column, width)
+        ui.table.doubleClicked.connect(lambda _i: self.edit_contact())
+        ui.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        ui.addButton.clicked.connect(self.add_contact)
+        ui.editButton.clicked.connect(self.edit_contact)
+        ui.deleteButton.clicked.connect(self.delete_contacts)
+        ui.importButton.clicked.connect(self.import_csv)
+        ui.exportButton.clicked.connect(self.export_csv)
+        ui.tagCombo.currentIndexChanged.connect(self.apply_filter)
+        ui.optedOutCheck.toggled.connect(self.apply_filter)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self.apply_filter)
+        ui.searchEdit.textChanged.connect(lambda _t: self._search_timer.start())
+        ui.addButton.setToolTip(self.tr("New contact (Ctrl+N)"))
+        ui.importButton.setToolTip(self.tr("Import contacts from a CSV file (Ctrl+I)"))
+        ui.exportButton.setToolTip(self.tr("Export the contacts shown to a CSV file (Ctrl+Shift+E)"))
+        ui.deleteButton.setToolTip(self.tr("Delete the selected contacts (Delete)"))
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in ((QKeySequence.StandardKey.New, self.add_contact),
+                           (QKeySequence.StandardKey.Find, ui.searchEdit.setFocus),
+                           ("Ctrl+I", self.import_csv), ("Ctrl+Shift+E", self.export_csv),
+                           ("F2", self.edit_contact)):
+            QShortcut(QKeySequence(keys), self, slot, context=context)
+        for keys, slot in ((QKeySequence.StandardKey.Delete, self.delete_contacts),
+                           ("Return", self.edit_contact)):
+            QShortcut(QKeySequence(keys), ui.table, slot, context=Qt.ShortcutContext.WidgetShortcut)
+        services.bridge.contactsChanged.connect(self.refresh)
+        set_problem(ui.messageLabel, "")
+        self.refresh()
+
+    # -- filter ------------------------------------------------------------------------------------
+    @Slot()
+    def refresh(self) -> None:
+        """Re-read tags and rows (after an import, edit, or an opt-out reported by the webhook)."""
+        combo = self.ui.tagCombo
+        current = combo.currentData() or ""
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("All tags"), "")
+        for tag in all_tags():
+            combo.addItem(tag, tag)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
+        self.apply_filter()
+
+    @Slot()
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.ui.searchEdit.text(), self.ui.tagCombo.currentData() or "",
+                              self.ui.optedOutCheck.isChecked())
+        total = self.model.total()
+        everyone = Contact.select().count()
+        if total == everyone:
+            text = self.tr("%n contact(s)", "", total)
+        else:
+            text = self.tr("%1 of %2 contacts").replace("%1", str(total)).replace("%2", str(everyone))
+        self.ui.countLabel.setText(text)
+        self._update_buttons()
+
+    def selected_ids(self) -> list[int]:
+        rows = self.ui.table.selectionModel().selectedRows()
+        return [self.model.data(self.model.index(i.row(), 0), ID_ROLE) for i in rows]
+
+    def _update_buttons(self) -> None:
+        count = len(self.selected_ids())
+        self.ui.editButton.setEnabled(count == 1)
+        self.ui.deleteButton.setEnabled(count > 0)
+
+    # -- actions -----------------------------------------------------------------------------------
+    @Slot()
+    def add_contact(self) -> None:
+        dialog = ContactDialog(self.services, None, self)
+        if dialog.exec():
+            self._say(self.tr("Contact %1 added.").replace("%1", dialog.contact.phone), "ok")
+
+    @Slot()
+    def edit_contact(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        dialog = ContactDialog(self.services, ids[0], self)
+        if dialog.exec():
+            self._say(self.tr("Contact %1 saved.").replace("%1", dialog.contact.phone), "ok")
+
+    @Slot()
+    def delete_contacts(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete contacts"),
+            self.tr("Delete %n contact(s)? Messages already sent to them stay in campaign reports.",
+                    "", len(ids)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        deleted = Contact.delete().where(Contact.id.in_(ids)).execute()
+        log.info("Deleted %d contact(s)", deleted)
+        self.services.bridge.notify_contacts_changed()
+        self._say(self.tr("%n contact(s) deleted.", "", deleted), "ok")
+
+    @Slot()
+    def import_csv(self) -> None:
+        dialog = CsvImportDialog(self.services, self)
+        if dialog.exec():
+            self._say(dialog.result_text(), "ok")
+
+    @Slot()
+    def export_csv(self, path: str | None = None) -> None:
+        if not path:
+            path, _f = QFileDialog.getSaveFileName(
+                self, self.tr("Export contacts"), str(Path.home() / "contacts.csv"),
+                self.tr("CSV files (*.csv)"))
+        if not path:
+            return
+        query = self.model.query().order_by(Contact.id)
+        self._say(self.tr("Exporting…"), "info")
+        self.services.tasks.run(
+            lambda: export_contacts(path, query),
+            lambda count: self._say(self.tr("%1 contacts exported to %2.").replace(
+                "%1", str(count)).replace("%2", path), "ok"),
+            lambda exc: self._say(self.tr("The export failed: %1. Nothing was lost; choose another "
+                                          "folder and try again.").replace("%1", str(exc)), "error"))
+
+    def _say(self, text: str, level: str) -> None:
+        set_problem(self.ui.messageLabel, text, level)
