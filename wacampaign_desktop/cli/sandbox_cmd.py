@@ -59,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
 
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    if not args.verbose:  # "Task queue depth is N" under load is expected, not a problem
+        logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     try:
         config = SandboxConfig(
             port=args.port, seed=args.seed, step_latency=args.step_latency,

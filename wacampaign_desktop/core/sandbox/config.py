@@ -65,7 +65,7 @@ class SandboxConfig:
     problem_details: bool = False  # errors in RFC 9457 shape (twilio raises TwilioServiceException)
     account_sid: str | None = None  # default: derived from the seed
     auth_token: str | None = None  # default: derived from the seed
-    threads: int = 6  # Waitress worker threads
+    threads: int = 4  # Waitress worker threads (more only adds GIL contention)
     callback_workers: int = 4  # threads posting callbacks
     callback_timeout: tuple[float, float] = (5.0, 15.0)  # connect, read (Twilio's defaults)
 
