@@ -48,7 +48,6 @@ class SandboxConfig:
     """
 
     port: int = 0
-    host: str = "127.0.0.1"
     seed: int | None = None
     step_latency: float = 0.2  # mean delay between two statuses (jittered ±50 %)
     failure_rate: float = 0.0  # share of messages ending failed/undelivered
@@ -65,6 +64,7 @@ class SandboxConfig:
     problem_details: bool = False  # errors in RFC 9457 shape (twilio raises TwilioServiceException)
     account_sid: str | None = None  # default: derived from the seed
     auth_token: str | None = None  # default: derived from the seed
+    host: str = "127.0.0.1"  # loopback only; the app never exposes the sandbox
     threads: int = 4  # Waitress worker threads (more only adds GIL contention)
     callback_workers: int = 4  # threads posting callbacks
     callback_timeout: tuple[float, float] = (5.0, 15.0)  # connect, read (Twilio's defaults)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -15,15 +16,22 @@ log = logging.getLogger(__name__)
 _local = threading.local()
 
 
-def thread_session(pool_size: int = 4) -> requests.Session:
-    """A keep-alive session owned by the calling thread."""
-    session = getattr(_local, "session", None)
+_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def thread_session(url: str) -> requests.Session:
+    """A keep-alive session owned by the calling thread (one for loopback targets, which skips
+    the per-request scan of the environment for proxies, and one for the rest)."""
+    local = urlsplit(url).hostname in _LOOPBACK
+    name = "local_session" if local else "session"
+    session = getattr(_local, name, None)
     if session is None:
         session = requests.Session()
-        adapter = HTTPAdapter(pool_connections=4, pool_maxsize=pool_size, max_retries=0)
+        session.trust_env = not local
+        adapter = HTTPAdapter(pool_connections=4, pool_maxsize=4, max_retries=0)
         session.mount("http://", adapter)
         session.mount("https://", adapter)
-        _local.session = session
+        setattr(_local, name, session)
     return session
 
 
@@ -53,7 +61,7 @@ def post_signed(
         all_headers.update(headers)
     for attempt in (1, 2):
         try:
-            response = thread_session().post(url, data=params, headers=all_headers,
+            response = thread_session(url).post(url, data=params, headers=all_headers,
                                              timeout=timeout)
             response.close()
             return response.status_code
