@@ -113,6 +113,8 @@ def _find_columns(header: list[str]) -> _Columns:
             f"'numéro' (columns found: {', '.join(h for h in header if h) or 'none'})"
         )
     name, first, last, tags = find(NAME_NAMES), find(FIRST_NAMES), find(LAST_NAMES), find(TAG_NAMES)
+    if first is not None and last is None and name is not None and keys[name] == "nom":
+        name, last = None, name  # French "Prénom" + "Nom": Nom is the family name
     used = {i for i in (phone, name, first, last, tags) if i is not None}
     used |= {i for i, k in enumerate(keys) if k in IGNORED_NAMES}
     custom = [(i, h.strip()) for i, h in enumerate(header) if i not in used and h.strip()]

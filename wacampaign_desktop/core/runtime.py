@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import Any
 
 from wacampaign_desktop.core.app_context import AppContext
 from wacampaign_desktop.core.engine import CampaignEngine
@@ -27,9 +28,13 @@ API_URL_ENV = "WACAMPAIGN_TWILIO_API_URL"
 
 
 class Runtime:
-    def __init__(self, context: AppContext, *, sandbox_config: object | None = None) -> None:
+    def __init__(self, context: AppContext, *, sandbox_config: object | None = None,
+                 engine_options: dict[str, Any] | None = None) -> None:
+        """`sandbox_config`: a SandboxConfig for sandbox mode; `engine_options`: extra keyword
+        arguments of CampaignEngine (tests and the benchmark shorten grace and back-off times)."""
         self.context = context
         self._sandbox_config = sandbox_config
+        self._engine_options = engine_options or {}
         self.sandbox = None
         self.gateway: TwilioGateway | None = None
         self.webhooks = None
@@ -81,7 +86,7 @@ class Runtime:
             self.engine = CampaignEngine(
                 self.context.bus, self.gateway, s,
                 status_callback_url=lambda: webhooks.status_callback_url,
-                default_sender=self.sender or None,
+                default_sender=self.sender or None, **self._engine_options,
             )
             self.engine.start()
         except Exception:

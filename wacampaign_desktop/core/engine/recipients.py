@@ -90,7 +90,8 @@ def prepare_rows(campaign: Campaign) -> Preparation:
         if phone in seen:
             continue
         seen.add(phone)
-        row: dict[str, Any] = {"contact": contact.id, "phone": phone}
+        row: dict[str, Any] = {"contact": contact.id, "phone": phone, "message": "",
+                               "content_variables": None, "variant": None, "error_message": None}
         if check.e164 is None:
             prep.skipped.append({**row, "status": rules.SKIPPED,
                                  "error_message": f"invalid number: {check.reason}"})
@@ -109,7 +110,7 @@ def prepare_rows(campaign: Campaign) -> Preparation:
         except RenderError as exc:
             prep.problems.extend(exc.problems)
             continue
-        prep.recipients.append({**row, "message": rendered.body or "",
+        prep.recipients.append({**row, "status": rules.PENDING, "message": rendered.body or "",
                                 "content_variables": rendered.content_variables,
                                 "variant": spec["name"] if spec else None})
     return prep
