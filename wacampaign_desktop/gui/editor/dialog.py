@@ -1,0 +1,390 @@
+"""CampaignEditorDialog: name, text with {{placeholders}} (or template SID + variables), media,
+A/B version, recipients, speed and schedule, with a live preview for a chosen contact. Problems
+show next to their field; "Save and start" is enabled only when the campaign can start.
+
+Field checks and the preview run on the GUI thread (cheap); the recipient dry run (every contact
+rendered by the core) runs on a worker, debounced, and stale results are dropped."""
+
+from __future__ import annotations
+
+import html
+import logging
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDateTime, QTimer, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QTableWidgetItem, QWidget
+
+from wacampaign_desktop.core.engine.recipients import Preparation
+from wacampaign_desktop.core.engine.rendering import summarize
+from wacampaign_desktop.core.store.models import Campaign, Contact
+from wacampaign_desktop.gui.contacts.model import all_tags
+from wacampaign_desktop.gui.editor.contact_picker import ContactPickerDialog
+from wacampaign_desktop.gui.editor.form_state import (
+    CONTENT_SID_RE,
+    MAX_BODY,
+    EditorValues,
+    dry_run,
+    known_fields,
+    preview_for,
+    unknown_placeholders,
+)
+from wacampaign_desktop.gui.forms_support import embed_ui, set_problem
+
+if TYPE_CHECKING:
+    from wacampaign_desktop.gui.services import GuiServices
+
+log = logging.getLogger(__name__)
+
+PREVIEW_CONTACTS = 200
+
+
+class CampaignEditorDialog(QDialog):
+    def __init__(self, services: GuiServices, campaign_id: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.campaign_id = campaign_id
+        self.campaign = Campaign.get_or_none(Campaign.id == campaign_id) if campaign_id else None
+        self.editable = self.campaign is None or self.campaign.state == "draft"
+        self.preparation: Preparation | None = None
+        self.field_problems: dict[str, str] = {}
+        self._generation = 0
+        self._pending = False
+        self._starting = False
+        self._chosen: list[int] = []
+        self.setWindowTitle(self.tr("Edit campaign") if self.campaign else self.tr("New campaign"))
+        self.ui = ui = embed_ui(self, "campaign_editor.ui", margins=6)
+        self.fields = known_fields()
+        ui.fieldCombo.addItem(self.tr("Insert a contact field…"), "")
+        for name in self.fields:
+            ui.fieldCombo.addItem("{{" + name + "}}", name)
+        ui.tagCombo.addItems(all_tags())
+        ui.variablesTable.setHorizontalHeaderLabels([self.tr("Variable"), self.tr("Contact field")])
+        ui.rateSpin.setSuffix(" " + self.tr("messages/s"))
+        ui.rateSpin.setValue(services.context.settings.default_send_rate)
+        ui.scheduleEdit.setDateTime(QDateTime.currentDateTime().addSecs(3600))
+        self._load(EditorValues.from_campaign(self.campaign) if self.campaign else None)
+
+        self._timer = QTimer(self, singleShot=True, interval=300)
+        self._timer.timeout.connect(self._dry_run)
+        for edit in (ui.nameEdit, ui.contentSidEdit, ui.mediaEdit):
+            edit.textChanged.connect(self._changed)
+        for edit in (ui.bodyEdit, ui.variantEdit):
+            edit.textChanged.connect(self._changed)
+        for button in (ui.textRadio, ui.templateRadio, ui.allRadio, ui.tagRadio, ui.listRadio,
+                       ui.abCheck, ui.scheduleCheck):
+            button.toggled.connect(self._changed)
+        ui.tagCombo.currentIndexChanged.connect(self._changed)
+        ui.rateSpin.valueChanged.connect(self._changed)
+        ui.scheduleEdit.dateTimeChanged.connect(self._changed)
+        ui.variablesTable.itemChanged.connect(self._changed)
+        ui.previewContactCombo.currentIndexChanged.connect(lambda _i: self._update_preview())
+        ui.fieldCombo.activated.connect(self._insert_field)
+        ui.chooseButton.clicked.connect(self._choose_contacts)
+        ui.cancelButton.clicked.connect(self.reject)
+        ui.saveButton.clicked.connect(self.save_draft)
+        ui.startButton.clicked.connect(self.save_and_start)
+        ui.startButton.setToolTip(self.tr("Save and start (Ctrl+Enter)"))
+        ui.saveButton.setToolTip(self.tr("Save as a draft (Ctrl+S)"))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save_draft)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.save_and_start)
+        services.bridge.runtimeChanged.connect(lambda _r: self._validate())
+        if not self.editable:
+            for group in (ui.messageGroup, ui.recipientsGroup, ui.sendingGroup):
+                group.setEnabled(False)
+        self._changed()
+        self._dry_run()
+        self.resize(1040, 760)
+
+    # -- form <-> values ------------------------------------------------------------------------
+    def _load(self, values: EditorValues | None) -> None:
+        if values is None:
+            self._fill_preview_contacts(list(Contact.select().order_by(Contact.id).limit(PREVIEW_CONTACTS)))
+            return
+        ui = self.ui
+        ui.nameEdit.setText(values.name)
+        (ui.templateRadio if values.kind == "template" else ui.textRadio).setChecked(True)
+        ui.bodyEdit.setPlainText(values.body)
+        ui.contentSidEdit.setText(values.content_sid)
+        for row, (key, source) in enumerate(values.variables.items()):
+            if row >= ui.variablesTable.rowCount():
+                ui.variablesTable.setRowCount(row + 1)
+            ui.variablesTable.setItem(row, 0, QTableWidgetItem(str(key)))
+            ui.variablesTable.setItem(row, 1, QTableWidgetItem(str(source)))
+        ui.mediaEdit.setText(values.media_url)
+        ui.abCheck.setChecked(values.variant_b is not None)
+        ui.variantEdit.setPlainText(values.variant_b or "")
+        kind = values.audience.get("kind", "all")
+        if kind == "tag":
+            ui.tagRadio.setChecked(True)
+            ui.tagCombo.setCurrentText(str(values.audience.get("tag", "")))
+        elif kind == "list":
+            ui.listRadio.setChecked(True)
+            self._chosen = [int(i) for i in values.audience.get("contact_ids", [])]
+        ui.rateSpin.setValue(values.rate)
+        if values.scheduled_at:
+            ui.scheduleCheck.setChecked(True)
+            ui.scheduleEdit.setDateTime(QDateTime.fromSecsSinceEpoch(
+                int(values.scheduled_at.replace(tzinfo=UTC).timestamp())))
+        self._fill_preview_contacts(list(Contact.select().order_by(Contact.id).limit(PREVIEW_CONTACTS)))
+
+    def values(self) -> EditorValues:
+        ui = self.ui
+        variables: dict[str, str] = {}
+        for row in range(ui.variablesTable.rowCount()):
+            key, source = (ui.variablesTable.item(row, c) for c in (0, 1))
+            key_text = key.text().strip() if key else ""
+            source_text = source.text().strip() if source else ""
+            if key_text or source_text:
+                variables[key_text] = source_text
+        if ui.tagRadio.isChecked():
+            audience: dict[str, Any] = {"kind": "tag", "tag": ui.tagCombo.currentText()}
+        elif ui.listRadio.isChecked():
+            audience = {"kind": "list", "contact_ids": list(self._chosen)}
+        else:
+            audience = {"kind": "all"}
+        scheduled = None
+        if ui.scheduleCheck.isChecked():
+            secs = ui.scheduleEdit.dateTime().toSecsSinceEpoch()
+            scheduled = datetime.fromtimestamp(secs, UTC).replace(tzinfo=None)
+        return EditorValues(
+            name=ui.nameEdit.text(), kind="template" if ui.templateRadio.isChecked() else "text",
+            body=ui.bodyEdit.toPlainText(), content_sid=ui.contentSidEdit.text().strip(),
+            variables=variables, media_url=ui.mediaEdit.text().strip(),
+            variant_b=ui.variantEdit.toPlainText() if ui.abCheck.isChecked() else None,
+            audience=audience, rate=ui.rateSpin.value(), scheduled_at=scheduled)
+
+    # -- checking ----------------------------------------------------------------------------------
+    def check_fields(self, values: EditorValues) -> dict[str, str]:
+        """Problems that need no dry run, keyed by field."""
+        p: dict[str, str] = {}
+        if not values.name.strip():
+            p["name"] = self.tr("Give the campaign a name, so you can find it later.")
+        if values.kind == "text":
+            if not values.body.strip():
+                p["body"] = self.tr("Write the message.")
+            elif len(values.body) > MAX_BODY:
+                p["body"] = self.tr("Too long: %1 characters, WhatsApp through Twilio allows %2.") \
+                    .replace("%1", str(len(values.body))).replace("%2", str(MAX_BODY))
+            if values.variant_b is not None and not values.variant_b.strip():
+                p["variant"] = self.tr("Write version B, or untick the A/B test.")
+        else:
+            if not CONTENT_SID_RE.match(values.content_sid):
+                p["content_sid"] = self.tr("A template SID starts with HX and has 34 characters "
+                                           "(Twilio Console → Content Template Builder).")
+            if any(not k or not v for k, v in values.variables.items()):
+                p["variables"] = self.tr("Each variable needs a number (1, 2…) and a contact field.")
+        unknown = unknown_placeholders(values, self.fields)
+        if unknown and "body" not in p and "variables" not in p:
+            where = "variables" if values.kind == "template" else "body"
+            p[where] = self.tr("Unknown contact field: %1. Known fields: %2.").replace(
+                "%1", ", ".join("{{" + u + "}}" for u in unknown)).replace("%2", ", ".join(self.fields))
+        if values.media_url and not values.media_url.startswith("https://"):
+            p["media"] = self.tr("The address must start with https:// so Twilio can fetch it.")
+        if values.audience["kind"] == "tag" and not values.audience.get("tag"):
+            p["audience"] = self.tr("No contact has a tag yet: choose another option.")
+        if values.audience["kind"] == "list" and not values.audience.get("contact_ids"):
+            p["audience"] = self.tr("Choose at least one contact.")
+        if values.scheduled_at is not None and values.scheduled_at <= datetime.now(UTC).replace(tzinfo=None):
+            p["schedule"] = self.tr("This time has passed: choose a later one, or untick Start later.")
+        return p
+
+    @Slot()
+    def _changed(self, *_args: Any) -> None:
+        ui = self.ui
+        ui.contentStack.setCurrentWidget(ui.templatePage if ui.templateRadio.isChecked() else ui.textPage)
+        ui.abCheck.setEnabled(ui.textRadio.isChecked())
+        ui.variantEdit.setVisible(ui.abCheck.isChecked() and ui.textRadio.isChecked())
+        ui.tagCombo.setEnabled(ui.tagRadio.isChecked())
+        ui.chooseButton.setEnabled(ui.listRadio.isChecked())
+        ui.scheduleEdit.setEnabled(ui.scheduleCheck.isChecked())
+        ui.startButton.setText(self.tr("Save and sc&hedule") if ui.scheduleCheck.isChecked()
+                               else self.tr("Save and s&tart"))
+        self._pending = True
+        self._validate()
+        self._update_preview()
+        self._timer.start()
+
+    def _dry_run(self) -> None:
+        values = self.values()
+        self._generation += 1
+        generation = self._generation
+        self._pending = True
+        self.services.tasks.run(lambda: dry_run(values),
+                                lambda prep: self._on_dry_run(generation, prep),
+                                lambda exc: self._on_dry_run_failed(generation, exc))
+
+    def _on_dry_run(self, generation: int, prep: Preparation) -> None:
+        if generation != self._generation:
+            return
+        self._pending = False
+        self.preparation = prep
+        ids = [row["contact"] for row in prep.recipients[:PREVIEW_CONTACTS]]
+        by_id = {c.id: c for c in Contact.select().where(Contact.id.in_(ids))} if ids else {}
+        self._fill_preview_contacts([by_id[i] for i in ids if i in by_id])
+        self._validate()
+
+    def _on_dry_run_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._pending = False
+        log.error("Campaign dry run failed: %s", exc)
+        self.preparation = None
+        set_problem(self.ui.generalProblem, self.tr("The recipients could not be checked: %1").replace(
+            "%1", str(exc)))
+        self._validate()
+
+    def can_start(self) -> bool:
+        prep = self.preparation
+        return (self.editable and not self.field_problems and not self._pending and not self._starting
+                and prep is not None and prep.ok and bool(prep.recipients)
+                and self._engine() is not None)
+
+    def _engine(self) -> Any:
+        runtime = self.services.runtime
+        return getattr(runtime, "engine", None) if runtime is not None else None
+
+    @Slot()
+    def _validate(self) -> None:
+        ui = self.ui
+        values = self.values()
+        problems = self.check_fields(values)
+        prep = self.preparation
+        if prep is not None and not self._pending:
+            if prep.problems and "body" not in problems and "variables" not in problems:
+                where = "variables" if values.kind == "template" else "body"
+                problems[where] = self.tr("Some contacts lack a value: %1").replace(
+                    "%1", summarize(prep.problems))
+            if not prep.recipients and "audience" not in problems:
+                problems["audience"] = self.tr("Nobody to send to: no contact matches these recipients "
+                                               "(opted-out contacts and invalid numbers are skipped).")
+        self.field_problems = problems
+        for key, label in (("name", ui.nameProblem), ("body", ui.bodyProblem),
+                           ("variant", ui.variantProblem), ("content_sid", ui.contentSidProblem),
+                           ("variables", ui.variablesProblem), ("media", ui.mediaProblem),
+                           ("audience", ui.audienceProblem), ("schedule", ui.scheduleProblem)):
+            set_problem(label, problems.get(key, ""))
+        if prep is None:
+            ui.recipientCount.setText(self.tr("Counting recipients…"))
+        else:
+            ui.recipientCount.setText(
+                self.tr("%1 recipients · %2 skipped (opted out or invalid number)")
+                .replace("%1", str(len(prep.recipients))).replace("%2", str(len(prep.skipped))))
+        ui.saveButton.setEnabled(self.editable and "name" not in problems and not self._starting)
+        ui.startButton.setEnabled(self.can_start())
+        if not self.editable:
+            ready = self.tr("This campaign has already been started; it can no longer be edited.")
+        elif self._engine() is None:
+            ready = self.tr("Sending is getting ready (the app is still starting)…")
+        elif problems:
+            ready = self.tr("Fix the points marked in red to start.")
+        elif self._pending:
+            ready = self.tr("Checking…")
+        else:
+            ready = self.tr("Ready to start.")
+        set_problem(ui.readyLabel, ready, "ok" if self.can_start() else "info")
+
+    # -- preview -----------------------------------------------------------------------------------
+    def _fill_preview_contacts(self, contacts: list[Contact]) -> None:
+        combo = self.ui.previewContactCombo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for contact in contacts:
+            combo.addItem(f"{contact.name} · {contact.phone}" if contact.name else contact.phone, contact.id)
+        combo.setCurrentIndex(max(combo.findData(current), 0) if contacts else -1)
+        combo.blockSignals(False)
+        self._update_preview()
+
+    def _update_preview(self) -> None:
+        ui = self.ui
+        values = self.values()
+        contact_id = ui.previewContactCombo.currentData()
+        contact = Contact.get_or_none(Contact.id == contact_id) if contact_id else None
+        result = preview_for(values, contact)
+        parts = []
+        if values.kind == "template":
+            rows = "".join(f"<li>{{{{{html.escape(k)}}}}} = {html.escape(v)}</li>"
+                           for k, v in (result.variables or {}).items())
+            parts.append(f"<p>{html.escape(self.tr('Template'))} {html.escape(values.content_sid)}</p>"
+                         f"<ul>{rows}</ul>")
+            length = 0
+        else:
+            body = result.body or ""
+            parts.append(f"<p>{html.escape(body).replace(chr(10), '<br>')}</p>")
+            length = len(body)
+            if values.variant_b is not None:
+                b = preview_for(values, contact, "B").body or ""
+                parts.append(f"<hr><p><b>B</b><br>{html.escape(b).replace(chr(10), '<br>')}</p>")
+        if values.media_url:
+            parts.append(f"<p><i>{html.escape(self.tr('Attachment:'))} {html.escape(values.media_url)}</i></p>")
+        ui.previewView.setHtml("".join(parts))
+        info = []
+        if values.kind == "text":
+            info.append(self.tr("%1 characters for this contact (the text has %2)")
+                        .replace("%1", str(length)).replace("%2", str(len(values.body))))
+        if result.missing:
+            info.append(self.tr("No value for %1 for this contact").replace(
+                "%1", ", ".join("{{" + m + "}}" for m in result.missing)))
+        if contact is None:
+            info.append(self.tr("Add contacts to see the message as they will receive it."))
+        ui.previewInfo.setText(" · ".join(info))
+        ui.charCount.setText(self.tr("%n character(s)", "", len(values.body)))
+
+    # -- actions ---------------------------------------------------------------------------------
+    def _insert_field(self, index: int) -> None:
+        name = self.ui.fieldCombo.itemData(index)
+        if name:
+            self.ui.bodyEdit.insertPlainText("{{" + name + "}}")
+            self.ui.bodyEdit.setFocus()
+        self.ui.fieldCombo.setCurrentIndex(0)
+
+    def _choose_contacts(self) -> None:
+        picker = ContactPickerDialog(self._chosen, self)
+        if picker.exec():
+            self._chosen = picker.chosen_ids()
+            self._changed()
+
+    def _save(self) -> bool:
+        if not self.editable:
+            return False
+        try:
+            campaign = self.campaign or Campaign(name="")
+            self.values().apply_to(campaign)
+            campaign.save()
+        except Exception as exc:
+            log.exception("Saving the campaign failed")
+            set_problem(self.ui.generalProblem, self.tr(
+                "The campaign could not be saved: %1. Your text is still here; try again.").replace(
+                "%1", str(exc)))
+            return False
+        self.campaign, self.campaign_id = campaign, campaign.id
+        log.info("Campaign %s saved", campaign.id)
+        return True
+
+    @Slot()
+    def save_draft(self) -> None:
+        if self.ui.saveButton.isEnabled() and self._save():
+            self.accept()
+
+    @Slot()
+    def save_and_start(self) -> None:
+        if not self.can_start() or not self._save():
+            return
+        engine, campaign_id = self._engine(), self.campaign_id
+        self._starting = True
+        self._validate()
+        set_problem(self.ui.generalProblem, self.tr("Starting…"), "info")
+        self.services.tasks.run(lambda: engine.start_campaign(campaign_id), lambda _r: self.accept(),
+                                self._on_start_failed)
+
+    def _on_start_failed(self, exc: BaseException) -> None:
+        self._starting = False
+        log.error("Campaign %s did not start: %s", self.campaign_id, exc)
+        set_problem(self.ui.generalProblem, self.tr(
+            "The campaign was saved as a draft but did not start: %1").replace("%1", str(exc)))
+        self._validate()
+
+
