@@ -149,3 +149,21 @@ def test_simulated_reply_is_a_signed_incoming_webhook(sandbox_factory, receiver)
     assert p["OptOutType"] == "STOP"
     sandbox.simulate_reply("+15551112222", "Thanks, see you!", url=incoming)
     assert "OptOutType" not in receiver.snapshot()[-1].params
+
+
+def test_free_text_outside_the_24_hour_window_fails_63016(sandbox_factory, receiver):
+    url = receiver.base_url + "/status"
+    sandbox = sandbox_factory(seed=6, enforce_session_window=True,
+                              incoming_url=receiver.base_url + "/incoming")
+    client = client_for(sandbox)
+    cold = send(client, "+15550000006", url).sid
+    template = client.messages.create(to="whatsapp:+15550000006", from_=DEFAULT_SENDER,
+                                      content_sid="HX" + "c" * 32, status_callback=url).sid
+    sandbox.simulate_reply("+15550000007", "Hello, any news?")
+    warm = send(client, "+15550000007", url).sid
+    got = receiver.wait_for(lambda r: all(
+        statuses(r, s)[-1:] in (["failed"], ["read"]) for s in (cold, template, warm)))
+    last = {s: [r.params for r in got if r.params.get("MessageSid") == s][-1]
+            for s in (cold, template, warm)}
+    assert (last[cold]["MessageStatus"], last[cold]["ErrorCode"]) == ("failed", "63016")
+    assert last[template]["MessageStatus"] == "read" and last[warm]["MessageStatus"] == "read"

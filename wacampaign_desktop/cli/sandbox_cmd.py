@@ -46,6 +46,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("--rate-limit", type=float, default=None, metavar="PER_SECOND",
                         help="answer 429 (code 20429) above this many requests per second")
     parser.add_argument("--incoming-url", default=None, help="where simulated replies go")
+    parser.add_argument("--enforce-session-window", action="store_true",
+                        help="free text fails with 63016 unless the contact replied in the last "
+                             "24 h (templates always pass)")
     parser.add_argument("--no-callbacks", action="store_true", help="post no status callbacks")
     parser.add_argument("--account-sid", default=None, help="fixed Account SID (AC…)")
     parser.add_argument("--auth-token", default=None, help="fixed auth token")
@@ -69,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
             drop_rate=args.drop_rate, server_error_rate=args.server_error_rate,
             callback_before_response=args.callback_before_response,
             rate_limit_per_s=args.rate_limit, incoming_url=args.incoming_url,
-            callbacks_enabled=not args.no_callbacks, account_sid=args.account_sid,
+            callbacks_enabled=not args.no_callbacks,
+            enforce_session_window=args.enforce_session_window, account_sid=args.account_sid,
             auth_token=args.auth_token,
         )
         server = SandboxServer(config)

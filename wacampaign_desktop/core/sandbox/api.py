@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlencode
 
 from wacampaign_desktop.core.sandbox.config import API_VERSION, MAGIC_FROM, MAGIC_TO, SandboxConfig
 from wacampaign_desktop.core.sandbox.state import SandboxMessage, SandboxState, rfc2822
-from wacampaign_desktop.core.sandbox.story import Story, plan_story, rng_for
+from wacampaign_desktop.core.sandbox.story import OUTSIDE_WINDOW, Story, plan_story, rng_for
 from wacampaign_desktop.core.sandbox.webhook_params import bare_number
 
 log = logging.getLogger(__name__)
@@ -165,11 +165,16 @@ class SandboxApi:
         ):
             raise ApiError(500, 20500, "Internal Server Error")
         n = self.state.reserve_send(number)
-        story = plan_story(self.config, number, n)
+        now = time.time()
+        forced = None
+        if (self.config.enforce_session_window and not content_sid
+                and not self.state.in_session(number, now)):
+            forced = OUTSIDE_WINDOW
+        story = plan_story(self.config, number, n, forced)
         message = SandboxMessage(
             sid=story.sid, account_sid=self.account_sid, to=to, from_=sender,
             messaging_service_sid=service, body=body or "", media_urls=media,
-            content_sid=content_sid, status_callback=one("StatusCallback"), created=time.time(),
+            content_sid=content_sid, status_callback=one("StatusCallback"), created=now,
             timeline=story.timeline,
         )
         self.state.add(message)

@@ -59,6 +59,7 @@ class SandboxConfig:
     rate_limit_per_s: float | None = None  # above it: HTTP 429, code 20429
     incoming_url: str | None = None  # where simulate_reply() posts incoming messages
     callbacks_enabled: bool = True
+    enforce_session_window: bool = False  # free text fails 63016 unless the contact wrote <24 h ago
     server_error_rate: float = 0.0  # share of creates answered HTTP 500 (code 20500)
     api_latency: float = 0.0  # extra delay before each API answer
     problem_details: bool = False  # errors in RFC 9457 shape (twilio raises TwilioServiceException)

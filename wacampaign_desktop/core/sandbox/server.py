@@ -194,6 +194,7 @@ class SandboxServer:
         sid = make_sid("SM", self.config.seed, "reply", from_phone, n)
         params = incoming_params(sid=sid, account_sid=self.account_sid, from_phone=from_phone,
                                  to=to or DEFAULT_SENDER, body=body, profile_name=profile_name)
+        self.state.note_inbound(from_phone.split(":", 1)[-1], time.time())  # opens 24 h window
         status = post_signed(self._signer, target, params, timeout=self.config.callback_timeout)
         if status is None:
             raise RuntimeError(f"the incoming webhook at {target} could not be reached")

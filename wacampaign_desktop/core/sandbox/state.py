@@ -99,6 +99,7 @@ class SandboxState:
     order: list[str] = field(default_factory=list)
     sends_per_phone: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     attempts_per_phone: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    last_inbound: dict[str, float] = field(default_factory=dict)  # phone -> epoch of last reply
     stats: SandboxStats = field(default_factory=SandboxStats)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -115,6 +116,16 @@ class SandboxState:
             self.sends_per_phone[phone] = n + 1
             self.stats.sends += 1
             return n
+
+    def note_inbound(self, phone: str, at: float) -> None:
+        with self.lock:
+            self.last_inbound[phone] = at
+
+    def in_session(self, phone: str, now: float) -> bool:
+        """True when `phone` wrote within the last 24 hours (WhatsApp's customer-care window)."""
+        with self.lock:
+            last = self.last_inbound.get(phone)
+        return last is not None and now - last < 24 * 3600
 
     def add(self, message: SandboxMessage) -> None:
         with self.lock:

@@ -54,8 +54,14 @@ def make_sid(prefix: str, seed: int | None, *parts: object) -> str:
     return prefix + digest[:32]
 
 
-def plan_story(config: SandboxConfig, to: str, n: int) -> Story:
-    """Draw the fate of the n-th message to `to` (n counts from 0)."""
+OUTSIDE_WINDOW = ("failed", 63016, "Failed to send freeform message because you are outside "
+                                   "the allowed window.")
+
+
+def plan_story(config: SandboxConfig, to: str, n: int,
+               forced_failure: tuple[str, int, str] | None = None) -> Story:
+    """Draw the fate of the n-th message to `to` (n counts from 0); `forced_failure` makes it
+    end that way whatever the draw (e.g. 63016 outside the 24-hour window)."""
     rng = rng_for(config.seed, "story", to, n)
     sid = make_sid("SM", config.seed, to, n)
 
@@ -67,6 +73,8 @@ def plan_story(config: SandboxConfig, to: str, n: int) -> Story:
     fails = rng.random() < config.failure_rate
     never_read = rng.random() < config.never_read_rate
     failure = FAILURES[rng.randrange(len(FAILURES))]
+    if forced_failure is not None:
+        fails, failure = True, forced_failure
     t += gap()
     steps.append(Step(t, "sending"))
     if fails:
