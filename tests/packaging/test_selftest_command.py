@@ -1,0 +1,53 @@
+"""`wacampaign-desktop self-test` as a user (or a packager's CI) runs it: a separate process,
+headless, real sandbox and webhook server on 127.0.0.1 — exit 0 and a named line per step."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from wacampaign_desktop.core.selftest import run_self_test
+
+
+def _run_cli(*args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "wacampaign_desktop", "self-test", *args],
+                          capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def test_self_test_passes_and_names_every_step(tmp_path):
+    report = tmp_path / "report.txt"
+    result = _run_cli("--report", str(report))
+    assert result.returncode == 0, result.stdout + result.stderr
+    for step in ("start the sandbox and the webhook server", "send a 20-recipient campaign",
+                 "receive the status callbacks", "check the counters",
+                 "load Qt, icons, .ui forms and the gui modules"):
+        assert f"[ok] {step}" in result.stdout
+    assert "total 20, sent 20, delivered 20, read 20" in result.stdout
+    assert result.stdout.strip().endswith("self-test passed")
+    assert report.read_text("utf-8").strip().endswith("self-test passed")
+
+
+def test_self_test_names_the_step_that_failed():
+    # No time at all to send: the campaign step must fail, by name, with exit code 1.
+    result = _run_cli("--timeout", "0", "--no-gui-check")
+    assert result.returncode == 1
+    assert "[FAIL] send a 20-recipient campaign" in result.stdout
+    assert "self-test FAILED: send a 20-recipient campaign" in result.stdout
+
+
+@pytest.mark.timeout(120)
+def test_self_test_leaves_no_profile_behind_and_keeps_it_on_request():
+    report = run_self_test(recipients=5, timeout=60)
+    assert report.ok, report.render()
+    assert not report.data_dir.exists()
+    kept = run_self_test(recipients=3, timeout=60, keep=True)
+    try:
+        assert kept.ok and (kept.data_dir / "wacampaign.sqlite3").exists()
+    finally:
+        import shutil
+
+        shutil.rmtree(kept.data_dir, ignore_errors=True)
