@@ -1,0 +1,36 @@
+"""A real WebhookServer on an ephemeral port over the test's SQLite file."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.webhooks.helpers import TOKEN, Client
+from wacampaign_desktop.core.events import EventBus
+from wacampaign_desktop.core.webhooks import WebhookServer
+
+
+@pytest.fixture
+def bus():
+    return EventBus()
+
+
+@pytest.fixture
+def events(bus):
+    seen: list = []
+    bus.subscribe(seen.append)
+    return seen
+
+
+@pytest.fixture
+def server(db, bus):
+    srv = WebhookServer(bus, lambda: TOKEN, host="127.0.0.1", port=0)
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def client(server):
+    c = Client(server.local_base_url)
+    yield c
+    c.close()
