@@ -97,7 +97,7 @@ def test_table_search_tag_filter_opt_out_add_and_export(services, qtbot, tmp_pat
     assert "1201" in view.ui.countLabel.text()
     view.ui.tagCombo.setCurrentIndex(view.ui.tagCombo.findData("vip"))
     assert view.model.rowCount() == 1
-    assert view.model.data(view.model.index(0, 4)) == "Opted out"
+    assert view.model.data(view.model.index(0, 2)) == "Opted out"
     view.ui.tagCombo.setCurrentIndex(0)
     view.ui.searchEdit.setText("Client 11")
     qtbot.waitUntil(lambda: view.model.rowCount() == 111, timeout=5000)  # 11, 110–119, 1100–1199

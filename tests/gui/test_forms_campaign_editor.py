@@ -63,7 +63,7 @@ def test_editor_validation_preview_and_start(services, qtbot):
     assert "https://" in ui.mediaProblem.text()
     ui.mediaEdit.setText("")
     qtbot.waitUntil(lambda: _settled(dialog), timeout=TIMEOUT)
-    assert ui.recipientCount.text().startswith("2 recipients · 1 skipped")
+    assert ui.recipientCount.text().startswith("Recipients: 2 · skipped: 1")
     assert not ui.startButton.isEnabled()  # no runtime yet: cannot send
     assert "getting ready" in ui.readyLabel.text()
 

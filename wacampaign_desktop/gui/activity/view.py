@@ -47,7 +47,7 @@ class ActivityView(QWidget):
         ui.webhookTable.setModel(self.model)
         header = ui.webhookTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((150, 130, 290, 90, 170, 80)):
+        for column, width in enumerate((140, 120, 250, 80, 160, 70)):
             ui.webhookTable.setColumnWidth(column, width)
         ui.webhookTable.selectionModel().currentRowChanged.connect(self._show_detail)
 
@@ -87,7 +87,7 @@ class ActivityView(QWidget):
 
     def _update_count(self) -> None:
         total = self.model.total()
-        self.ui.webhookCount.setText(self.tr("%n event(s)", "", total))
+        self.ui.webhookCount.setText(self.tr("Events: %1").replace("%1", str(total)))
 
     @Slot(object)
     def _on_webhooks(self, _events: Any) -> None:

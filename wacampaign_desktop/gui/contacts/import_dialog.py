@@ -166,7 +166,7 @@ class CsvImportDialog(QDialog):
         region = self.ui.countryCombo.currentData() or ""
         extra = [self.ui.extraTagEdit.text()]
         self._busy = True
-        set_problem(self.ui.summaryLabel, self.tr("Checking %n row(s)…", "", len(table.rows)), "info")
+        set_problem(self.ui.summaryLabel, self.tr("Checking the rows (%1)…").replace("%1", str(len(table.rows))), "info")
         self._update_buttons()
         self.services.tasks.run(
             lambda: build_preview(table, mapping, region, extra),
@@ -207,7 +207,7 @@ class CsvImportDialog(QDialog):
 
     def _update_buttons(self) -> None:
         count = len(self.preview.valid) if self.preview else 0
-        self.import_button.setText(self.tr("&Import %n contact(s)", "", count))
+        self.import_button.setText(self.tr("&Import the valid rows (%1)").replace("%1", str(count)))
         self.import_button.setEnabled(not self._busy and count > 0)
 
     # -- import --------------------------------------------------------------------------------------

@@ -57,7 +57,7 @@ def contacts_query(search: str = "", tag: str = "", opted_out_only: bool = False
 
 
 class ContactsTableModel(QAbstractTableModel):
-    HEADERS = ("Name", "Phone", "Tags", "Other fields", "Status")
+    HEADERS = ("Name", "Phone", "Status", "Tags", "Other fields")
 
     def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
@@ -127,10 +127,10 @@ class ContactsTableModel(QAbstractTableModel):
             if column == 1:
                 return contact.phone
             if column == 2:
-                return ", ".join(contact.tags or [])
+                return _t("Opted out") if contact.opted_out else _t("Can receive")
             if column == 3:
-                return "; ".join(f"{k}: {v}" for k, v in (contact.fields or {}).items())
-            return _t("Opted out") if contact.opted_out else _t("Can receive")
+                return ", ".join(contact.tags or [])
+            return "; ".join(f"{k}: {v}" for k, v in (contact.fields or {}).items())
         if role == ID_ROLE:
             return contact.id
         if contact.opted_out:

@@ -33,7 +33,7 @@ class ContactsView(QWidget):
         ui.table.setModel(self.model)
         header = ui.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((200, 150, 160, 260)):
+        for column, width in enumerate((190, 140, 110, 150)):
             ui.table.setColumnWidth(column, width)
         ui.table.doubleClicked.connect(lambda _i: self.edit_contact())
         ui.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
@@ -86,7 +86,7 @@ class ContactsView(QWidget):
         total = self.model.total()
         everyone = Contact.select().count()
         if total == everyone:
-            text = self.tr("%n contact(s)", "", total)
+            text = self.tr("Total: %1").replace("%1", str(total))
         else:
             text = self.tr("%1 of %2 contacts").replace("%1", str(total)).replace("%2", str(everyone))
         self.ui.countLabel.setText(text)
@@ -124,8 +124,8 @@ class ContactsView(QWidget):
             return
         answer = QMessageBox.question(
             self, self.tr("Delete contacts"),
-            self.tr("Delete %n contact(s)? Messages already sent to them stay in campaign reports.",
-                    "", len(ids)),
+            self.tr("Delete the selected contacts (%1)? Messages already sent to them stay in "
+                    "campaign reports.").replace("%1", str(len(ids))),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
@@ -133,7 +133,7 @@ class ContactsView(QWidget):
         deleted = Contact.delete().where(Contact.id.in_(ids)).execute()
         log.info("Deleted %d contact(s)", deleted)
         self.services.bridge.notify_contacts_changed()
-        self._say(self.tr("%n contact(s) deleted.", "", deleted), "ok")
+        self._say(self.tr("Contacts deleted: %1.").replace("%1", str(deleted)), "ok")
 
     @Slot()
     def import_csv(self) -> None:

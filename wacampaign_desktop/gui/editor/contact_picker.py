@@ -59,7 +59,7 @@ class ContactPickerDialog(QDialog):
             item.setHidden(bool(needle) and needle not in item.text().lower())
 
     def _count(self) -> None:
-        self.count.setText(self.tr("%n contact(s) chosen", "", len(self.chosen_ids())))
+        self.count.setText(self.tr("Chosen: %1").replace("%1", str(len(self.chosen_ids()))))
 
     def chosen_ids(self) -> list[int]:
         return [self.list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.list.count())

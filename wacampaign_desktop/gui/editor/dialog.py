@@ -269,9 +269,10 @@ class CampaignEditorDialog(QDialog):
         if prep is None:
             ui.recipientCount.setText(self.tr("Counting recipients…"))
         else:
+            blocked = len({p.contact_id for p in prep.problems})
             ui.recipientCount.setText(
-                self.tr("%1 recipients · %2 skipped (opted out or invalid number)")
-                .replace("%1", str(len(prep.recipients))).replace("%2", str(len(prep.skipped))))
+                self.tr("Recipients: %1 · skipped: %2 (opted out or invalid number)")
+                .replace("%1", str(len(prep.recipients) + blocked)).replace("%2", str(len(prep.skipped))))
         ui.saveButton.setEnabled(self.editable and "name" not in problems and not self._starting)
         ui.startButton.setEnabled(self.can_start())
         if not self.editable:
@@ -331,7 +332,7 @@ class CampaignEditorDialog(QDialog):
         if contact is None:
             info.append(self.tr("Add contacts to see the message as they will receive it."))
         ui.previewInfo.setText(" · ".join(info))
-        ui.charCount.setText(self.tr("%n character(s)", "", len(values.body)))
+        ui.charCount.setText(self.tr("Characters: %1").replace("%1", str(len(values.body))))
 
     # -- actions ---------------------------------------------------------------------------------
     def _insert_field(self, index: int) -> None:
