@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
 
 from wacampaign_desktop.gui.activity.log_tail import filter_lines, read_tail
@@ -60,7 +60,6 @@ class ActivityView(QWidget):
         ui.logSearch.textChanged.connect(lambda _t: self._log_timer.start())
         ui.openLogButton.clicked.connect(self._open_log_folder)
         ui.tabs.currentChanged.connect(lambda _i: self.refresh_log())
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_search)
 
         self._log_timer = QTimer(self, singleShot=True, interval=250)
         self._log_timer.timeout.connect(self.refresh_log)
@@ -125,7 +124,13 @@ class ActivityView(QWidget):
     def _open_log_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_file.parent)))
 
-    def _focus_search(self) -> None:
+    def refresh(self) -> None:
+        """F5 in the main window."""
+        self.apply_webhook_filter()
+        self.refresh_log()
+
+    def focus_search(self) -> None:
+        """Ctrl+F in the main window."""
         if self.ui.tabs.currentWidget() is self.ui.logTab:
             self.ui.logSearch.setFocus()
         else:

@@ -47,13 +47,13 @@ class ContactsView(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.apply_filter)
         ui.searchEdit.textChanged.connect(lambda _t: self._search_timer.start())
-        ui.addButton.setToolTip(self.tr("New contact (Ctrl+N)"))
+        ui.addButton.setToolTip(self.tr("New contact (Ctrl+Shift+N)"))
         ui.importButton.setToolTip(self.tr("Import contacts from a CSV file (Ctrl+I)"))
         ui.exportButton.setToolTip(self.tr("Export the contacts shown to a CSV file (Ctrl+Shift+E)"))
         ui.deleteButton.setToolTip(self.tr("Delete the selected contacts (Delete)"))
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, slot in ((QKeySequence.StandardKey.New, self.add_contact),
-                           (QKeySequence.StandardKey.Find, ui.searchEdit.setFocus),
+        # Ctrl+F (search) and Ctrl+N (new campaign) belong to the main window: no clashes here.
+        for keys, slot in (("Ctrl+Shift+N", self.add_contact),
                            ("Ctrl+I", self.import_csv), ("Ctrl+Shift+E", self.export_csv),
                            ("F2", self.edit_contact)):
             QShortcut(QKeySequence(keys), self, slot, context=context)
@@ -63,6 +63,11 @@ class ContactsView(QWidget):
         services.bridge.contactsChanged.connect(self.refresh)
         set_problem(ui.messageLabel, "")
         self.refresh()
+
+    def focus_search(self) -> None:
+        """Ctrl+F in the main window."""
+        self.ui.searchEdit.setFocus()
+        self.ui.searchEdit.selectAll()
 
     # -- filter ------------------------------------------------------------------------------------
     @Slot()

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from peewee import fn
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidgetItem, QVBoxLayout, QWidget
 
@@ -94,15 +94,23 @@ class InboxView(QWidget):
         self.ui.searchEdit.textChanged.connect(self._search_later)
         self.ui.sendButton.clicked.connect(self.send_reply)
         self.ui.replyEdit.textChanged.connect(self._update_reply_state)
-        QShortcut(QKeySequence("Ctrl+Return"), self.ui.replyEdit, self.send_reply)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self,
-                  lambda: self.ui.searchEdit.setFocus())
+        QShortcut(QKeySequence("Ctrl+Return"), self.ui.replyEdit, self.send_reply,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.reload)
         self._tick = QTimer(self, interval=30_000)  # keeps "time left" honest
         self._tick.timeout.connect(self._refresh_window)
         self._tick.start()
         services.bridge.inboundReceived.connect(self._on_inbound)
+        self.reload()
+
+    def focus_search(self) -> None:
+        """Ctrl+F in the main window."""
+        self.ui.searchEdit.setFocus()
+        self.ui.searchEdit.selectAll()
+
+    def refresh(self) -> None:
+        """F5 in the main window."""
         self.reload()
 
     # -- data ---------------------------------------------------------------------------------
