@@ -107,7 +107,7 @@ class CountingReceiver:
         environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
         with self.lock:
             self.count += 1
-        start_response("204 No Content", [])
+        start_response("200 OK", [("Content-Length", "0")])  # waitress closes after a 204
         return [b""]
 
     def serve(self) -> None:

@@ -22,7 +22,7 @@ class Received:
 
 
 class Receiver:
-    def __init__(self, status: str = "204 No Content") -> None:
+    def __init__(self, status: str = "200 OK") -> None:
         self.received: list[Received] = []
         self.lock = threading.Lock()
         self.status = status

@@ -61,9 +61,10 @@ def post_signed(
         all_headers.update(headers)
     for attempt in (1, 2):
         try:
+            # Reading the body (requests does) returns the connection to the pool; calling
+            # response.close() would close the socket and lose keep-alive.
             response = thread_session(url).post(url, data=params, headers=all_headers,
                                              timeout=timeout)
-            response.close()
             return response.status_code
         except (requests.ConnectionError, requests.Timeout) as exc:
             # A read timeout is not retried by Twilio; a refused/failed connection is.

@@ -1,0 +1,216 @@
+"""GUI responsiveness under a callback storm, and the time to open a big campaign.
+
+Builds a throw-away profile with a 100,000-message campaign, opens the real main window on it,
+then feeds status callbacks at 1,600/s for 10 s through the real path after the HTTP layer:
+a writer thread applies them with core.store.message_updates in group-commit transactions
+(16 per commit, like the webhook writer) and publishes MessageStatusChanged / CountersChanged /
+WebhookLogged on the real EventBus; the real CoreBridge coalesces them into the campaign view.
+A 5 ms QTimer heartbeat on the GUI thread measures the worst event-loop stall.
+
+    python bench/gui_responsiveness.py [--messages 100000] [--rate 1600] [--seconds 10]
+
+Goals: worst stall < 50 ms; opening the 100,000-message campaign < 1 s. Figures are noisy on a
+shared machine: run it twice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("WACAMPAIGN_SECRET_BACKEND", "file")
+
+from PySide6.QtCore import QTimer  # noqa: E402
+
+from wacampaign_desktop.core.app_context import AppContext  # noqa: E402
+from wacampaign_desktop.core.store import message_updates as mu  # noqa: E402
+from wacampaign_desktop.core.store.database import database_proxy as db  # noqa: E402
+from wacampaign_desktop.core.store.models import Campaign, Contact, utcnow  # noqa: E402
+from wacampaign_desktop.core.webhooks import ingest  # noqa: E402
+from wacampaign_desktop.core.webhooks.writer import GroupCommitWriter  # noqa: E402
+
+
+def build_profile(folder: str, messages: int) -> tuple[AppContext, int]:
+    context = AppContext.open(folder, log_to_file=False)
+    context.settings.use_sandbox = True
+    started = time.perf_counter()
+    now = utcnow()
+    with db.atomic():
+        for start in range(0, messages, 5000):
+            Contact.insert_many([
+                {"phone": f"+3360{i:07d}", "name": f"Client {i}", "fields": {}, "tags": [],
+                 "created_at": now, "updated_at": now}
+                for i in range(start, min(messages, start + 5000))]).execute()
+    ids = dict(Contact.select(Contact.phone, Contact.id).tuples())
+    campaign = Campaign.create(name="Big campaign (100k)", body="Hello {{name}}", state="sending")
+    mu.insert_messages(campaign.id, (
+        {"phone": f"+3360{i:07d}", "contact": ids[f"+3360{i:07d}"], "message": f"Hello Client {i}",
+         "status": "queued", "twilio_sid": f"SM{i:032x}", "sent_at": now}
+        for i in range(messages)), batch=2000)
+    print(f"setup: {messages:,} contacts and messages in {time.perf_counter() - started:.1f} s")
+    return context, campaign.id
+
+
+class Feeder(threading.Thread):
+    """Submits status callbacks at `rate`/s to the real group-commit writer (the webhook
+    server's own writer, prefetch and audit), which publishes the events after each commit."""
+
+    def __init__(self, context: AppContext, rate: int, seconds: float) -> None:
+        super().__init__(name="bench-feeder", daemon=True)
+        self.context, self.rate, self.seconds = context, rate, seconds
+        self.submitted = 0
+        self.elapsed = 0.0
+        self.writer = GroupCommitWriter(context.db, context.bus, prepare=ingest.prefetch_statuses,
+                                        finish=ingest.finish_batch, name="bench-writer")
+
+    @staticmethod
+    def _callbacks(block: int = 16):
+        """Message i is sent, one block later delivered, two blocks later read."""
+        i = 0
+        while True:
+            for offset, status in ((0, "sent"), (block, "delivered"), (2 * block, "read")):
+                for k in range(block):
+                    if i - offset + k >= 0:
+                        yield f"SM{i - offset + k:032x}", status
+            i += block
+
+    def run(self) -> None:
+        self.writer.start()
+        source = self._callbacks()
+        tick = 0.01
+        per_tick = max(1, round(self.rate * tick))
+        start = time.perf_counter()
+        next_at = start
+        futures = []
+        while time.perf_counter() - start < self.seconds:
+            for _ in range(per_tick):
+                sid, status = next(source)
+                delivery = ingest.Delivery("status", {"MessageSid": sid, "MessageStatus": status})
+                futures.append(self.writer.submit(ingest.StatusWork(delivery)))
+            self.submitted += per_tick
+            next_at += tick
+            delay = next_at - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+        for future in futures:
+            future.result(60)
+        self.elapsed = time.perf_counter() - start
+        self.writer.stop()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--messages", type=int, default=100_000)
+    parser.add_argument("--rate", type=int, default=1600)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    args = parser.parse_args()
+
+    from wacampaign_desktop.gui.app import make_application, settle_heap
+    from wacampaign_desktop.gui.core_bridge import CoreBridge
+    from wacampaign_desktop.gui.main_window import MainWindow
+    from wacampaign_desktop.gui.services import GuiServices
+
+    drain_ms: list[float] = []
+    original_drain = CoreBridge.drain
+
+    def timed_drain(self: CoreBridge) -> None:  # how long each coalesced delivery blocks the GUI
+        began = time.perf_counter()
+        original_drain(self)
+        drain_ms.append((time.perf_counter() - began) * 1000)
+
+    CoreBridge.drain = timed_drain  # type: ignore[method-assign]
+
+    import gc
+
+    gc_pauses: list[tuple[int, float]] = []
+    gc_started: list[float] = [0.0]
+
+    def gc_watch(phase: str, info: dict) -> None:
+        if phase == "start":
+            gc_started[0] = time.perf_counter()
+        else:
+            gc_pauses.append((info["generation"], (time.perf_counter() - gc_started[0]) * 1000))
+
+    gc.callbacks.append(gc_watch)
+
+    folder = tempfile.mkdtemp(prefix="wac-bench-gui-")
+    context, campaign_id = build_profile(folder, args.messages)
+    app = make_application([sys.argv[0]])
+    services = GuiServices.create(context)
+    window = MainWindow(services)
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    campaigns = window.show_view("campaigns")
+    campaigns.campaign_view.set_campaign(None)
+    app.processEvents()
+
+    opened = time.perf_counter()
+    campaigns.select_campaign(campaign_id)
+    view = campaigns.campaign_view
+    view.table.viewport().repaint()
+    app.processEvents()
+    open_s = time.perf_counter() - opened
+    assert view.campaign_id == campaign_id and view.model.rowCount() > 0
+    scrolled = time.perf_counter()
+    view.table.scrollToBottom()  # triggers the next lazy page
+    app.processEvents()
+    scroll_ms = (time.perf_counter() - scrolled) * 1000
+
+    settle_heap()  # as the app does after start-up
+    gc_pauses.clear()
+    beats: list[float] = []
+    heartbeat = QTimer()
+    heartbeat.setInterval(5)
+    heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
+    feeder = Feeder(context, args.rate, args.seconds)
+    heartbeat.start()
+    QTimer.singleShot(200, feeder.start)
+
+    def finish() -> None:
+        if feeder.is_alive() or feeder.elapsed == 0.0:
+            QTimer.singleShot(100, finish)
+            return
+        QTimer.singleShot(500, app.quit)  # let the last drain land
+
+    QTimer.singleShot(300, finish)
+    app.exec()
+    heartbeat.stop()
+
+    gaps = [(b - a) * 1000 for a, b in zip(beats, beats[1:], strict=False)]
+    gaps.sort()
+    worst = gaps[-1] if gaps else float("nan")
+    p99 = gaps[int(len(gaps) * 0.99)] if gaps else float("nan")
+    rows_read = sum(1 for r in range(view.model.rowCount())
+                    if view.model.row_at(r).status == "read")
+    bridge = services.bridge
+    print(f"callbacks fed: {feeder.submitted:,} in {feeder.elapsed:.1f} s "
+          f"= {feeder.submitted / max(feeder.elapsed, 1e-9):,.0f}/s "
+          f"({feeder.writer.batches:,} commits)")
+    print(f"bridge: {bridge.events_seen:,} events in {bridge.drain_count} drains "
+          f"= {bridge.drain_count / max(feeder.elapsed, 1e-9):.1f} drains/s")
+    worst_gc = max(gc_pauses, key=lambda p: p[1], default=(0, 0.0))
+    print(f"garbage collections: {len(gc_pauses)}, longest {worst_gc[1]:.1f} ms (generation {worst_gc[0]})")
+    print(f"GUI work per drain: max {max(drain_ms, default=0):.1f} ms, "
+          f"median {statistics.median(drain_ms) if drain_ms else 0:.1f} ms")
+    print(f"event loop heartbeat (5 ms): worst stall {worst:.1f} ms, p99 {p99:.1f} ms, "
+          f"median {statistics.median(gaps):.1f} ms over {len(gaps):,} beats (goal < 50 ms)")
+    print(f"open a {args.messages:,}-message campaign: {open_s * 1000:.0f} ms (goal < 1000 ms); "
+          f"next page on scroll: {scroll_ms:.0f} ms")
+    print(f"view: counters read={view.counters.counters.get('read', 0):,}, "
+          f"loaded rows {view.model.rowCount():,} of which read {rows_read:,}")
+    window.close()
+    services.close()
+    context.close()
+    sys.stdout.flush()
+    os._exit(0)  # skip interpreter teardown of Qt objects (PySide6 may crash while finalizing)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
