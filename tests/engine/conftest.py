@@ -27,3 +27,31 @@ def runtime_factory(context):
     yield make
     for runtime in started:
         runtime.stop()
+
+
+@pytest.fixture
+def live_sandbox(context, monkeypatch):
+    """A sandbox playing real Twilio for this profile: live mode through the documented
+    WACAMPAIGN_TWILIO_API_URL override, so it outlives each Runtime (restarts, reconciliation)."""
+    from wacampaign_desktop.core.runtime import API_URL_ENV
+    from wacampaign_desktop.core.sandbox import DEFAULT_SENDER, SandboxServer
+    from wacampaign_desktop.core.secrets import TWILIO_AUTH_TOKEN
+
+    def make(config: SandboxConfig) -> SandboxServer:
+        server = SandboxServer(config)
+        server.start()
+        servers.append(server)
+        monkeypatch.setenv(API_URL_ENV, server.base_url)
+        context.settings.use_sandbox = False
+        context.settings.twilio_account_sid = server.account_sid
+        context.settings.sender = DEFAULT_SENDER
+        context.settings.webhook_port = 0
+        context.secrets.set(TWILIO_AUTH_TOKEN, server.auth_token)
+        context.save_settings()
+        assert context.live
+        return server
+
+    servers: list[SandboxServer] = []
+    yield make
+    for server in servers:
+        server.stop()
