@@ -84,6 +84,9 @@ class InboxView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.ui)
         self.ui.splitter.setStretchFactor(1, 3)
+        self.ui.conversationList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.ui.conversationList.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.ui.conversationList.setSpacing(3)
         self._conversations: list[Conversation] = []
         self._current: Conversation | None = None
         self._window = ReplyWindow(False, None, utcnow() - utcnow())
