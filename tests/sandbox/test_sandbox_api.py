@@ -158,3 +158,19 @@ def test_same_seed_same_story_whatever_the_order():
     outcomes = {tuple(t[-1] for t in timeline) for _, timeline in first[1].values()}
     assert len(outcomes) > 2  # the knobs really produced a mix of fates
     assert _story(43, numbers) != first
+
+
+def test_a_taken_port_is_a_clear_error_and_stop_frees_it(sandbox):
+    from wacampaign_desktop.core.sandbox import SandboxError
+
+    port = sandbox.port
+    with pytest.raises(SandboxError, match=str(port)):
+        SandboxServer(SandboxConfig(port=port)).start()
+    sandbox.stop()
+    again = SandboxServer(SandboxConfig(port=port, seed=11))
+    again.start()
+    try:
+        assert again.base_url == f"http://127.0.0.1:{port}"
+        assert again.account_sid == sandbox.account_sid  # same seed, same credentials
+    finally:
+        again.stop()
