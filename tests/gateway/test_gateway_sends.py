@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -136,6 +136,9 @@ def test_fetch_and_list_messages_to(make_sandbox):
     while {m.sid for m in gateway.list_messages_to("+15557770000", since)} != sids:
         assert time.monotonic() < deadline
         time.sleep(0.05)
+    elsewhere = since.astimezone(timezone(timedelta(hours=5)))  # same instant, other zone
+    assert {m.sid for m in gateway.list_messages_to("+15557770000", elsewhere)} == sids
+    assert gateway.list_messages_to("+15557770000", datetime.now(UTC) + timedelta(hours=1)) == []
     info = gateway.fetch(next(iter(sids)))
     assert info.status in {"sending", "sent", "delivered", "read"} and info.date_sent
     with pytest.raises(GatewayError) as err:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -137,15 +137,19 @@ class TwilioGateway:
             raise GatewayError(classify_exception(exc)) from exc
 
     def list_messages_to(self, to: str, since: datetime, limit: int = 1000) -> list[MessageInfo]:
-        """Messages sent to `to` ("+E164") on or after `since` (for crash recovery).
-
-        Twilio filters on date_sent, so a message still queued may be missing."""
+        """Messages sent to `to` ("+E164") on or after `since` (for crash recovery; a naive
+        datetime is taken as UTC). Twilio filters on date_sent, so a message still queued
+        may be missing."""
+        since = since.replace(tzinfo=UTC) if since.tzinfo is None else since.astimezone(UTC)
         try:
             found = self._messages.list(to=whatsapp_address(to), date_sent_after=since,
                                         limit=limit)
         except Exception as exc:
             raise GatewayError(classify_exception(exc)) from exc
-        return [_message_info(m) for m in found]
+        infos = [_message_info(m) for m in found]
+        # Twilio may honour only the day of DateSent>: keep the exact window.
+        return [m for m in infos if m.date_sent is None or m.date_sent >= since.replace(
+            microsecond=0)]
 
     def check_credentials(self) -> CheckResult:
         """Fetch the account: proves the SID/token pair works and the API is reachable."""
