@@ -24,10 +24,22 @@ NETWORK_RETRY_AFTER = 5.0
 SERVER_RETRY_AFTER = 5.0
 
 
+_FALLBACK = {"generic": {"retryable": False,
+                         "en": {"title": "Twilio reported an error", "explanation": "",
+                                "hint": "Look the code up in Twilio's error dictionary."},
+                         "fr": {"title": "Twilio a signalé une erreur", "explanation": "",
+                                "hint": "Cherchez le code dans le dictionnaire de Twilio."}}}
+
+
 @functools.cache
 def _catalog() -> dict:
-    text = resources.files(__package__).joinpath("error_codes.json").read_text("utf-8")
-    return json.loads(text)
+    """error_codes.json; a frozen build must bundle it (PyInstaller datas) next to this module."""
+    try:
+        text = resources.files(__package__).joinpath("error_codes.json").read_text("utf-8")
+        return json.loads(text)
+    except (OSError, ValueError):
+        log.error("error_codes.json is missing or broken; errors are explained generically")
+        return _FALLBACK
 
 
 def explain_error(code: int | str | None, language: str = "en") -> ErrorExplanation:
