@@ -70,7 +70,7 @@ def test_templates_and_messaging_services_are_accepted(sandbox):
                                  content_sid="HX" + "b" * 32,
                                  content_variables=json.dumps({"1": "Ann"}),
                                  media_url=["https://example.com/a.jpg"])
-    assert msg.status == "queued" and msg.messaging_service_sid == "MG" + "a" * 32
+    assert msg.status == "accepted" and msg.messaging_service_sid == "MG" + "a" * 32
     assert msg.num_media == "1"
 
 

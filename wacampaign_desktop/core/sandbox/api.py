@@ -170,7 +170,7 @@ class SandboxApi:
         if (self.config.enforce_session_window and not content_sid
                 and not self.state.in_session(number, now)):
             forced = OUTSIDE_WINDOW
-        story = plan_story(self.config, number, n, forced)
+        story = plan_story(self.config, number, n, forced, via_service=bool(service))
         message = SandboxMessage(
             sid=story.sid, account_sid=self.account_sid, to=to, from_=sender,
             messaging_service_sid=service, body=body or "", media_urls=media,

@@ -59,9 +59,11 @@ OUTSIDE_WINDOW = ("failed", 63016, "Failed to send freeform message because you 
 
 
 def plan_story(config: SandboxConfig, to: str, n: int,
-               forced_failure: tuple[str, int, str] | None = None) -> Story:
+               forced_failure: tuple[str, int, str] | None = None,
+               via_service: bool = False) -> Story:
     """Draw the fate of the n-th message to `to` (n counts from 0); `forced_failure` makes it
-    end that way whatever the draw (e.g. 63016 outside the 24-hour window)."""
+    end that way whatever the draw (e.g. 63016 outside the 24-hour window). Messages sent
+    through a Messaging Service start `accepted`, then become `queued`, as on Twilio."""
     rng = rng_for(config.seed, "story", to, n)
     sid = make_sid("SM", config.seed, to, n)
 
@@ -70,6 +72,9 @@ def plan_story(config: SandboxConfig, to: str, n: int,
 
     t = 0.0
     steps = [Step(0.0, "queued")]
+    if via_service:
+        t += gap() / 4
+        steps = [Step(0.0, "accepted"), Step(t, "queued")]
     fails = rng.random() < config.failure_rate
     never_read = rng.random() < config.never_read_rate
     failure = FAILURES[rng.randrange(len(FAILURES))]
