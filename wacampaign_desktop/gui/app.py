@@ -4,6 +4,7 @@ data, the main window, and the runtime (sandbox, webhooks, tunnel, engine) on a 
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -17,6 +18,8 @@ from wacampaign_desktop.core.app_context import AppContext
 from wacampaign_desktop.core.paths import resource_path
 
 log = logging.getLogger(__name__)
+
+GUI_SWITCH_INTERVAL_S = 0.001
 
 
 def choose_language(preferred: str = "") -> str:
@@ -47,6 +50,9 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 def make_application(argv: list[str] | None = None) -> QApplication:
     from wacampaign_desktop.gui.resources import app_icon, stylesheet
 
+    # The webhook writer, engine and sandbox are Python threads in this process: a shorter GIL
+    # switch interval (default 5 ms) lets the GUI thread get back to its event loop sooner.
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -55,6 +61,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(app_icon())
     app.setStyleSheet(stylesheet())
     return app  # type: ignore[return-value]
+
+
+def settle_heap() -> None:
+    """Collect once, then freeze the long-lived startup objects out of the cyclic GC, so later
+    full collections (which hold the GIL, stalling the GUI) stay short."""
+    gc.collect()
+    gc.freeze()
 
 
 def start_runtime(services: Any, make_runtime: Callable[[AppContext], Any] | None = None) -> bool:
@@ -109,6 +122,7 @@ def run_gui(args: argparse.Namespace) -> int:
     services = GuiServices.create(context)
     window = MainWindow(services)
     window.show()
+    settle_heap()
     start_runtime(services)
     try:
         return app.exec()

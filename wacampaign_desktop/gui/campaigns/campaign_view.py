@@ -295,7 +295,11 @@ class CampaignView(QWidget):
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
-        self.detail.show_row(self.model.row_at(rows[0].row()) if rows else None)
+        row = self.model.row_at(rows[0].row()) if rows else None
+        if row is not None:
+            self.model.refresh_rows([row.id])  # the exact stored row (error text, times)
+            row = self.model.row_at(rows[0].row())
+        self.detail.show_row(row)
 
     def _on_rows_changed(self, top: Any, bottom: Any) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -101,9 +101,8 @@ class CampaignsView(QWidget):
             row = self.model.row_of_id(campaign_id)
         if row is None:
             return
-        if self.list.currentIndex().row() == row and self.campaign_view.campaign_id == campaign_id:
-            return
         self.list.selectRow(row)
+        self._show(campaign_id)  # also when the row was already current
 
     def _show(self, campaign_id: int | None) -> None:
         if campaign_id != self.campaign_view.campaign_id:

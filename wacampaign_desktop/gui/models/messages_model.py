@@ -45,6 +45,9 @@ _STATUS_RANK = peewee.Case(
 )
 
 
+_STAMP_FOR = {"sent": "sent_at", "delivered": "delivered_at", "read": "read_at"}
+
+
 @dataclass
 class MessageRow:
     id: int
@@ -203,13 +206,36 @@ class MessagesTableModel(QAbstractTableModel):
 
     # -- live updates --------------------------------------------------------------------------
     def apply_changes(self, events: Iterable[Any]) -> int:
-        """Refresh the loaded rows named by MessageStatusChanged events (one query per call).
-        Returns how many rows changed. Rows that no longer match the filter stay until reload."""
-        ids = [e.message_id for e in events
-               if e.campaign_id == self._campaign_id and e.message_id in self._row_of]
-        if not ids:
-            return 0
-        return self.refresh_rows(ids)
+        """Update loaded rows in memory from MessageStatusChanged events (no query: a storm of
+        callbacks costs the GUI thread almost nothing). Times come from the event; the exact
+        stored row is re-read for the detail pane (`refresh_rows`). Returns rows changed.
+        Rows that no longer match the status filter stay until the next reload."""
+        changed: list[int] = []
+        for event in events:
+            if event.campaign_id != self._campaign_id:
+                continue
+            position = self._row_of.get(event.message_id)
+            if position is None:
+                continue
+            row = self._rows[position]
+            row.status = event.new_status
+            if event.error_code is not None:
+                row.error_code = event.error_code
+            at = event.at.replace(tzinfo=None) if event.at.tzinfo else event.at
+            stamp = _STAMP_FOR.get(event.new_status)
+            if stamp and getattr(row, stamp) is None:
+                setattr(row, stamp, at)
+            if event.new_status in ("delivered", "read") and row.sent_at is None:
+                row.sent_at = at
+            if event.new_status == "read" and row.delivered_at is None:
+                row.delivered_at = at
+            if event.sid and not row.sid:
+                row.sid = event.sid
+            changed.append(position)
+        if changed:
+            self.dataChanged.emit(self.index(min(changed), 0),
+                                  self.index(max(changed), len(self.COLUMNS) - 1))
+        return len(changed)
 
     def refresh_rows(self, ids: Sequence[int]) -> int:
         changed: list[int] = []
