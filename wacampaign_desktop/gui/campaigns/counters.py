@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wacampaign_desktop.gui.models.labels import counter_label, percent
+from wacampaign_desktop.gui.models.labels import attempted, counter_label, percent
 from wacampaign_desktop.gui.resources import status_color
 
 SHOWN = ("total", "pending", "sent", "delivered", "read", "failed", "undelivered", "replied",
@@ -103,6 +103,7 @@ class CountersPanel(QWidget):
                                 .replace("%2", str(total)))
         self.rates.setText(
             self.tr("Delivery rate: %1   Read rate: %2")
-            .replace("%1", percent(counters.get("delivered", 0), counters.get("sent", 0)))
+            .replace("%1", percent(counters.get("delivered", 0), attempted(counters)))
             .replace("%2", percent(counters.get("read", 0), counters.get("delivered", 0))))
-        self.rates.setToolTip(self.tr("Delivery rate = delivered ÷ sent. Read rate = read ÷ delivered."))
+        self.rates.setToolTip(self.tr("Delivery rate = delivered ÷ messages that left (sent, failed "
+                                      "or undelivered). Read rate = read ÷ delivered."))

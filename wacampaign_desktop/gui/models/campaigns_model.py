@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from wacampaign_desktop.core.store.models import Campaign
-from wacampaign_desktop.gui.models.labels import local_time, percent, state_label
+from wacampaign_desktop.gui.models.labels import attempted, local_time, percent, state_label
 from wacampaign_desktop.gui.resources import status_color
 
 log = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ class CampaignsTableModel(QAbstractTableModel):
             if column == "total":
                 return str(counters.get("total", 0))
             if column == "delivered":
-                return percent(counters.get("delivered", 0), counters.get("sent", 0))
+                return percent(counters.get("delivered", 0), attempted(counters))
             return local_time(row["created_at"], short=False)
         if role == Qt.ItemDataRole.ForegroundRole and column == "state":
             return status_color(row["state"])

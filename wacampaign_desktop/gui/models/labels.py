@@ -79,6 +79,11 @@ def local_time(value: datetime | str | None, short: bool = True) -> str:
     return locale.toString(stamp, QLocale.FormatType.ShortFormat)
 
 
+def attempted(counters: dict[str, int]) -> int:
+    """Messages that left for Twilio and got an answer: sent (⊇ delivered ⊇ read) + failures."""
+    return counters.get("sent", 0) + counters.get("failed", 0) + counters.get("undelivered", 0)
+
+
 def percent(part: int, whole: int) -> str:
     if whole <= 0:
         return "–"
