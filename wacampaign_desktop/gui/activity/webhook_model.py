@@ -9,6 +9,7 @@ from typing import Any
 
 import peewee
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -26,24 +27,43 @@ PAGE_SIZE = 300
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("WebhookEventsModel", text)
+_CTX = "WebhookEventsModel"
+KIND_LABELS = {
+    "status": QT_TRANSLATE_NOOP("WebhookEventsModel", "Status callback"),
+    "incoming": QT_TRANSLATE_NOOP("WebhookEventsModel", "Incoming message"),
+    "unknown": QT_TRANSLATE_NOOP("WebhookEventsModel", "Unknown request"),
+}
+OUTCOME_LABELS = {
+    "applied": QT_TRANSLATE_NOOP("WebhookEventsModel", "Applied"),
+    "duplicate": QT_TRANSLATE_NOOP("WebhookEventsModel", "Duplicate (ignored)"),
+    "ignored": QT_TRANSLATE_NOOP("WebhookEventsModel", "Ignored"),
+    "pending": QT_TRANSLATE_NOOP("WebhookEventsModel", "Waiting for its message"),
+    "rejected": QT_TRANSLATE_NOOP("WebhookEventsModel", "Rejected (bad signature)"),
+    "stored": QT_TRANSLATE_NOOP("WebhookEventsModel", "Stored"),
+    "not_found": QT_TRANSLATE_NOOP("WebhookEventsModel", "Message not found"),
+}
 
 
 def kind_label(kind: str) -> str:
-    return {"status": _t("Status callback"), "incoming": _t("Incoming message"),
-            "unknown": _t("Unknown request")}.get(kind, kind)
+    return QCoreApplication.translate(_CTX, KIND_LABELS[kind]) if kind in KIND_LABELS else kind
 
 
 def outcome_label(outcome: str) -> str:
-    return {"applied": _t("Applied"), "duplicate": _t("Duplicate (ignored)"),
-            "ignored": _t("Ignored"), "pending": _t("Waiting for its message"),
-            "rejected": _t("Rejected (bad signature)"), "stored": _t("Stored"),
-            "not_found": _t("Message not found")}.get(outcome, outcome)
+    if outcome in OUTCOME_LABELS:
+        return QCoreApplication.translate(_CTX, OUTCOME_LABELS[outcome])
+    return outcome
 
 
 class WebhookEventsModel(QAbstractTableModel):
-    HEADERS = ("Received", "Kind", "Message SID", "Status", "Outcome", "Signature", "From")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("WebhookEventsModel", "Received"),
+        QT_TRANSLATE_NOOP("WebhookEventsModel", "Kind"),
+        QT_TRANSLATE_NOOP("WebhookEventsModel", "Message SID"),
+        QT_TRANSLATE_NOOP("WebhookEventsModel", "Status"),
+        QT_TRANSLATE_NOOP("WebhookEventsModel", "Outcome"),
+        QT_TRANSLATE_NOOP("WebhookEventsModel", "Signature"),
+        QT_TRANSLATE_NOOP("WebhookEventsModel", "From"),
+    )
 
     def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
@@ -128,7 +148,7 @@ class WebhookEventsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _t(self.HEADERS[section])
+            return QCoreApplication.translate("WebhookEventsModel", self.HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -138,10 +158,13 @@ class WebhookEventsModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             params = event.params or {}
+            signature = (QCoreApplication.translate("WebhookEventsModel", "Valid")
+                         if event.signature_valid
+                         else QCoreApplication.translate("WebhookEventsModel", "Invalid"))
             return (
                 local_time(event.received_at, short=False), kind_label(event.kind), event.sid or "",
                 event.status or "", outcome_label(event.outcome),
-                _t("Valid") if event.signature_valid else _t("Invalid"),
+                signature,
                 params.get("From", "") if isinstance(params, dict) else "",
             )[column]
         if role == Qt.ItemDataRole.ForegroundRole:

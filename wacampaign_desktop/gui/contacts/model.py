@@ -8,6 +8,7 @@ from typing import Any
 
 import peewee
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -27,9 +28,6 @@ PAGE_SIZE = 500
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ContactsTableModel", text)
 
 
 def all_tags() -> list[str]:
@@ -57,7 +55,13 @@ def contacts_query(search: str = "", tag: str = "", opted_out_only: bool = False
 
 
 class ContactsTableModel(QAbstractTableModel):
-    HEADERS = ("Name", "Phone", "Status", "Tags", "Other fields")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ContactsTableModel", "Name"),
+        QT_TRANSLATE_NOOP("ContactsTableModel", "Phone"),
+        QT_TRANSLATE_NOOP("ContactsTableModel", "Status"),
+        QT_TRANSLATE_NOOP("ContactsTableModel", "Tags"),
+        QT_TRANSLATE_NOOP("ContactsTableModel", "Other fields"),
+    )
 
     def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
@@ -113,7 +117,7 @@ class ContactsTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _t(self.HEADERS[section])
+            return QCoreApplication.translate("ContactsTableModel", self.HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -127,7 +131,9 @@ class ContactsTableModel(QAbstractTableModel):
             if column == 1:
                 return contact.phone
             if column == 2:
-                return _t("Opted out") if contact.opted_out else _t("Can receive")
+                if contact.opted_out:
+                    return QCoreApplication.translate("ContactsTableModel", "Opted out")
+                return QCoreApplication.translate("ContactsTableModel", "Can receive")
             if column == 3:
                 return ", ".join(contact.tags or [])
             return "; ".join(f"{k}: {v}" for k, v in (contact.fields or {}).items())
@@ -141,6 +147,7 @@ class ContactsTableModel(QAbstractTableModel):
                 font.setItalic(True)
                 return font
             if role == Qt.ItemDataRole.ToolTipRole:
-                return _t("Opted out on %1: campaigns skip this contact.").replace(
+                return QCoreApplication.translate(
+                "ContactsTableModel", "Opted out on %1: campaigns skip this contact.").replace(
                     "%1", local_time(contact.opted_out_at, short=False))
         return None

@@ -1,0 +1,2169 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>ActivityForm</name>
+    <message>
+        <location filename="../../ui/activity_view.ui" line="+9"/>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Webhook events</source>
+        <translation>Événements webhook</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kind of event</source>
+        <translation>Type d&apos;événement</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search message SID or status</source>
+        <translation>Rechercher un SID de message ou un statut</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Select an event to see what Twilio sent.</source>
+        <translation>Sélectionnez un événement pour voir ce que Twilio a envoyé.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+26"/>
+        <source>App log</source>
+        <translation>Journal de l&apos;application</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filter log lines</source>
+        <translation>Filtrer les lignes du journal</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open log folder</source>
+        <translation>Ouvrir le dossier des journaux</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityView</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/activity/view.py" line="+32"/>
+        <source>All kinds</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status callbacks</source>
+        <translation>Retours de statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incoming messages</source>
+        <translation>Messages entrants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown requests</source>
+        <translation>Requêtes inconnues</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All outcomes</source>
+        <translation>Tous les résultats</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applied</source>
+        <translation>Appliqués</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicates</source>
+        <translation>Doublons</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ignored</source>
+        <translation>Ignorés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for their message</source>
+        <translation>En attente de leur message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>Refusés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everything</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Information and above</source>
+        <translation>Informations et plus important</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings and errors</source>
+        <translation>Avertissements et erreurs</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Errors only</source>
+        <translation>Erreurs seulement</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Log file: %1</source>
+        <translation>Fichier journal : %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Events: %1</source>
+        <translation>Événements : %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nothing to show.</source>
+        <translation>Rien à afficher.</translation>
+    </message>
+</context>
+<context>
+    <name>AlertBanner</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/alerts.py" line="+69"/>
+        <source>Show campaign</source>
+        <translation>Voir la campagne</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> (×%1)</source>
+        <translation> (×%1)</translation>
+    </message>
+</context>
+<context>
+    <name>AlertCenter</name>
+    <message>
+        <location line="+60"/>
+        <source>Twilio cannot reach this computer: status updates will wait until the tunnel is back.</source>
+        <translation>Twilio ne peut pas joindre cet ordinateur : les mises à jour de statut attendront le retour du tunnel.</translation>
+    </message>
+</context>
+<context>
+    <name>Alerts</name>
+    <message>
+        <location line="-110"/>
+        <source>Campaign paused automatically</source>
+        <translation>Campagne mise en pause automatiquement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public webhook address is down</source>
+        <translation>L&apos;adresse publique des webhooks ne répond plus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A webhook was rejected (bad signature)</source>
+        <translation>Un webhook a été refusé (signature incorrecte)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status received for an unknown message</source>
+        <translation>Statut reçu pour un message inconnu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Webhook server problem</source>
+        <translation>Problème du serveur de webhooks</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignEditorDialog</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/editor/dialog.py" line="+57"/>
+        <source>Edit campaign</source>
+        <translation>Modifier la campagne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New campaign</source>
+        <translation>Nouvelle campagne</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Insert a contact field…</source>
+        <translation>Insérer un champ du contact…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact field</source>
+        <translation>Champ du contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>messages/s</source>
+        <translation>messages/s</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Save and start (Ctrl+Enter)</source>
+        <translation>Enregistrer et démarrer (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as a draft (Ctrl+S)</source>
+        <translation>Enregistrer comme brouillon (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Give the campaign a name, so you can find it later.</source>
+        <translation>Donnez un nom à la campagne pour la retrouver plus tard.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the message.</source>
+        <translation>Écrivez le message.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too long: %1 characters, WhatsApp through Twilio allows %2.</source>
+        <translation>Trop long : %1 caractères, WhatsApp via Twilio en accepte %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write version B, or untick the A/B test.</source>
+        <translation>Écrivez la version B, ou décochez le test A/B.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A template SID starts with HX and has 34 characters (Twilio Console → Content Template Builder).</source>
+        <translation>Un SID de modèle commence par HX et compte 34 caractères (console Twilio → Content Template Builder).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each variable needs a number (1, 2…) and a contact field.</source>
+        <translation>Chaque variable a besoin d’un numéro (1, 2…) et d’un champ du contact.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown contact field: %1. Known fields: %2.</source>
+        <translation>Champ du contact inconnu : %1. Champs connus : %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The address must start with https:// so Twilio can fetch it.</source>
+        <translation>L’adresse doit commencer par https:// pour que Twilio puisse la récupérer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No contact has a tag yet: choose another option.</source>
+        <translation>Aucun contact n&apos;a encore d&apos;étiquette : choisissez une autre option.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose at least one contact.</source>
+        <translation>Choisissez au moins un contact.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This time has passed: choose a later one, or untick Start later.</source>
+        <translation>Cette heure est passée : choisissez-en une plus tardive, ou décochez « Démarrer plus tard ».</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save and sc&amp;hedule</source>
+        <translation>Enregistrer et &amp;programmer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save and s&amp;tart</source>
+        <translation>Enregistrer et &amp;démarrer</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The recipients could not be checked: %1</source>
+        <translation>Les destinataires n&apos;ont pas pu être vérifiés : %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Some contacts lack a value: %1</source>
+        <translation>Il manque une valeur pour certains contacts : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nobody to send to: no contact matches these recipients (opted-out contacts and invalid numbers are skipped).</source>
+        <translation>Personne à qui envoyer : aucun contact ne correspond à ces destinataires (les contacts désinscrits et les numéros invalides sont écartés).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Counting recipients…</source>
+        <translation>Comptage des destinataires…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recipients: %1 · skipped: %2 (opted out or invalid number)</source>
+        <translation>Destinataires : %1 · écartés : %2 (désinscrits ou numéro invalide)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This campaign has already been started; it can no longer be edited.</source>
+        <translation>Cette campagne a déjà démarré ; elle ne peut plus être modifiée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sending is getting ready (the app is still starting)…</source>
+        <translation>L&apos;envoi se prépare (l&apos;application démarre encore)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix the points marked in red to start.</source>
+        <translation>Corrigez les points signalés en rouge pour démarrer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ready to start.</source>
+        <translation>Prête à démarrer.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 characters for this contact (the text has %2)</source>
+        <translation>%1 caractères pour ce contact (le texte en compte %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No value for %1 for this contact</source>
+        <translation>Pas de valeur pour %1 pour ce contact</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add contacts to see the message as they will receive it.</source>
+        <translation>Ajoutez des contacts pour voir le message tel qu’ils le recevront.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Characters: %1</source>
+        <translation>Caractères : %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The campaign could not be saved: %1. Your text is still here; try again.</source>
+        <translation>La campagne n&apos;a pas pu être enregistrée : %1. Votre texte est toujours là ; réessayez.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The campaign was saved as a draft but did not start: %1</source>
+        <translation>La campagne a été enregistrée comme brouillon mais n&apos;a pas démarré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignEditorForm</name>
+    <message>
+        <location filename="../../ui/campaign_editor.ui" line="+11"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. Spring sale</source>
+        <translation>p. ex. Soldes de printemps</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Content</source>
+        <translation>Contenu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Text</source>
+        <translation>&amp;Texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved te&amp;mplate</source>
+        <translation>&amp;Modèle approuvé</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hello {{name}}, our spring sale starts tomorrow!</source>
+        <translation>Bonjour {{name}}, nos soldes de printemps commencent demain !</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message text</source>
+        <translation>Texte du message</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Insert a contact field</source>
+        <translation>Insérer un champ du contact</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Template &amp;SID</source>
+        <translation>&amp;SID du modèle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HX followed by 32 characters</source>
+        <translation>HX suivi de 32 caractères</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Variables</source>
+        <translation>Variables</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Image or file URL</source>
+        <translation>URL de l’&amp;image ou du fichier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optional, https://…</source>
+        <translation>Facultatif, https://…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A/B test: send a second version (B) to half of the recipients</source>
+        <translation>Test A/B : envoyer une seconde version (B) à la moitié des destinataires</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version B of the text</source>
+        <translation>Version B du texte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version B</source>
+        <translation>Version B</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;All contacts</source>
+        <translation>&amp;Tous les contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts with the ta&amp;g</source>
+        <translation>Contacts avec l’é&amp;tiquette</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;hosen contacts</source>
+        <translation>Contacts &amp;choisis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sending</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Speed</source>
+        <translation>&amp;Vitesse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start &amp;later, at</source>
+        <translation>Démarrer p&amp;lus tard, à</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>As &amp;received by</source>
+        <translation>Tel que &amp;reçu par</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preview of the message</source>
+        <translation>Aperçu du message</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save draft</source>
+        <translation>&amp;Enregistrer le brouillon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save and s&amp;tart</source>
+        <translation>Enregistrer et &amp;démarrer</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignView</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/campaigns/campaign_view.py" line="+91"/>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+147"/>
+        <source>Cancel campaign</source>
+        <translation>Annuler la campagne</translation>
+    </message>
+    <message>
+        <location line="-146"/>
+        <source>Retry failed</source>
+        <translation>Renvoyer les échecs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>All messages</source>
+        <translation>Tous les messages</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delivered</source>
+        <translation>Remis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read</source>
+        <translation>Lu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failed or undelivered</source>
+        <translation>Échec ou non remis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped or canceled</source>
+        <translation>Écarté ou annulé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Replied</source>
+        <translation>A répondu</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search by phone number or name (Ctrl+F)</source>
+        <translation>Rechercher par numéro ou par nom (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show:</source>
+        <translation>Afficher :</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No campaign selected</source>
+        <translation>Aucune campagne sélectionnée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create a campaign with “New campaign” (Ctrl+N).</source>
+        <translation>Créez une campagne avec « Nouvelle campagne » (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Template %1</source>
+        <translation>Modèle %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The sending service is still starting…</source>
+        <translation>Le service d&apos;envoi démarre encore…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Could not do that</source>
+        <translation>Impossible de le faire</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stop this campaign for good? Messages not yet sent will not be sent.</source>
+        <translation>Arrêter définitivement cette campagne ? Les messages pas encore envoyés ne le seront pas.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export messages</source>
+        <translation>Exporter les messages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Export failed</source>
+        <translation>L&apos;export a échoué</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsTableModel</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/models/campaigns_model.py" line="+48"/>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered</source>
+        <translation>Remis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsView</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/campaigns/campaigns_view.py" line="+40"/>
+        <source>Campaigns</source>
+        <translation>Campagnes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New campaign</source>
+        <translation>Nouvelle campagne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a campaign (Ctrl+N)</source>
+        <translation>Créer une campagne (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No campaign yet. Click “New campaign” to write your first message; in sandbox mode nothing is really sent.</source>
+        <translation>Aucune campagne pour l’instant. Cliquez sur « Nouvelle campagne » pour écrire votre premier message ; en mode bac à sable, rien n’est vraiment envoyé.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Campaign editor</source>
+        <translation>Éditeur de campagne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The campaign editor is not available in this build.</source>
+        <translation>L&apos;éditeur de campagne n&apos;est pas disponible dans cette version.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectTwilioDialog</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/settings/connect_dialog.py" line="+39"/>
+        <source>Connect Twilio</source>
+        <translation>Connecter Twilio</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+3"/>
+        <source>Stored safely; leave empty to keep it</source>
+        <translation>Conservé en lieu sûr ; laissez vide pour le garder</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>32 characters, shown once in the Twilio Console</source>
+        <translation>32 caractères, affichés dans la console Twilio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From dashboard.ngrok.com → Your Authtoken</source>
+        <translation>Sur dashboard.ngrok.com → Your Authtoken</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Enter the Messaging Service SID (MG followed by 32 characters).</source>
+        <translation>Saisissez le SID du Messaging Service (MG suivi de 32 caractères).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A Messaging Service SID starts with MG and has 34 characters.</source>
+        <translation>Un SID de Messaging Service commence par MG et compte 34 caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the WhatsApp number Twilio gave you, e.g. +14155238886.</source>
+        <translation>Saisissez le numéro WhatsApp fourni par Twilio, p. ex. +14155238886.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is not a usable phone number: %1</source>
+        <translation>Ce numéro de téléphone n&apos;est pas utilisable : %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Enter the Account SID from the Twilio Console.</source>
+        <translation>Saisissez l&apos;Account SID indiqué dans la console Twilio.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An Account SID starts with AC and has 34 characters (letters a–f and digits).</source>
+        <translation>Un Account SID commence par AC et compte 34 caractères (lettres a à f et chiffres).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An Auth Token has exactly 32 letters and digits.</source>
+        <translation>Un Auth Token compte exactement 32 lettres et chiffres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the Auth Token (Twilio Console → Account info).</source>
+        <translation>Saisissez l&apos;Auth Token (console Twilio → Account info).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enter the public address starting with https://</source>
+        <translation>Saisissez l&apos;adresse publique commençant par https://</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter your ngrok authtoken (free at ngrok.com).</source>
+        <translation>Saisissez votre authtoken ngrok (gratuit sur ngrok.com).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Real sending needs ngrok or your own public address, so that Twilio can report what happened to each message.</source>
+        <translation>L&apos;envoi réel nécessite ngrok ou votre propre adresse publique, pour que Twilio puisse indiquer ce qu&apos;il est advenu de chaque message.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>(known once the ngrok tunnel has started)</source>
+        <translation>(connue une fois le tunnel ngrok démarré)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Checking with Twilio…</source>
+        <translation>Vérification auprès de Twilio…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>It works: %1</source>
+        <translation>Ça fonctionne : %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Twilio refused this Account SID and Auth Token. Copy both again from the Twilio Console (Account info).</source>
+        <translation>Twilio a refusé cet Account SID et cet Auth Token. Copiez-les à nouveau depuis la console Twilio (Account info).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Twilio does not know this Account SID.</source>
+        <translation>Twilio ne connaît pas cet Account SID.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check did not succeed.</source>
+        <translation>La vérification n&apos;a pas abouti.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not reach Twilio. Check the internet connection and try again.</source>
+        <translation>Impossible de joindre Twilio. Vérifiez la connexion Internet et réessayez.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copied to the clipboard.</source>
+        <translation>Copié dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The settings could not be saved: %1</source>
+        <translation>Les réglages n&apos;ont pas pu être enregistrés : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectTwilioForm</name>
+    <message>
+        <location filename="../../ui/connect_twilio_dialog.ui" line="+9"/>
+        <source>Enter the details from your Twilio Console. Until you do, the app uses its built-in sandbox: nothing is really sent.</source>
+        <translation>Saisissez les informations de votre console Twilio. En attendant, l&apos;application utilise son bac à sable intégré : rien n&apos;est vraiment envoyé.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Twilio account</source>
+        <translation>Compte Twilio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Account SID</source>
+        <translation>&amp;Account SID</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>AC followed by 32 letters and digits</source>
+        <translation>AC suivi de 32 lettres et chiffres</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Auth &amp;Token</source>
+        <translation>Auth &amp;Token</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Send from</source>
+        <translation>Envoyer depuis</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>WhatsApp &amp;number</source>
+        <translation>&amp;Numéro WhatsApp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messaging &amp;Service</source>
+        <translation>Messaging &amp;Service</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Check connection</source>
+        <translation>&amp;Vérifier la connexion</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Send real messages through this account (turn the sandbox off)</source>
+        <translation>Envoyer de vrais messages avec ce compte (désactiver le bac à sable)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>How Twilio reaches this computer</source>
+        <translation>Comment Twilio joint cet ordinateur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Local only (sandbox and tests: Twilio cannot reach this computer)</source>
+        <translation>&amp;Local uniquement (bac à sable et tests : Twilio ne peut pas joindre cet ordinateur)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>n&amp;grok tunnel (recommended for real sending)</source>
+        <translation>Tunnel n&amp;grok (recommandé pour l’envoi réel)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ngrok authtoken</source>
+        <translation>Authtoken ngrok</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reserved domain (optional)</source>
+        <translation>Domaine réservé (facultatif)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. my-shop.ngrok.app</source>
+        <translation>p. ex. ma-boutique.ngrok.app</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>My &amp;own public address</source>
+        <translation>Ma &amp;propre adresse publique</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Public URL</source>
+        <translation>URL publique</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Webhook addresses to paste into the Twilio Console:</source>
+        <translation>Adresses des webhooks à coller dans la console Twilio :</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Status callback</source>
+        <translation>Retour de statut</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Incoming messages</source>
+        <translation>Messages entrants</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/contacts/contact_dialog.py" line="+44"/>
+        <source>Edit contact</source>
+        <translation>Modifier le contact</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New contact</source>
+        <translation>Nouveau contact</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enter the contact&apos;s mobile number.</source>
+        <translation>Saisissez le numéro de mobile du contact.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not a usable number: %1</source>
+        <translation>Numéro inutilisable : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 already belongs to another contact (%2).</source>
+        <translation>%1 appartient déjà à un autre contact (%2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line %1 needs the form &apos;name: value&apos;.</source>
+        <translation>La ligne %1 doit avoir la forme « nom: valeur ».</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The contact could not be saved: %1</source>
+        <translation>Le contact n&apos;a pas pu être enregistré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <location filename="../../ui/contact_dialog.ui" line="+9"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Alice Martin</source>
+        <translation>p. ex. Alice Martin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone</source>
+        <translation>&amp;Téléphone</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>+33 6 12 34 56 78</source>
+        <translation>06 12 34 56 78</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Tags</source>
+        <translation>É&amp;tiquettes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Separated by commas, e.g. vip, lyon</source>
+        <translation>Séparées par des virgules, p. ex. vip, lyon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other &amp;fields</source>
+        <translation>Autres &amp;champs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One per line, e.g.
+city: Lyon
+first_visit: 2024-05-01</source>
+        <translation>Un par ligne, p. ex.
+ville: Lyon
+premiere_visite: 2024-05-01</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Opted out: never send campaigns to this contact</source>
+        <translation>&amp;Désinscrit : ne jamais envoyer de campagne à ce contact</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPickerDialog</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/editor/contact_picker.py" line="+25"/>
+        <source>Choose the recipients</source>
+        <translation>Choisir les destinataires</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search name or number</source>
+        <translation>Rechercher un nom ou un numéro</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(opted out: will be skipped)</source>
+        <translation>(désinscrit : sera écarté)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Chosen: %1</source>
+        <translation>Choisis : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsForm</name>
+    <message>
+        <location filename="../../ui/contacts_view.ui" line="+9"/>
+        <location line="+24"/>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importer un CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xporter en CSV…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search name or number (Ctrl+F)</source>
+        <translation>Rechercher un nom ou un numéro (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag filter</source>
+        <translation>Filtre par étiquette</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only opted-out</source>
+        <translation>Désinscrits seulement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New contact</source>
+        <translation>&amp;Nouveau contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Modifier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTableModel</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/contacts/model.py" line="+59"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other fields</source>
+        <translation>Autres champs</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Opted out</source>
+        <translation>Désinscrit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Can receive</source>
+        <translation>Peut recevoir</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Opted out on %1: campaigns skip this contact.</source>
+        <translation>Désinscrit le %1 : les campagnes écartent ce contact.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsView</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/contacts/view.py" line="+50"/>
+        <source>New contact (Ctrl+Shift+N)</source>
+        <translation>Nouveau contact (Ctrl+Maj+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import contacts from a CSV file (Ctrl+I)</source>
+        <translation>Importer des contacts depuis un fichier CSV (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the contacts shown to a CSV file (Ctrl+Shift+E)</source>
+        <translation>Exporter les contacts affichés dans un fichier CSV (Ctrl+Maj+E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected contacts (Delete)</source>
+        <translation>Supprimer les contacts sélectionnés (Suppr)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>All tags</source>
+        <translation>Toutes les étiquettes</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Total: %1</source>
+        <translation>Total : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 contacts</source>
+        <translation>%1 contacts sur %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Contact %1 added.</source>
+        <translation>Contact %1 ajouté.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Contact %1 saved.</source>
+        <translation>Contact %1 enregistré.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete contacts</source>
+        <translation>Supprimer des contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected contacts (%1)? Messages already sent to them stay in campaign reports.</source>
+        <translation>Supprimer les contacts sélectionnés (%1) ? Les messages déjà envoyés restent dans les rapports de campagne.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Contacts deleted: %1.</source>
+        <translation>Contacts supprimés : %1.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export contacts</source>
+        <translation>Exporter les contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 contacts exported to %2.</source>
+        <translation>%1 contacts exportés dans %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The export failed: %1. Nothing was lost; choose another folder and try again.</source>
+        <translation>L&apos;export a échoué : %1. Rien n&apos;est perdu ; choisissez un autre dossier et réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>CountersPanel</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/campaigns/counters.py" line="+102"/>
+        <source>%1 of %2 processed</source>
+        <translation>%1 sur %2 traités</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delivery rate: %1   Read rate: %2</source>
+        <translation>Taux de remise : %1   Taux de lecture : %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delivery rate = delivered ÷ messages that left (sent, failed or undelivered). Read rate = read ÷ delivered.</source>
+        <translation>Taux de remise = remis ÷ messages partis (envoyés, en échec ou non remis). Taux de lecture = lus ÷ remis.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportDialog</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/contacts/import_dialog.py" line="+62"/>
+        <source>Import contacts from a CSV file</source>
+        <translation>Importer des contacts depuis un fichier CSV</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+3"/>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As written</source>
+        <translation>Tel qu’écrit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why it was rejected</source>
+        <translation>Motif du refus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Choose a CSV file</source>
+        <translation>Choisir un fichier CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading the file…</source>
+        <translation>Lecture du fichier…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(choose the column with phone numbers)</source>
+        <translation>(choisissez la colonne des numéros)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>column %1</source>
+        <translation>colonne %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This file cannot be imported: %1</source>
+        <translation>Ce fichier ne peut pas être importé : %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Also kept as contact fields: %1</source>
+        <translation>Également conservées comme champs du contact : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No column looks like phone numbers: choose it under Phone number.</source>
+        <translation>Aucune colonne ne ressemble à des numéros : choisissez-la dans « Numéro de téléphone ».</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Checking the rows (%1)…</source>
+        <translation>Vérification des lignes (%1)…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The rows could not be checked: %1</source>
+        <translation>Les lignes n&apos;ont pas pu être vérifiées : %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>already a contact: will be updated</source>
+        <translation>déjà un contact : sera mis à jour</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Valid (%1)</source>
+        <translation>Valides (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected (%1)</source>
+        <translation>Refusées (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 new, %2 to update, %3 rejected. Rejected rows are not imported; fix them in the file and import it again.</source>
+        <translation>%1 nouveaux, %2 à mettre à jour, %3 refusées. Les lignes refusées ne sont pas importées ; corrigez-les dans le fichier puis importez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Import the valid rows (%1)</source>
+        <translation>&amp;Importer les lignes valides (%1)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nothing was imported: %1. Your file is unchanged; try again.</source>
+        <translation>Rien n&apos;a été importé : %1. Votre fichier n&apos;a pas changé ; réessayez.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import finished: %1 new contacts, %2 updated, %3 rows rejected.</source>
+        <translation>Import terminé : %1 nouveaux contacts, %2 mis à jour, %3 lignes refusées.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportForm</name>
+    <message>
+        <location filename="../../ui/csv_import_dialog.ui" line="+9"/>
+        <source>1. File</source>
+        <translation>1. Fichier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A .csv file whose first row names the columns</source>
+        <translation>Un fichier .csv dont la première ligne nomme les colonnes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>2. Columns</source>
+        <translation>2. Colonnes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Phone number</source>
+        <translation>&amp;Numéro de téléphone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Tags</source>
+        <translation>É&amp;tiquettes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Default &amp;country</source>
+        <translation>&amp;Pays par défaut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used for numbers written without +country code, e.g. 06 12 34 56 78</source>
+        <translation>Utilisé pour les numéros écrits sans indicatif +pays, p. ex. 06 12 34 56 78</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the ta&amp;g</source>
+        <translation>Ajouter l’é&amp;tiquette</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional, e.g. salon-2024</source>
+        <translation>Facultatif, p. ex. salon-2024</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>3. Preview</source>
+        <translation>3. Aperçu</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Valid</source>
+        <translation>Valides</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rejected</source>
+        <translation>Refusés</translation>
+    </message>
+</context>
+<context>
+    <name>InboxForm</name>
+    <message>
+        <location filename="../../ui/inbox_view.ui" line="+11"/>
+        <source>Inbox</source>
+        <translation>Messages reçus</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Search name, number or text</source>
+        <translation>Rechercher un nom, un numéro ou un texte</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose a conversation on the left.</source>
+        <translation>Choisissez une conversation à gauche.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Messages with this contact</source>
+        <translation>Messages avec ce contact</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Write a reply… (Ctrl+Enter sends)</source>
+        <translation>Écrivez une réponse… (Ctrl+Entrée pour envoyer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Send reply</source>
+        <translation>Envoyer la réponse</translation>
+    </message>
+</context>
+<context>
+    <name>InboxView</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/inbox/view.py" line="+127"/>
+        <source>The inbox could not be read. See Activity → App log.</source>
+        <translation>Les messages reçus n&apos;ont pas pu être lus. Voir Activité → Journal de l&apos;application.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No conversation matches this search.</source>
+        <translation>Aucune conversation ne correspond à cette recherche.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No messages yet. When contacts answer a campaign, their messages appear here.</source>
+        <translation>Pas encore de message. Quand des contacts répondent à une campagne, leurs messages apparaissent ici.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Reply window open: you can answer in free text until %1 (%2 h %3 min left).</source>
+        <translation>Fenêtre de réponse ouverte : vous pouvez répondre librement jusqu’à %1 (encore %2 h %3 min).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This contact last wrote more than 24 hours ago. WhatsApp only allows an approved template now: send it as a campaign with a template SID.</source>
+        <translation>Ce contact a écrit pour la dernière fois il y a plus de 24 heures. WhatsApp n’autorise plus qu’un modèle approuvé : envoyez-le sous forme de campagne avec un SID de modèle.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Sending is not ready yet (the app is still starting). Try again in a moment.</source>
+        <translation>L&apos;envoi n&apos;est pas encore prêt (l&apos;application démarre). Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reply sent.</source>
+        <translation>Réponse envoyée.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The reply was not sent (Twilio error %1). %2</source>
+        <translation>La réponse n&apos;a pas été envoyée (erreur Twilio %1). %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The reply was not sent: the connection to Twilio failed. Your text is kept; try again.</source>
+        <translation>La réponse n&apos;a pas été envoyée : la connexion à Twilio a échoué. Votre texte est conservé ; réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/models/labels.py" line="+18"/>
+        <location line="+32"/>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Accepted</source>
+        <translation>Accepté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>Scheduled</source>
+        <translation>Programmé</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Queued</source>
+        <translation>En file d&apos;attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <source>Sending</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <location line="+28"/>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <location line="+28"/>
+        <source>Delivered</source>
+        <translation>Remis</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <location line="+28"/>
+        <source>Read</source>
+        <translation>Lu</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <location line="+28"/>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <location line="+28"/>
+        <source>Undelivered</source>
+        <translation>Non remis</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <location line="+30"/>
+        <source>Canceled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <location line="+28"/>
+        <source>Skipped</source>
+        <translation>Écarté</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Replied</source>
+        <translation>A répondu</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Twilio error</source>
+        <translation>Erreur Twilio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Twilio reported error code %1.</source>
+        <translation>Twilio a signalé le code d&apos;erreur %1.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/main_window.py" line="+67"/>
+        <source>Campaigns</source>
+        <translation>Campagnes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inbox</source>
+        <translation>Messages reçus</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>This part of the app is not available yet.</source>
+        <translation>Cette partie de l&apos;application n&apos;est pas encore disponible.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect Twilio…</source>
+        <translation>Connecter Twilio…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Campaign</source>
+        <translation>&amp;Campagne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New campaign…</source>
+        <translation>Nouvelle campagne…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Connect Twilio</source>
+        <translation>Connecter Twilio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Twilio connection dialog is not available in this build.</source>
+        <translation>La fenêtre de connexion à Twilio n&apos;est pas disponible dans cette version.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>About %1</source>
+        <translation>À propos de %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2
+WhatsApp campaigns through Twilio, watched live.</source>
+        <translation>%1 %2
+Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDetailPane</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/campaigns/detail_pane.py" line="+36"/>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered</source>
+        <translation>Remis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read</source>
+        <translation>Lu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replied</source>
+        <translation>A répondu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message ID</source>
+        <translation>ID du message</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesTableModel</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/models/messages_model.py" line="+141"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delivered</source>
+        <translation>Remis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read</source>
+        <translation>Lu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Replied</source>
+        <translation>A répondu</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBarController</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/status_bar.py" line="+29"/>
+        <location line="+43"/>
+        <source>Starting the sending service…</source>
+        <translation>Démarrage du service d&apos;envoi…</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Copy URL</source>
+        <translation>Copier l&apos;URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the public webhook address to the clipboard</source>
+        <translation>Copier l&apos;adresse publique des webhooks dans le presse-papiers</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Live</source>
+        <translation>Réel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sandbox</source>
+        <translation>Bac à sable</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Messages go to real WhatsApp users through Twilio.</source>
+        <translation>Les messages partent vers de vrais utilisateurs WhatsApp via Twilio.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Practice mode: messages go to the built-in Twilio simulator, nobody receives them.</source>
+        <translation>Mode d&apos;essai : les messages vont au simulateur Twilio intégré, personne ne les reçoit.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sending service failed: %1</source>
+        <translation>Le service d&apos;envoi a échoué : %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ready to send</source>
+        <translation>Prêt à envoyer</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Webhooks: not started</source>
+        <translation>Webhooks : non démarrés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Webhooks: listening on port %1</source>
+        <translation>Webhooks : à l’écoute sur le port %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Webhooks: stopped</source>
+        <translation>Webhooks : arrêtés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Webhooks: %1</source>
+        <translation>Webhooks : %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tunnel: not started</source>
+        <translation>Tunnel : non démarré</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>starting…</source>
+        <translation>démarrage…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>up</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>down</source>
+        <translation>coupé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>restarting…</source>
+        <translation>redémarrage…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Local only (Twilio cannot reach this computer)</source>
+        <translation>Local uniquement (Twilio ne peut pas joindre cet ordinateur)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Local (sandbox)</source>
+        <translation>Local (bac à sable)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tunnel %1</source>
+        <translation>Tunnel %1</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookEventsModel</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/activity/webhook_model.py" line="+32"/>
+        <source>Status callback</source>
+        <translation>Retour de statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incoming message</source>
+        <translation>Message entrant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown request</source>
+        <translation>Requête inconnue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Applied</source>
+        <translation>Appliqué</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate (ignored)</source>
+        <translation>Doublon (ignoré)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignored</source>
+        <translation>Ignoré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for its message</source>
+        <translation>En attente de son message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected (bad signature)</source>
+        <translation>Refusé (signature incorrecte)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stored</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message not found</source>
+        <translation>Message introuvable</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message SID</source>
+        <translation>SID du message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Valid</source>
+        <translation>Valide</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid</source>
+        <translation>Non valide</translation>
+    </message>
+</context>
+</TS>
