@@ -24,7 +24,7 @@ def test_self_test_passes_and_names_every_step(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     for step in ("start the sandbox and the webhook server", "send a 20-recipient campaign",
                  "receive the status callbacks", "check the counters",
-                 "load Qt, icons, .ui forms and the gui modules"):
+                 "load Qt, icons, .ui forms, translations and the gui modules"):
         assert f"[ok] {step}" in result.stdout
     assert "total 20, sent 20, delivered 20, read 20" in result.stdout
     assert result.stdout.strip().endswith("self-test passed")

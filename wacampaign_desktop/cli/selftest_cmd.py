@@ -42,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                         help=f"how long to wait for the callbacks (default {DEFAULT_TIMEOUT:.0f})")
     parser.add_argument("--no-gui-check", action="store_true",
-                        help="skip loading Qt, the icons, the .ui forms and the gui modules")
+                        help="skip loading Qt, the icons, .ui forms, translations and gui modules")
     parser.add_argument("--keep", action="store_true",
                         help="keep the temporary profile folder (its log) for inspection")
     parser.add_argument("--report", metavar="FILE", help="also write the result to FILE")
@@ -60,14 +60,15 @@ def _show(check: Check) -> None:
 
 
 def gui_check() -> Check:
-    """Qt starts (offscreen when there is no display), and the bundled resources and gui load."""
+    """Qt starts (offscreen when there is no display), and the bundled resources (icons, .ui
+    forms, our .qm translations and Qt's qtbase_<lang>.qm for each) and gui modules load."""
     started = time.monotonic()
-    name = "load Qt, icons, .ui forms and the gui modules"
+    name = "load Qt, icons, .ui forms, translations and the gui modules"
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or sys.platform in (
             "win32", "darwin"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
-        from PySide6.QtCore import QFile, QIODevice
+        from PySide6.QtCore import QFile, QIODevice, QLibraryInfo, QTranslator
         from PySide6.QtGui import QIcon
         from PySide6.QtUiTools import QUiLoader
         from PySide6.QtWidgets import QApplication
@@ -89,13 +90,21 @@ def gui_check() -> Check:
             if widget is None:
                 raise RuntimeError(f"QUiLoader could not build {form.name}: {loader.errorString()}")
             widget.deleteLater()
+        translations = sorted(resource_path("resources", "i18n").glob("*.qm"))
+        qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for qm in translations:
+            language = qm.stem.split("_", 1)[-1]
+            if not QTranslator().load(str(qm)):
+                raise RuntimeError(f"translation {qm.name} does not load")
+            if not QTranslator().load(f"qtbase_{language}", qt_translations):
+                raise RuntimeError(f"Qt's own qtbase_{language}.qm is missing from {qt_translations}")
         import wacampaign_desktop.gui as gui_package
 
         modules = [m.name for m in pkgutil.walk_packages(gui_package.__path__, "wacampaign_desktop.gui.")]
         for module in modules:
             importlib.import_module(module)
         detail = (f"platform {app.platformName()}, {len(icons)} icons, {len(forms)} forms, "
-                  f"{len(modules)} gui modules")
+                  f"{len(translations)} translations, {len(modules)} gui modules")
         return Check(name, True, detail, time.monotonic() - started)
     except Exception as exc:
         log.exception("GUI check failed")
