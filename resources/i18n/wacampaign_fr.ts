@@ -782,7 +782,12 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>A new account or tunnel is used from the next start of the app (or as soon as the main window restarts sending).</source>
+        <translation>Un nouveau compte ou tunnel est utilisé dès le prochain démarrage de l&apos;application (ou dès que la fenêtre principale relance l&apos;envoi).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Enter the Messaging Service SID (MG followed by 32 characters).</source>
         <translation>Saisissez le SID du Messaging Service (MG suivi de 32 caractères).</translation>
     </message>

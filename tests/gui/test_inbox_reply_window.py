@@ -71,3 +71,33 @@ def test_inbox_updates_when_a_message_arrives(services, qtbot):
     qtbot.waitUntil(lambda: view.ui.conversationList.count() == 1, timeout=5000)
     assert view.ui.sendButton.isEnabled() is False
     assert view.ui.replyEdit.isEnabled()
+
+
+def test_reply_round_trip_through_the_sandbox(context, qtbot):
+    """A contact writes (a real signed webhook from the sandbox), the inbox shows it at once, and
+    a free-text reply goes out through the gateway."""
+    from wacampaign_desktop.core.runtime import Runtime
+    from wacampaign_desktop.core.sandbox import SandboxConfig
+    from wacampaign_desktop.gui.inbox import InboxView
+    from wacampaign_desktop.gui.services import GuiServices
+
+    context.settings.webhook_port = 0
+    context.settings.tunnel_mode = "local"
+    services = GuiServices.create(context)
+    runtime = Runtime(context, sandbox_config=SandboxConfig(seed=5, step_latency=0.02)).start()
+    services.runtime = runtime
+    try:
+        Contact.create(phone="+33612345678", name="Alice Martin")
+        view = InboxView(services)
+        qtbot.addWidget(view)
+        runtime.sandbox.simulate_reply("+33612345678", "Vous livrez à Lyon ?")
+        qtbot.waitUntil(lambda: view.ui.conversationList.count() == 1, timeout=30_000)
+        assert "Vous livrez à Lyon ?" in view.ui.threadView.toPlainText()
+        view.ui.replyEdit.setPlainText("Oui, sous 48 h.")
+        view.ui.sendButton.click()
+        qtbot.waitUntil(lambda: view.ui.replyStatusLabel.text() == "Reply sent.", timeout=30_000)
+        assert "Oui, sous 48 h." in view.ui.threadView.toPlainText()
+        assert runtime.sandbox.send_count("+33612345678") == 1
+    finally:
+        runtime.stop()
+        services.close()
