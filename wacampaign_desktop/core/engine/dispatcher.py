@@ -20,6 +20,7 @@ from wacampaign_desktop.core import status_rules as rules
 from wacampaign_desktop.core.engine import retries
 from wacampaign_desktop.core.engine.rate_limiter import RateLimiter
 from wacampaign_desktop.core.engine.reconciliation import publish_updates
+from wacampaign_desktop.core.engine.recorder import Recorder
 from wacampaign_desktop.core.events import ContactOptChanged, EventBus
 from wacampaign_desktop.core.store import message_updates as mu
 from wacampaign_desktop.core.store.database import database_proxy as db
@@ -29,22 +30,27 @@ from wacampaign_desktop.core.twilio_gateway import SendRequest, SendResult, Twil
 log = logging.getLogger(__name__)
 
 
-def claim_next(campaign_id: int) -> CampaignMessage | None:
-    """Claim the oldest due pending message of the campaign, committed before any API call."""
+def claim_batch(campaign_id: int, limit: int) -> list[CampaignMessage]:
+    """Claim up to `limit` of the oldest due pending messages, committed before any API call."""
     now = utcnow()
     with db.atomic():
-        message = (
+        messages = list(
             CampaignMessage.select()
             .where((CampaignMessage.campaign == campaign_id)
                    & (CampaignMessage.status == rules.PENDING)
                    & (CampaignMessage.next_attempt_at.is_null()
                       | (CampaignMessage.next_attempt_at <= now)))
-            .order_by(CampaignMessage.id).first()
+            .order_by(CampaignMessage.id).limit(limit)
         )
-        if message is None:
-            return None
-        mu.transition(message, "sending", at=now, claimed_at=now, next_attempt_at=None)
-    return message
+        for message in messages:
+            mu.transition(message, "sending", at=now, claimed_at=now, next_attempt_at=None)
+    return messages
+
+
+def release(messages: list[CampaignMessage]) -> list[mu.StatusUpdate]:
+    """Put claimed messages that were never handed to Twilio back in the queue."""
+    with db.atomic():
+        return [mu.transition(m, rules.PENDING, claimed_at=None) for m in messages]
 
 
 class CampaignRun:
@@ -55,7 +61,8 @@ class CampaignRun:
         pool: ThreadPoolExecutor, slots: threading.BoundedSemaphore, sender: str,
         callback_url: Callable[[], str | None], max_retries: int,
         on_outcome: Callable[[int, bool, int | None], None], busy: set[int],
-        busy_lock: threading.Lock, base_backoff: float = retries.BASE_BACKOFF_S,
+        busy_lock: threading.Lock, recorder: Recorder,
+        base_backoff: float = retries.BASE_BACKOFF_S,
     ) -> None:
         self.campaign_id = campaign.id
         self.limiter = RateLimiter(campaign.send_rate or 10.0)
@@ -64,6 +71,7 @@ class CampaignRun:
         self._sender, self._callback_url, self._max_retries = sender, callback_url, max_retries
         self._on_outcome, self._busy, self._busy_lock = on_outcome, busy, busy_lock
         self._base_backoff = base_backoff
+        self._recorder = recorder
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._feed, name=f"campaign-{campaign.id}-feeder",
                                         daemon=True)
@@ -92,6 +100,7 @@ class CampaignRun:
     # --- feeder thread --------------------------------------------------------------------
     def _feed(self) -> None:
         log.info("Sending campaign %d at %.1f msg/s", self.campaign_id, self.limiter.target)
+        claimed: deque[CampaignMessage] = deque()  # claimed ahead: at most ~50 ms of sending
         while not self._stop.is_set():
             if not self._slots.acquire(timeout=0.25):
                 continue
@@ -99,24 +108,34 @@ class CampaignRun:
             try:
                 if not self.limiter.acquire(timeout=0.25) or self._stop.is_set():
                     continue
-                message = claim_next(self.campaign_id)
-                if message is None:
+                if not claimed:
+                    batch = claim_batch(self.campaign_id, max(1, min(32, int(self.limiter.rate / 20))))
+                    publish_updates(self._bus, [mu.StatusUpdate(
+                        "applied", None, m.id, self.campaign_id, rules.PENDING, "sending")
+                        for m in batch])
+                    claimed.extend(batch)
+                if not claimed:
                     self.idle = True
                     self._stop.wait(0.1)
                     continue
                 self.idle = False
+                message = claimed.popleft()
                 with self._busy_lock:
                     self._busy.add(message.id)
                 self._pool.submit(self._send, message)
                 handed = True
-                publish_updates(self._bus, [mu.StatusUpdate(
-                    "applied", None, message.id, self.campaign_id, rules.PENDING, "sending")])
             except Exception:
                 log.exception("Feeder of campaign %d failed; retrying", self.campaign_id)
                 self._stop.wait(1.0)
             finally:
                 if not handed:
                     self._slots.release()
+        if claimed:
+            try:
+                publish_updates(self._bus, release(list(claimed)))
+            except Exception:
+                log.exception("Could not release %d claimed message(s); they will be checked "
+                              "with Twilio and requeued", len(claimed))
         log.info("Feeder of campaign %d stopped", self.campaign_id)
 
     # --- pool threads ---------------------------------------------------------------------
@@ -132,23 +151,40 @@ class CampaignRun:
         )
 
     def _send(self, message: CampaignMessage) -> None:
+        handed = False
         try:
             result = self._gateway.send(self._request(message))
             self.sent_times.append(time.monotonic())
+            outcomes: list[int | None] = []  # failed attempts that were requeued (after commit)
             if result.success and result.sid:
-                updates = mu.record_sid(message, result.sid, result.status or "queued")
-                publish_updates(self._bus, updates)  # failures among them reach auto-pause
+                sid, status = result.sid, result.status or "queued"
+                work = lambda: mu.record_sid(message, sid, status)  # noqa: E731
             else:
-                self._failed(message, result)
+                work = lambda: self._failed(message, result, outcomes)  # noqa: E731
+
+            def after() -> None:
+                self._done(message)
+                for code in outcomes:
+                    self._on_outcome(self.campaign_id, True, code)
+
+            # Final failures among the recorded updates reach auto-pause as events.
+            self._recorder.submit(work, after=after)
+            handed = True
         except Exception:
             log.exception("Sending message %d failed unexpectedly; it stays claimed and will be "
                           "checked with Twilio before any resend", message.id)
         finally:
-            with self._busy_lock:
-                self._busy.discard(message.id)
-            self._slots.release()
+            if not handed:
+                self._done(message)
 
-    def _failed(self, message: CampaignMessage, result: SendResult) -> None:
+    def _done(self, message: CampaignMessage) -> None:
+        with self._busy_lock:
+            self._busy.discard(message.id)
+        self._slots.release()
+
+    def _failed(self, message: CampaignMessage, result: SendResult,
+                outcomes: list[int | None]) -> list:
+        """Runs on the recorder thread, inside its transaction."""
         decision = retries.decide(
             retryable=result.retryable, http_status=result.http_status,
             error_code=result.error_code, retry_after=result.retry_after,
@@ -167,17 +203,19 @@ class CampaignRun:
         else:
             update = mu.transition(message, "failed", error_code=result.error_code,
                                    error_message=error_message)
-        publish_updates(self._bus, [update])  # a final `failed` reaches auto-pause as an event
+        produced: list = [update]
         if decision.action == "requeue" and not decision.rate_limited:
-            self._on_outcome(self.campaign_id, True, result.error_code)
+            outcomes.append(result.error_code)
         if result.opt_out or result.error_code == retries.OPT_OUT_CODE:
-            self._mark_opted_out(message)
+            produced += self._mark_opted_out(message)
+        return produced
 
-    def _mark_opted_out(self, message: CampaignMessage) -> None:
+    @staticmethod
+    def _mark_opted_out(message: CampaignMessage) -> list:
         contact = Contact.get_or_none(Contact.phone == message.phone)
         if contact is None or contact.opted_out:
-            return
+            return []
         Contact.update(opted_out_at=utcnow(), updated_at=utcnow()).where(
             Contact.id == contact.id).execute()
         log.info("Contact %d opted out (Twilio error 21610)", contact.id)
-        self._bus.publish(ContactOptChanged(contact.id, contact.phone, True))
+        return [ContactOptChanged(contact.id, contact.phone, True)]

@@ -23,6 +23,7 @@ from wacampaign_desktop.core.engine import reconciliation as rec
 from wacampaign_desktop.core.engine import retries
 from wacampaign_desktop.core.engine.dispatcher import CampaignRun
 from wacampaign_desktop.core.engine.recipients import Preparation, prepare_rows
+from wacampaign_desktop.core.engine.recorder import Recorder
 from wacampaign_desktop.core.engine.rendering import summarize
 from wacampaign_desktop.core.events import (
     Alert,
@@ -63,6 +64,7 @@ class CampaignEngine:
         self._busy_lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(max(2, settings.worker_threads * 2))
         self._pool: ThreadPoolExecutor | None = None
+        self._recorder: Recorder | None = None
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -74,6 +76,8 @@ class CampaignEngine:
     def start(self) -> None:
         self._stop.clear()
         self._pool = ThreadPoolExecutor(self.settings.worker_threads, thread_name_prefix="sender")
+        self._recorder = Recorder(self.bus)
+        self._recorder.start()
         self._unsubscribe = self.bus.subscribe(self._on_status, MessageStatusChanged)
         for target, name in ((self._monitor, "engine-monitor"), (self._reconciler, "engine-reconcile")):
             thread = threading.Thread(target=target, name=name, daemon=True)
@@ -96,6 +100,9 @@ class CampaignEngine:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=False)
             self._pool = None
+        if self._recorder is not None:
+            self._recorder.stop(timeout)
+            self._recorder = None
         if self._unsubscribe:
             self._unsubscribe()
 
@@ -254,7 +261,7 @@ class CampaignEngine:
                                    level="error", campaign_id=campaign_id))
 
     def _start_run(self, campaign: Campaign) -> None:
-        if self._pool is None or self._stop.is_set():
+        if self._pool is None or self._recorder is None or self._stop.is_set():
             return
         try:
             sender = self._sender_for(campaign)
@@ -265,7 +272,7 @@ class CampaignEngine:
             campaign, gateway=self.gateway, bus=self.bus, pool=self._pool, slots=self._slots,
             sender=sender, callback_url=self._callback_url, max_retries=self.settings.max_retries,
             on_outcome=self._outcome, busy=self._busy, busy_lock=self._busy_lock,
-            base_backoff=self._retry_backoff,
+            recorder=self._recorder, base_backoff=self._retry_backoff,
         )
         with self._lock:
             if campaign.id in self._runs:
