@@ -119,3 +119,42 @@ def test_bridge_coalesces_a_burst(qtbot, services):
         CountersChanged(campaign_id=7, counters={"sent": i}) for i in range(2000)))
     qtbot.waitUntil(lambda: bool(seen) and seen[-1] == {"sent": 1999}, timeout=5000)
     assert len(seen) <= 3  # one drain per ~100 ms, not 2,000 repaints
+
+
+class _StubRuntime:
+    """Stands in for core.runtime.Runtime (start/stop only) to check the GUI's sequencing."""
+
+    def __init__(self, log: list[str], fail: bool = False) -> None:
+        self.log, self.fail, self.engine = log, fail, None
+
+    def start(self) -> None:
+        if self.fail:
+            raise RuntimeError("port 8765 is already in use")
+        self.log.append("start")
+
+    def stop(self) -> None:
+        self.log.append("stop")
+
+
+def test_runtime_starts_off_thread_restarts_and_reports_failure(qtbot, services):
+    from wacampaign_desktop.gui.app import restart_runtime, start_runtime
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    log: list[str] = []
+    assert start_runtime(services, lambda _ctx: _StubRuntime(log))
+    qtbot.waitUntil(lambda: services.runtime is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: "Ready to send" in window.status.runtime_label.text(), timeout=5000)
+    first = services.runtime
+    restart_runtime(services, lambda _ctx: _StubRuntime(log))
+    qtbot.waitUntil(lambda: services.runtime is not None and services.runtime is not first,
+                    timeout=10_000)
+    assert log == ["start", "stop", "start"]
+
+    restart_runtime(services, lambda _ctx: _StubRuntime(log, fail=True))
+    qtbot.waitUntil(lambda: bool(services.runtime_error), timeout=10_000)
+    qtbot.waitUntil(lambda: any(b.alert.code == "server_error" for b in window.alerts.banners),
+                    timeout=5000)
+    assert "port 8765 is already in use" in window.status.runtime_label.text()
+    banner = next(b for b in window.alerts.banners if b.alert.code == "server_error")
+    assert "port 8765 is already in use" in banner.body.text()

@@ -10,11 +10,12 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from wacampaign_desktop import APP_ID, APP_NAME, __version__
 from wacampaign_desktop.core.app_context import AppContext
+from wacampaign_desktop.core.events import Alert
 from wacampaign_desktop.core.paths import resource_path
 
 log = logging.getLogger(__name__)
@@ -96,9 +97,31 @@ def start_runtime(services: Any, make_runtime: Callable[[AppContext], Any] | Non
         log.error("The sending service could not start: %s", exc)
         services.runtime_error = str(exc)
         services.bridge.runtimeChanged.emit(None)
+        services.bridge.alert.emit(Alert(
+            code="server_error", level="error",
+            message=QCoreApplication.translate(
+                "App", "Sending and status updates are unavailable: %1").replace("%1", str(exc))))
 
+    services.runtime_error = ""
     services.tasks.run(bring_up, up, failed)
     return True
+
+
+def restart_runtime(services: Any, make_runtime: Callable[[AppContext], Any] | None = None) -> None:
+    """Apply new settings (e.g. after Connect Twilio): stop the runtime and start a new one,
+    both off the GUI thread. Views see runtimeChanged(None) then runtimeChanged(new)."""
+    old, services.runtime = services.runtime, None
+    services.runtime_error = ""
+    services.bridge.runtimeChanged.emit(None)
+
+    def stop_old() -> None:
+        if old is not None:
+            old.stop()
+
+    def stopped(_result: Any) -> None:
+        start_runtime(services, make_runtime)
+
+    services.tasks.run(stop_old, stopped, lambda exc: stopped(None))
 
 
 def stop_runtime(services: Any) -> None:

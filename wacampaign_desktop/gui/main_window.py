@@ -184,8 +184,16 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Connect Twilio"),
                                     self.tr("The Twilio connection dialog is not available in this build."))
             return
-        ConnectTwilioDialog(self.services, parent=self).exec()
+        dialog = ConnectTwilioDialog(self.services, parent=self)
+        saved: list[bool] = []
+        if hasattr(dialog, "settingsSaved"):
+            dialog.settingsSaved.connect(lambda: saved.append(True))
+        dialog.exec()
         self.status.refresh_mode()
+        if saved and (self.services.runtime is not None or self.services.runtime_error):
+            from wacampaign_desktop.gui.app import restart_runtime
+
+            restart_runtime(self.services)  # new credentials / tunnel / sandbox choice
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About %1").replace("%1", APP_NAME),
