@@ -203,6 +203,14 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/app.py" line="+102"/>
+        <source>Sending and status updates are unavailable: %1</source>
+        <translation>L&apos;envoi et les mises à jour de statut sont indisponibles : %1</translation>
+    </message>
+</context>
+<context>
     <name>CampaignEditorDialog</name>
     <message>
         <location filename="../../wacampaign_desktop/gui/editor/dialog.py" line="+57"/>
@@ -1866,7 +1874,7 @@ premiere_visite: 2024-05-01</translation>
         <translation>La fenêtre de connexion à Twilio n&apos;est pas disponible dans cette version.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>About %1</source>
         <translation>À propos de %1</translation>
     </message>
@@ -1952,6 +1960,59 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <location line="+0"/>
         <source>Replied</source>
         <translation>A répondu</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneReasons</name>
+    <message>
+        <location filename="../../wacampaign_desktop/gui/forms_support.py" line="+34"/>
+        <source>not a phone number</source>
+        <translation>ce n&apos;est pas un numéro de téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too short</source>
+        <translation>trop court</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too long</source>
+        <translation>trop long</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>too short after the international prefix</source>
+        <translation>trop court après l&apos;indicatif international</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown country code</source>
+        <translation>indicatif de pays inconnu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wrong length for its country</source>
+        <translation>mauvaise longueur pour son pays</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no valid country code (write it as +33… or set the default region)</source>
+        <translation>pas d’indicatif de pays valide (écrivez-le +33… ou choisissez le pays par défaut)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no phone number</source>
+        <translation>pas de numéro de téléphone</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>not a valid number for %1</source>
+        <translation>numéro non valide pour %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>same phone number as line %1</source>
+        <translation>même numéro que la ligne %1</translation>
     </message>
 </context>
 <context>

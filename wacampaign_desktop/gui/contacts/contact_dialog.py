@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from wacampaign_desktop.core.contacts_csv import split_tags
 from wacampaign_desktop.core.phones import check_phone
 from wacampaign_desktop.core.store.models import Contact, utcnow
-from wacampaign_desktop.gui.forms_support import embed_ui, set_problem
+from wacampaign_desktop.gui.forms_support import embed_ui, phone_reason_text, set_problem
 
 if TYPE_CHECKING:
     from wacampaign_desktop.gui.services import GuiServices
@@ -68,7 +68,7 @@ class ContactDialog(QDialog):
         else:
             check = check_phone(raw, self.services.context.settings.default_region)
             if not check.ok:
-                problems["phone"] = self.tr("Not a usable number: %1").replace("%1", check.reason)
+                problems["phone"] = self.tr("Not a usable number: %1").replace("%1", phone_reason_text(check.reason))
             else:
                 other = Contact.get_or_none((Contact.phone == check.e164) & (
                     Contact.id != (self.contact.id if self.contact else 0)))

@@ -29,7 +29,7 @@ from wacampaign_desktop.gui.contacts.csv_preview import (
     import_preview,
     read_csv,
 )
-from wacampaign_desktop.gui.forms_support import embed_ui, set_problem
+from wacampaign_desktop.gui.forms_support import embed_ui, phone_reason_text, set_problem
 
 if TYPE_CHECKING:
     from wacampaign_desktop.gui.services import GuiServices
@@ -192,7 +192,7 @@ class CsvImportDialog(QDialog):
             (str(r.line), r.phone, r.name, ", ".join(r.tags),
              self.tr("already a contact: will be updated") if r.exists else self.tr("new"))
             for r in preview.valid[:PREVIEW_ROWS]])
-        _fill(ui.rejectedTable, [(str(r.line), r.raw_phone, r.reason)
+        _fill(ui.rejectedTable, [(str(r.line), r.raw_phone, phone_reason_text(r.reason))
                                  for r in preview.rejected[:PREVIEW_ROWS]])
         ui.previewTabs.setTabText(0, self.tr("Valid (%1)").replace("%1", str(len(preview.valid))))
         ui.previewTabs.setTabText(1, self.tr("Rejected (%1)").replace("%1", str(len(preview.rejected))))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
 from wacampaign_desktop.core.phones import check_phone
 from wacampaign_desktop.core.secrets import NGROK_AUTHTOKEN, TWILIO_AUTH_TOKEN
 from wacampaign_desktop.core.settings import SettingsError
-from wacampaign_desktop.gui.forms_support import embed_ui, set_problem
+from wacampaign_desktop.gui.forms_support import embed_ui, phone_reason_text, set_problem
 
 if TYPE_CHECKING:
     from wacampaign_desktop.gui.services import GuiServices
@@ -101,7 +101,7 @@ class ConnectTwilioDialog(QDialog):
             return "", self.tr("Enter the WhatsApp number Twilio gave you, e.g. +14155238886.")
         check = check_phone(text, self.services.context.settings.default_region)
         if not check.ok:
-            return "", self.tr("This is not a usable phone number: %1").replace("%1", check.reason)
+            return "", self.tr("This is not a usable phone number: %1").replace("%1", phone_reason_text(check.reason))
         return f"whatsapp:{check.e164}", ""
 
     def _tunnel_mode(self) -> str:
