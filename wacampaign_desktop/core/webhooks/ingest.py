@@ -121,7 +121,10 @@ def finish_batch(outcomes: list[Outcome]) -> list[Event]:
 
 
 class StatusWork:
-    """A status callback as a writer work item (its `sid` lets the batch prefetch statuses)."""
+    """A status callback as a writer work item; the writer runs a batch's status callbacks
+    together through `apply_status_group` (and one by one only if that fails)."""
+
+    group = "status"
 
     def __init__(self, delivery: Delivery) -> None:
         self.delivery = delivery
@@ -129,6 +132,75 @@ class StatusWork:
 
     def __call__(self, batch: Batch) -> Outcome:
         return apply_status_callback(self.delivery, batch)
+
+
+def _seen_tokens(batch: Batch, works: list[StatusWork]) -> set[str]:
+    tokens = sorted({w.delivery.idempotency_token for w in works if w.delivery.idempotency_token})
+    stored: set[str] = set()
+    for start in range(0, len(tokens), 500):
+        query = (WebhookEvent.select(WebhookEvent.idempotency_token)
+                 .where((WebhookEvent.kind == "status")
+                        & WebhookEvent.idempotency_token.in_(tokens[start:start + 500])).tuples())
+        stored.update(token for (token,) in query)
+    return stored
+
+
+def apply_status_group(batch: Batch, works: list[StatusWork]) -> list[Outcome]:
+    """All status callbacks of a batch at once: token duplicates dropped, the rest applied in
+    arrival order by `message_updates.apply_statuses`, unknown sids held as pending."""
+    stored = _seen_tokens(batch, works)
+    seen = batch.cache.setdefault("tokens", set())
+    outcomes: list[Outcome | None] = [None] * len(works)
+    reports: list[tuple[str, str, int | None, str | None]] = []
+    positions: list[int] = []
+    for index, work in enumerate(works):
+        delivery = work.delivery
+        token = delivery.idempotency_token
+        if token and (token in stored or ("status", token) in seen):
+            outcomes[index] = Outcome("duplicate", audit=[_audit(delivery, "duplicate", delivery.status)])
+            continue
+        if token:
+            seen.add(("status", token))
+        error_code = _int_or_none(delivery.params.get("ErrorCode"))
+        error_message = delivery.params.get("ChannelStatusMessage") or delivery.params.get("ErrorMessage")
+        reports.append((delivery.sid, delivery.status, error_code, error_message))
+        positions.append(index)
+    updates = mu.apply_statuses(reports)
+    for index, report, update in zip(positions, reports, updates, strict=True):
+        delivery = works[index].delivery
+        if update.outcome == "not_found":
+            outcomes[index] = _hold(delivery, report[2], report[3])
+            continue
+        outcomes[index] = _status_outcome(delivery, update)
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
+def _hold(delivery: Delivery, error_code: int | None, error_message: str | None) -> Outcome:
+    sid, status = delivery.sid, delivery.status
+    already = (
+        PendingCallback.select(PendingCallback.id)
+        .where((PendingCallback.sid == sid) & (PendingCallback.status == status))
+        .exists()
+    )
+    if already:
+        return Outcome("duplicate", audit=[_audit(delivery, "duplicate", status)])
+    row = WebhookEvent.create(**_audit(delivery, "pending", status))
+    mu.hold_callback(sid, status, error_code=error_code, error_message=error_message,
+                     webhook_event_id=row.id)
+    return Outcome("pending", [WebhookLogged(row.id, "status", "pending")])
+
+
+def _status_outcome(delivery: Delivery, update: mu.StatusUpdate) -> Outcome:
+    events: list[Event] = []
+    campaigns: set[int] = set()
+    if update.changed and update.message_id is not None and update.campaign_id is not None:
+        events.append(MessageStatusChanged(
+            campaign_id=update.campaign_id, message_id=update.message_id, sid=delivery.sid,
+            old_status=update.old_status or "", new_status=update.new_status or delivery.status,
+            error_code=update.error_code,
+        ))
+        campaigns.add(update.campaign_id)
+    return Outcome(update.outcome, events, campaigns, [_audit(delivery, update.outcome, delivery.status)])
 
 
 def apply_status_callback(delivery: Delivery, batch: Batch | None = None) -> Outcome:
@@ -146,31 +218,11 @@ def apply_status_callback(delivery: Delivery, batch: Batch | None = None) -> Out
     error_code = _int_or_none(delivery.params.get("ErrorCode"))
     error_message = delivery.params.get("ChannelStatusMessage") or delivery.params.get("ErrorMessage")
     update = mu.apply_status(sid, status, error_code=error_code, error_message=error_message)
-    outcome = update.outcome
-    if outcome == "not_found":
-        already = (
-            PendingCallback.select(PendingCallback.id)
-            .where((PendingCallback.sid == sid) & (PendingCallback.status == status))
-            .exists()
-        )
-        if already:
-            return Outcome("duplicate", audit=[_audit(delivery, "duplicate", status)])
-        row = WebhookEvent.create(**_audit(delivery, "pending", status))
-        mu.hold_callback(sid, status, error_code=error_code, error_message=error_message,
-                         webhook_event_id=row.id)
-        return Outcome("pending", [WebhookLogged(row.id, "status", "pending")])
-    events: list[Event] = []
-    campaigns: set[int] = set()
-    if update.changed and update.message_id is not None and update.campaign_id is not None:
-        events.append(MessageStatusChanged(
-            campaign_id=update.campaign_id, message_id=update.message_id, sid=sid,
-            old_status=update.old_status or "", new_status=update.new_status or status,
-            error_code=update.error_code,
-        ))
-        campaigns.add(update.campaign_id)
+    if update.outcome == "not_found":
+        return _hold(delivery, error_code, error_message)
     if known is not None and update.changed and update.new_status:
         known[sid] = update.new_status
-    return Outcome(outcome, events, campaigns, [_audit(delivery, outcome, status)])
+    return _status_outcome(delivery, update)
 
 
 def _answered_message(phone: str) -> CampaignMessage | None:

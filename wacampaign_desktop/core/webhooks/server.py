@@ -99,8 +99,8 @@ class WebhookServer:
         db = self._db or database_proxy.obj
         if db is None:
             raise WebhookServerError("The database is not open; open the profile before the server.")
-        writer = GroupCommitWriter(db, self._bus, prepare=ingest.prefetch_statuses,
-                                   finish=ingest.finish_batch)
+        writer = GroupCommitWriter(db, self._bus, finish=ingest.finish_batch,
+                                   groups={"status": ingest.apply_status_group})
         app = create_app(
             writer, self._auth_token, lambda: self.public_base_url, lambda: self.local_base_url,
             self._options, self._shared_key,

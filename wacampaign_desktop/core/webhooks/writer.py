@@ -50,6 +50,9 @@ class Batch:
 Work = Callable[[Batch], Outcome]
 Prepare = Callable[[Batch], None]
 Finish = Callable[[list[Outcome]], list[Event]]
+# Works that share a `group` attribute may be run together by a group runner (one call for
+# many items); if it raises, they fall back to one savepoint each.
+GroupRunner = Callable[[Batch, list[Any]], list[Outcome]]
 
 
 @dataclass
@@ -69,6 +72,7 @@ class GroupCommitWriter:
         max_batch: int = 500,
         prepare: Prepare | None = None,
         finish: Finish | None = None,
+        groups: dict[str, GroupRunner] | None = None,
         name: str = "webhook-writer",
     ) -> None:
         self._db = db
@@ -76,6 +80,7 @@ class GroupCommitWriter:
         self._max_batch = max_batch
         self._prepare = prepare
         self._finish = finish
+        self._groups = groups or {}
         self._queue: queue.SimpleQueue[_Item | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._running = False
@@ -184,6 +189,25 @@ class GroupCommitWriter:
         for item in batch:
             item.future.set_exception(error)
 
+    def _run_groups(self, state: Batch, batch: list[_Item]) -> dict[int, Outcome]:
+        """Run each group's items with one call, in a savepoint; {} for a group that failed."""
+        done: dict[int, Outcome] = {}
+        for name, runner in self._groups.items():
+            indexes = [i for i, item in enumerate(batch) if getattr(item.work, "group", None) == name]
+            if not indexes:
+                continue
+            try:
+                with self._db.atomic():
+                    outcomes = runner(state, [batch[i].work for i in indexes])
+            except peewee.OperationalError:
+                raise
+            except Exception:
+                log.exception("Grouped webhook work failed; storing those webhooks one by one")
+                state.cache.clear()  # the group's view of the batch was rolled back with it
+                continue
+            done.update(zip(indexes, outcomes, strict=True))
+        return done
+
     def _execute(self, batch: list[_Item]) -> tuple[list[Outcome | BaseException], list[Event]]:
         results: list[Outcome | BaseException] = []
         extra: list[Event] = []
@@ -191,7 +215,11 @@ class GroupCommitWriter:
         with self._db.atomic():  # top level: BEGIN IMMEDIATE (set on the database)
             if self._prepare is not None:
                 self._prepare(state)
-            for item in batch:
+            grouped = self._run_groups(state, batch)
+            for index, item in enumerate(batch):
+                if index in grouped:
+                    results.append(grouped[index])
+                    continue
                 try:
                     with self._db.atomic():  # savepoint: a failing item leaves no trace
                         outcome = item.work(state)
