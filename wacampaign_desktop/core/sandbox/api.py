@@ -115,6 +115,9 @@ class SandboxApi:
                 "status": exc.status}
 
     def _handle(self, environ: dict) -> tuple[int, dict]:
+        rate = self.config.rate_limit_per_s  # knobs may be changed while running
+        if (self.bucket.rate if self.bucket else None) != rate:
+            self.bucket = TokenBucket(rate) if rate else None
         if self.bucket is not None and not self.bucket.take():
             self.state.bump("rate_limited")
             raise ApiError(429, 20429, "Too Many Requests")
