@@ -1,5 +1,5 @@
 """Campaigns end to end on the sandbox (real HTTP both ways, real Waitress, real SQLite):
-completion and counters, pacing, 429 storms, pause/resume/cancel, scheduling across a restart."""
+pacing, 429 storms, pause/resume/cancel, scheduling across a restart."""
 
 from __future__ import annotations
 
@@ -15,38 +15,8 @@ from engine_helpers import (
     wait_for,
 )
 
-from wacampaign_desktop.core.events import CampaignProgress, CampaignStateChanged
 from wacampaign_desktop.core.sandbox import SandboxConfig
-from wacampaign_desktop.core.store.models import CampaignMessage, Contact, utcnow
-
-
-def _record(context, *types):
-    seen: list = []
-    context.bus.subscribe(seen.append, *types)
-    return seen
-
-
-def test_thousand_recipients_complete_with_correct_counters(runtime_factory, context):
-    make_contacts(1000)
-    Contact.update(opted_out_at=utcnow()).where(Contact.id <= 10).execute()
-    events = _record(context, CampaignStateChanged, CampaignProgress)
-    runtime = runtime_factory(SandboxConfig(seed=3, step_latency=0.02, never_read_rate=0.3))
-    campaign = make_campaign(send_rate=400)
-    runtime.engine.start_campaign(campaign.id)
-    wait_for(lambda: state_of(campaign.id) == "completed", 90, "completion")
-
-    counters = assert_counters_consistent(campaign.id)
-    assert counters["total"] == 1000 and counters["skipped"] == 10
-    assert counters["sent"] == counters["delivered"] == 990
-    assert set(statuses(campaign.id)) <= {"delivered", "read", "skipped"}
-    sends = runtime.sandbox.send_counts()
-    assert len(sends) == 990 and set(sends.values()) == {1}
-    skipped = CampaignMessage.select().where(CampaignMessage.status == "skipped")
-    assert all(m.twilio_sid is None and m.error_message.startswith("opted out") for m in skipped)
-    states = [(e.old_state, e.new_state) for e in events if isinstance(e, CampaignStateChanged)]
-    assert states == [("draft", "sending"), ("sending", "completed")]
-    last = [e for e in events if isinstance(e, CampaignProgress)][-1]
-    assert (last.dispatched, last.total) == (1000, 1000)
+from wacampaign_desktop.core.store.models import utcnow
 
 
 def _achieved_rate(runtime) -> float:
