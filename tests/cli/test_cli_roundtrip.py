@@ -67,6 +67,14 @@ def test_import_create_send_wait_show(tmp_path, data_dir, capsys):
                                                       "Hello Carl from Nice"]
     assert all(m["twilio_sid"].startswith("SM") for m in messages)
 
+    code, out, _ = run(capsys, "campaign", "create", "--name", "A/B", "--body", "A {{name}}",
+                       "--variant", "B {{name}}", "--tag", "vip", "--data-dir", data_dir)
+    ab = out.strip()
+    assert run(capsys, "campaign", "send", ab, "--wait", "--data-dir", data_dir)[0] == 0
+    code, out, _ = run(capsys, "campaign", "show", ab, "--json", "--data-dir", data_dir)
+    variants = json.loads(out)["variants"]
+    assert {name: counts["delivered"] for name, counts in variants.items()} == {"A": 1, "B": 1}
+
     export = tmp_path / "out.csv"
     code, out, _ = run(capsys, "campaign", "export", campaign_id, str(export), "--data-dir", data_dir)
     assert code == 0 and export.read_text("utf-8").count("\n") == 3
