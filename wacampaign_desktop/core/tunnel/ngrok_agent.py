@@ -8,6 +8,7 @@ import os
 import sys
 from dataclasses import dataclass
 
+from wacampaign_desktop.core.paths import find_bundled_ngrok, ngrok_missing_message
 from wacampaign_desktop.core.redaction import register_secret
 
 log = logging.getLogger(__name__)
@@ -35,8 +36,9 @@ class NgrokAgent:
 
         register_secret(options.authtoken)
         self.options = options
+        bundled = None if options.ngrok_path else find_bundled_ngrok()  # frozen app: shipped agent
         self.config = conf.PyngrokConfig(
-            ngrok_path=options.ngrok_path or None,
+            ngrok_path=options.ngrok_path or (str(bundled) if bundled else None),
             config_path=options.config_path or None,
             auth_token=options.authtoken or None,
             region=options.region or None,
@@ -68,11 +70,8 @@ class NgrokAgent:
         try:
             installer.install_ngrok(path, ngrok_version=self.config.ngrok_version)
         except (PyngrokError, OSError) as exc:
-            raise TunnelError(
-                "Could not download the ngrok agent (" + str(exc).split(": ", 1)[-1][:200] + "). "
-                "Check the internet connection, or install ngrok yourself and set its path in "
-                "Settings."
-            ) from exc
+            log.error("Downloading the ngrok agent failed: %s", exc)
+            raise TunnelError(ngrok_missing_message()) from exc
 
     def start(self, local_url: str) -> str:
         """Start the agent (if needed) and open the endpoint; returns the public URL. Blocking."""
