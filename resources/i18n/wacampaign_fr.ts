@@ -213,7 +213,7 @@
 <context>
     <name>CampaignEditorDialog</name>
     <message>
-        <location filename="../../wacampaign_desktop/gui/editor/dialog.py" line="+57"/>
+        <location filename="../../wacampaign_desktop/gui/editor/dialog.py" line="+56"/>
         <source>Edit campaign</source>
         <translation>Modifier la campagne</translation>
     </message>
@@ -323,12 +323,22 @@
         <translation>Les destinataires n&apos;ont pas pu être vérifiés : %1</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Some contacts lack a value: %1</source>
-        <translation>Il manque une valeur pour certains contacts : %1</translation>
+        <location line="+15"/>
+        <source>(and %1 more)</source>
+        <translation>(et %1 autres)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>{{%1}} is empty for: %2</source>
+        <translation>{{%1}} est vide pour : %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some contacts lack a value, fill it in Contacts or change the text.</source>
+        <translation>Il manque une valeur pour certains contacts : complétez-la dans Contacts ou modifiez le texte.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Nobody to send to: no contact matches these recipients (opted-out contacts and invalid numbers are skipped).</source>
         <translation>Personne à qui envoyer : aucun contact ne correspond à ces destinataires (les contacts désinscrits et les numéros invalides sont écartés).</translation>
     </message>

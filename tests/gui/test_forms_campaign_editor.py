@@ -52,7 +52,7 @@ def test_editor_validation_preview_and_start(services, qtbot):
 
     ui.bodyEdit.setPlainText("Hello {{name}} from {{city}}")
     qtbot.waitUntil(lambda: _settled(dialog), timeout=TIMEOUT)
-    assert "{{city}} has no value for 1 contact(s): +33698765432" in ui.bodyProblem.text()
+    assert "{{city}} is empty for: +33698765432" in ui.bodyProblem.text()
     assert not ui.startButton.isEnabled()
     ui.previewContactCombo.setCurrentIndex(ui.previewContactCombo.findData(alice.id))
     assert "Hello Alice Martin from Lyon" in ui.previewView.toPlainText()
