@@ -115,6 +115,15 @@ def test_send_watch_pause_resume_export(qtbot, app_window, tmp_path):
     list_row = campaigns.model.row_of_id(campaign.id)
     assert campaigns.model.data(campaigns.model.index(list_row, 1)) == "Completed"
 
+    # a contact answers: the Replied counter and that row's Replied time change live
+    phone = DEMO_CONTACTS[1][0]
+    services.runtime.sandbox.simulate_reply(phone, "Merci, je passe samedi !")
+    qtbot.waitUntil(lambda: view.counters.counters.get("replied") == 1, timeout=TIMEOUT)
+    replied_col = view.model.COLUMNS.index("replied_at")
+    row = next(r for r in range(view.model.rowCount()) if view.model.row_at(r).phone == phone)
+    qtbot.waitUntil(lambda: bool(view.model.data(view.model.index(row, replied_col))),
+                    timeout=TIMEOUT)
+
     # detail pane shows the selected message
     view.table.selectRow(0)
     assert "Read" in view.detail.toPlainText()

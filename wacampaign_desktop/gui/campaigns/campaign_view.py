@@ -69,6 +69,7 @@ class CampaignView(QWidget):
         bridge.messageStatusChanged.connect(self._on_statuses)
         bridge.countersChanged.connect(self._on_counters)
         bridge.campaignStateChanged.connect(self._on_state)
+        bridge.inboundReceived.connect(self._on_inbound)
         bridge.runtimeChanged.connect(lambda _r: self._update_actions())
         self.set_campaign(None)
 
@@ -143,7 +144,7 @@ class CampaignView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((120, 140, 95, 150, 70, 70, 70)):
+        for column, width in enumerate((115, 125, 85, 140, 60, 60, 60)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.dataChanged.connect(self._on_rows_changed)
@@ -151,7 +152,7 @@ class CampaignView(QWidget):
         self.detail = MessageDetailPane(splitter)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([700, 260])
+        splitter.setSizes([760, 230])
         layout.addWidget(splitter, 1)
 
     # -- campaign ----------------------------------------------------------------------------
@@ -286,6 +287,12 @@ class CampaignView(QWidget):
             self._update_actions()
         self._failed_count = failed
         self.model.notice_total(counters.get("total", 0))
+
+    def _on_inbound(self, event: Any) -> None:
+        """A reply to one of this campaign's messages: show its Replied time at once."""
+        message_id = getattr(event, "campaign_message_id", None)
+        if message_id is not None and self.model.row_of_id(message_id) is not None:
+            self.model.refresh_rows([message_id])
 
     def _on_state(self, event: Any) -> None:
         if event.campaign_id != self.campaign_id:

@@ -17,7 +17,7 @@ class MessageDetailPane(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("messageDetail")
         self.setOpenExternalLinks(False)
-        self.setMinimumWidth(240)
+        self.setMinimumWidth(200)
         self.show_row(None)
 
     def show_row(self, row: MessageRow | None) -> None:
