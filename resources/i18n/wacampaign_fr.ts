@@ -574,7 +574,7 @@
 <context>
     <name>CampaignView</name>
     <message>
-        <location filename="../../wacampaign_desktop/gui/campaigns/campaign_view.py" line="+91"/>
+        <location filename="../../wacampaign_desktop/gui/campaigns/campaign_view.py" line="+92"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
@@ -1123,6 +1123,11 @@ premiere_visite: 2024-05-01</translation>
         <source>&amp;Opted out: never send campaigns to this contact</source>
         <translation>&amp;Désinscrit : ne jamais envoyer de campagne à ce contact</translation>
     </message>
+    <message>
+        <location line="+0"/>
+        <source>Untick only if the contact asked to receive messages again (for example by writing START).</source>
+        <translation>Ne décochez que si le contact a demandé à recevoir à nouveau des messages (par exemple en écrivant START).</translation>
+    </message>
 </context>
 <context>
     <name>ContactPickerDialog</name>
@@ -1247,7 +1252,7 @@ premiere_visite: 2024-05-01</translation>
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../../wacampaign_desktop/gui/contacts/view.py" line="+50"/>
+        <location filename="../../wacampaign_desktop/gui/contacts/view.py" line="+51"/>
         <source>New contact (Ctrl+Shift+N)</source>
         <translation>Nouveau contact (Ctrl+Maj+N)</translation>
     </message>
@@ -1302,7 +1307,12 @@ premiere_visite: 2024-05-01</translation>
         <translation>Supprimer les contacts sélectionnés (%1) ? Les messages déjà envoyés restent dans les rapports de campagne.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>The contacts could not be deleted: %1. Nothing was changed; try again.</source>
+        <translation>Les contacts n&apos;ont pas pu être supprimés : %1. Rien n&apos;a été modifié ; réessayez.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Contacts deleted: %1.</source>
         <translation>Contacts supprimés : %1.</translation>
     </message>

@@ -122,3 +122,28 @@ def test_table_search_tag_filter_opt_out_add_and_export(services, qtbot, tmp_pat
     qtbot.waitUntil(lambda: "exported" in view.ui.messageLabel.text(), timeout=15_000)
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert len(rows) == 1202 and {"phone", "name", "tags", "opted_out"} <= set(rows[0])
+
+
+def test_delete_selected_contacts_after_confirmation(services, qtbot, monkeypatch):
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QMessageBox
+
+    from wacampaign_desktop.gui.contacts import ContactsView
+
+    for i in range(3):
+        Contact.create(phone=f"+3361234567{i}", name=f"C{i}")
+    view = ContactsView(services)
+    qtbot.addWidget(view)
+    selection = view.ui.table.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    selection.select(view.model.index(0, 0), flags)
+    selection.select(view.model.index(2, 0), flags)
+    assert view.ui.deleteButton.isEnabled() and not view.ui.editButton.isEnabled()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2])
+                        or QMessageBox.StandardButton.Yes)
+    view.ui.deleteButton.click()
+    assert "(2)" in asked[0]
+    assert [c.name for c in Contact.select()] == ["C1"]
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5000)
+    assert "deleted: 2" in view.ui.messageLabel.text()

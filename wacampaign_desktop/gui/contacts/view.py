@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import peewee
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QWidget
@@ -135,7 +136,13 @@ class ContactsView(QWidget):
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        deleted = Contact.delete().where(Contact.id.in_(ids)).execute()
+        try:
+            deleted = Contact.delete().where(Contact.id.in_(ids)).execute()
+        except peewee.PeeweeException as exc:
+            log.error("Deleting contacts failed: %s", exc)
+            self._say(self.tr("The contacts could not be deleted: %1. Nothing was changed; try "
+                              "again.").replace("%1", str(exc)), "error")
+            return
         log.info("Deleted %d contact(s)", deleted)
         self.services.bridge.notify_contacts_changed()
         self._say(self.tr("Contacts deleted: %1.").replace("%1", str(deleted)), "ok")
