@@ -159,3 +159,17 @@ def test_fake_agent_answers_version_and_config(fake_ngrok):
                                   text=True)
     assert "Authtoken saved" in out
     assert make_fake_ngrok  # the helper other test folders can reuse
+
+
+def test_agent_that_cannot_come_back_is_reported_down(tmp_path, bus, events, webhooks, fake_ngrok):
+    tunnel = _manager(tmp_path, bus, webhooks.port, fake_ngrok, restart_attempts=1)
+    tunnel.start()
+    try:
+        pid = tunnel.agent_pid
+        fake_ngrok.write_text("#!/bin/sh\necho 'lvl=eror msg=\"session closed\" err=\"no network\"'\nexit 1\n")
+        os.kill(pid, signal.SIGKILL)
+        assert wait_for(lambda: tunnel.state == "down", timeout=30)
+        assert any(isinstance(e, Alert) and e.code == "tunnel_down" for e in events)
+    finally:
+        tunnel.stop()
+    assert tunnel.state == "stopped"

@@ -138,13 +138,19 @@ class TunnelManager:
 
     # -- watchdog ------------------------------------------------------------------------
     def _watch(self) -> None:
+        idle = 0.0
         while not self._stop.wait(self._watch_interval):
             agent = self._agent
-            if agent is None or agent.alive:
+            if agent is not None and agent.alive:
                 continue
+            if agent is None:  # "down" after failed restarts: try again every 30 s or so
+                idle += self._watch_interval
+                if idle < 30.0:
+                    continue
+            idle = 0.0
             self._restart(agent)
 
-    def _restart(self, dead: NgrokAgent) -> None:
+    def _restart(self, dead: NgrokAgent | None) -> None:
         old_url = self.public_url or ""
         log.warning("The ngrok agent stopped unexpectedly; restarting it")
         self._set_state("restarting", "the ngrok agent stopped; restarting it")
@@ -176,12 +182,15 @@ class TunnelManager:
                 details={"old_url": old_url, "new_url": url},
             ))
             return
+        was_down = dead is None  # a periodic retry while down: the Alert was already given
         self._set_state("down", "the ngrok agent could not be restarted")
+        with self._lock:
+            if self._agent is dead:
+                self._agent = None
+        if was_down:
+            return  # already said so
         self._bus.publish(Alert(
             code="tunnel_down", level="error",
             message="The ngrok tunnel is down and could not be restarted; Twilio's callbacks cannot "
                     "reach this app. Check your internet connection and ngrok settings.",
         ))
-        with self._lock:
-            if self._agent is dead:
-                self._agent = None
