@@ -158,3 +158,18 @@ def test_runtime_starts_off_thread_restarts_and_reports_failure(qtbot, services)
     assert "port 8765 is already in use" in window.status.runtime_label.text()
     banner = next(b for b in window.alerts.banners if b.alert.code == "server_error")
     assert "port 8765 is already in use" in banner.body.text()
+
+
+def test_alert_goes_to_the_tray_when_the_window_is_not_focused(qtbot, services):
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    center = window.alerts
+    if center.tray is None:  # offscreen has no system tray: give it one to watch the decision
+        center.tray = QSystemTrayIcon(window)
+    assert not window.isActiveWindow()
+    _publish_from_thread(services.context.bus, Alert(
+        code="tunnel_down", level="error", message="ngrok stopped answering"))
+    qtbot.waitUntil(lambda: center.tray_messages == 1, timeout=5000)
+    assert center.banners[0].alert.message == "ngrok stopped answering"

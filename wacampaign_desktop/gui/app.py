@@ -79,7 +79,7 @@ def start_runtime(services: Any, make_runtime: Callable[[AppContext], Any] | Non
         from wacampaign_desktop.core.runtime import Runtime
     except ImportError as exc:
         log.warning("Runtime not available: %s", exc)
-        services.runtime_error = "not available in this build"
+        services.runtime_error = QCoreApplication.translate("App", "not available in this build")
         services.bridge.runtimeChanged.emit(None)
         return False
     context = services.context

@@ -3,7 +3,7 @@ progress bar. Repainted only when the bridge delivers new counters (≤ 10 times
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QLocale, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -92,15 +92,16 @@ class CountersPanel(QWidget):
 
     def set_counters(self, counters: dict[str, int]) -> None:
         self.counters = dict(counters)
-        locale_int = str
+        locale = QLocale()
         for name, card in self.cards.items():
-            card.value.setText(locale_int(counters.get(name, 0)))
+            card.value.setText(locale.toString(counters.get(name, 0)))
         total = counters.get("total", 0)
         done = total - counters.get("pending", 0)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(max(0, done) if total else 0)
-        self.progress.setFormat(self.tr("%1 of %2 processed").replace("%1", str(max(0, done)))
-                                .replace("%2", str(total)))
+        self.progress.setFormat(self.tr("%1 of %2 processed")
+                                .replace("%1", locale.toString(max(0, done)))
+                                .replace("%2", locale.toString(total)))
         self.rates.setText(
             self.tr("Delivery rate: %1   Read rate: %2")
             .replace("%1", percent(counters.get("delivered", 0), attempted(counters)))

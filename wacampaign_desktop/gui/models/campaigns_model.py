@@ -6,7 +6,14 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from wacampaign_desktop.core.store.models import Campaign
 from wacampaign_desktop.gui.models.labels import attempted, local_time, percent, state_label
@@ -64,7 +71,7 @@ class CampaignsTableModel(QAbstractTableModel):
             if column == "state":
                 return state_label(row["state"])
             if column == "total":
-                return str(counters.get("total", 0))
+                return QLocale().toString(counters.get("total", 0))
             if column == "delivered":
                 return percent(counters.get("delivered", 0), attempted(counters))
             return local_time(row["created_at"], short=False)
