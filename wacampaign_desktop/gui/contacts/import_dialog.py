@@ -72,6 +72,10 @@ class CsvImportDialog(QDialog):
         ui.rejectedTable.setHorizontalHeaderLabels([self.tr("Line"), self.tr("As written"),
                                                     self.tr("Why it was rejected")])
         self.import_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        # Enter in a field must not import a preview that is being recomputed: click only.
+        for button in ui.buttonBox.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         ui.buttonBox.accepted.connect(self.start_import)
         ui.buttonBox.rejected.connect(self.reject)
