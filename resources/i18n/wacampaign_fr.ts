@@ -205,7 +205,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../wacampaign_desktop/gui/app.py" line="+102"/>
+        <location filename="../../wacampaign_desktop/gui/app.py" line="+82"/>
+        <source>not available in this build</source>
+        <translation>non disponible dans cette version</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Sending and status updates are unavailable: %1</source>
         <translation>L&apos;envoi et les mises à jour de statut sont indisponibles : %1</translation>
     </message>
@@ -359,6 +364,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Sending is unavailable: %1. You can still save the campaign as a draft.</source>
+        <translation>L&apos;envoi est indisponible : %1. Vous pouvez tout de même enregistrer la campagne comme brouillon.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Sending is getting ready (the app is still starting)…</source>
         <translation>L&apos;envoi se prépare (l&apos;application démarre encore)…</translation>
     </message>
@@ -708,7 +718,7 @@
 <context>
     <name>CampaignsTableModel</name>
     <message>
-        <location filename="../../wacampaign_desktop/gui/models/campaigns_model.py" line="+48"/>
+        <location filename="../../wacampaign_desktop/gui/models/campaigns_model.py" line="+55"/>
         <source>Campaign</source>
         <translation>Campagne</translation>
     </message>
@@ -1350,7 +1360,7 @@ premiere_visite: 2024-05-01</translation>
         <translation>%1 sur %2 traités</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Delivery rate: %1   Read rate: %2</source>
         <translation>Taux de remise : %1   Taux de lecture : %2</translation>
     </message>
@@ -1404,7 +1414,7 @@ premiere_visite: 2024-05-01</translation>
         <translation>Motif du refus</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from wacampaign_desktop.core.engine.recipients import Preparation
 from wacampaign_desktop.core.store.models import Campaign, Contact
 from wacampaign_desktop.gui.contacts.model import all_tags
 from wacampaign_desktop.gui.editor.contact_picker import ContactPickerDialog
+from wacampaign_desktop.gui.editor.form_io import read_form, write_form
 from wacampaign_desktop.gui.editor.form_state import (
     CONTENT_SID_RE,
     MAX_BODY,
@@ -99,61 +100,12 @@ class CampaignEditorDialog(QDialog):
 
     # -- form <-> values ------------------------------------------------------------------------
     def _load(self, values: EditorValues | None) -> None:
-        if values is None:
-            self._fill_preview_contacts(list(Contact.select().order_by(Contact.id).limit(PREVIEW_CONTACTS)))
-            return
-        ui = self.ui
-        ui.nameEdit.setText(values.name)
-        (ui.templateRadio if values.kind == "template" else ui.textRadio).setChecked(True)
-        ui.bodyEdit.setPlainText(values.body)
-        ui.contentSidEdit.setText(values.content_sid)
-        for row, (key, source) in enumerate(values.variables.items()):
-            if row >= ui.variablesTable.rowCount():
-                ui.variablesTable.setRowCount(row + 1)
-            ui.variablesTable.setItem(row, 0, QTableWidgetItem(str(key)))
-            ui.variablesTable.setItem(row, 1, QTableWidgetItem(str(source)))
-        ui.mediaEdit.setText(values.media_url)
-        ui.abCheck.setChecked(values.variant_b is not None)
-        ui.variantEdit.setPlainText(values.variant_b or "")
-        kind = values.audience.get("kind", "all")
-        if kind == "tag":
-            ui.tagRadio.setChecked(True)
-            ui.tagCombo.setCurrentText(str(values.audience.get("tag", "")))
-        elif kind == "list":
-            ui.listRadio.setChecked(True)
-            self._chosen = [int(i) for i in values.audience.get("contact_ids", [])]
-        ui.rateSpin.setValue(values.rate)
-        if values.scheduled_at:
-            ui.scheduleCheck.setChecked(True)
-            ui.scheduleEdit.setDateTime(QDateTime.fromSecsSinceEpoch(
-                int(values.scheduled_at.replace(tzinfo=UTC).timestamp())))
+        if values is not None:
+            self._chosen = write_form(self.ui, values)
         self._fill_preview_contacts(list(Contact.select().order_by(Contact.id).limit(PREVIEW_CONTACTS)))
 
     def values(self) -> EditorValues:
-        ui = self.ui
-        variables: dict[str, str] = {}
-        for row in range(ui.variablesTable.rowCount()):
-            key, source = (ui.variablesTable.item(row, c) for c in (0, 1))
-            key_text = key.text().strip() if key else ""
-            source_text = source.text().strip() if source else ""
-            if key_text or source_text:
-                variables[key_text] = source_text
-        if ui.tagRadio.isChecked():
-            audience: dict[str, Any] = {"kind": "tag", "tag": ui.tagCombo.currentText()}
-        elif ui.listRadio.isChecked():
-            audience = {"kind": "list", "contact_ids": list(self._chosen)}
-        else:
-            audience = {"kind": "all"}
-        scheduled = None
-        if ui.scheduleCheck.isChecked():
-            secs = ui.scheduleEdit.dateTime().toSecsSinceEpoch()
-            scheduled = datetime.fromtimestamp(secs, UTC).replace(tzinfo=None)
-        return EditorValues(
-            name=ui.nameEdit.text(), kind="template" if ui.templateRadio.isChecked() else "text",
-            body=ui.bodyEdit.toPlainText(), content_sid=ui.contentSidEdit.text().strip(),
-            variables=variables, media_url=ui.mediaEdit.text().strip(),
-            variant_b=ui.variantEdit.toPlainText() if ui.abCheck.isChecked() else None,
-            audience=audience, rate=ui.rateSpin.value(), scheduled_at=scheduled)
+        return read_form(self.ui, self._chosen)
 
     # -- checking ----------------------------------------------------------------------------------
     def check_fields(self, values: EditorValues) -> dict[str, str]:
@@ -292,6 +244,9 @@ class CampaignEditorDialog(QDialog):
         ui.startButton.setEnabled(self.can_start())
         if not self.editable:
             ready = self.tr("This campaign has already been started; it can no longer be edited.")
+        elif self._engine() is None and getattr(self.services, "runtime_error", ""):
+            ready = self.tr("Sending is unavailable: %1. You can still save the campaign as a "
+                            "draft.").replace("%1", self.services.runtime_error)
         elif self._engine() is None:
             ready = self.tr("Sending is getting ready (the app is still starting)…")
         elif problems:
