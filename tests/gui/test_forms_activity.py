@@ -37,6 +37,7 @@ def test_webhook_log_lazy_filter_and_live(services, qtbot):
     assert model.rowCount() == 1 and model.data(model.index(0, 5)) == "Invalid"
 
     view.ui.outcomeCombo.setCurrentIndex(0)
+    view.show()  # hidden views skip live updates and catch up when shown
     event = WebhookEvent.create(kind="incoming", sid="SMnew", outcome="stored", signature_valid=True,
                                 params={"From": "whatsapp:+33612345678", "Body": "Bonjour"})
     services.context.bus.publish(WebhookLogged(webhook_event_id=event.id, kind="incoming",
@@ -60,3 +61,21 @@ def test_app_log_filter(services, qtbot):
     view.ui.levelCombo.setCurrentIndex(view.ui.levelCombo.findData("WARNING"))
     text = view.ui.logView.toPlainText()
     assert "Tunnel went down" in text and "Campaign 3 started" not in text
+
+
+def test_hidden_view_catches_up_when_shown_and_bursts_reload(services, qtbot):
+    from wacampaign_desktop.gui.activity import ActivityView
+
+    view = ActivityView(services)
+    qtbot.addWidget(view)
+    assert view.model.rowCount() == 0
+    for i in range(450):  # more than a page arrives while the view is hidden
+        WebhookEvent.create(kind="status", sid=f"SM{i}", status="sent", outcome="applied",
+                            signature_valid=True)
+    services.context.bus.publish(WebhookLogged(webhook_event_id=450, kind="status", outcome="applied"))
+    qtbot.waitUntil(lambda: view._stale, timeout=5000)
+    assert view.model.rowCount() == 0
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 300, timeout=5000)
+    assert view.model.data(view.model.index(0, 2)) == "SM449"
+    assert "450" in view.ui.webhookCount.text()

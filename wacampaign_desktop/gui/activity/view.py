@@ -67,6 +67,7 @@ class ActivityView(QWidget):
         self._log_poll.timeout.connect(self._poll_log)
         self._log_poll.start()
         self._log_size = -1
+        self._stale = False
         ui.logPathLabel.setText(self.tr("Log file: %1").replace("%1", str(self.log_file)))
         services.bridge.webhookLogged.connect(self._on_webhooks)
         self.apply_webhook_filter()
@@ -90,8 +91,17 @@ class ActivityView(QWidget):
 
     @Slot(object)
     def _on_webhooks(self, _events: Any) -> None:
+        if not self.isVisible():  # nothing to repaint: catch up when shown
+            self._stale = True
+            return
         if self.model.add_new():
             self._update_count()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.apply_webhook_filter()
 
     @Slot()
     def _show_detail(self, current: Any, _previous: Any = None) -> None:

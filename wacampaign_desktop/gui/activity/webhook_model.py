@@ -24,6 +24,7 @@ from wacampaign_desktop.gui.resources import status_color
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 300
+MAX_ROWS = 5000  # rows kept while new events stream in at the top
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -126,6 +127,9 @@ class WebhookEventsModel(QAbstractTableModel):
         newest = WebhookEvent.select(peewee.fn.MAX(WebhookEvent.id)).scalar() or 0
         if newest <= self._newest_id:
             return 0
+        if newest - self._newest_id > self._page_size:  # a burst: start again from the top
+            self.reload()
+            return len(self._rows)
         fresh = list(self._query().where(WebhookEvent.id > self._newest_id)
                      .order_by(WebhookEvent.id.desc()).limit(self._page_size))
         self._newest_id = newest
@@ -133,6 +137,11 @@ class WebhookEventsModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
             self._rows[:0] = fresh
             self.endInsertRows()
+        if len(self._rows) > MAX_ROWS:  # keep memory bounded; older rows come back by scrolling
+            self.beginRemoveRows(QModelIndex(), MAX_ROWS, len(self._rows) - 1)
+            del self._rows[MAX_ROWS:]
+            self.endRemoveRows()
+            self._more = True
         return len(fresh)
 
     def event_at(self, row: int) -> WebhookEvent | None:
