@@ -1,6 +1,7 @@
 """Runtime: the one object the CLI and the GUI create to send and receive.
 
-`start()` brings up, in order: the Twilio sandbox (when `context.live` is False — no real
+`start()` takes the profile's lock (one sending process per profile: two engines would resolve
+each other's claims), then brings up, in order: the Twilio sandbox (when `context.live` is False — no real
 credentials, or the sandbox switched on), the gateway, the webhook server, the tunnel (per the
 settings) and the campaign engine. `stop()` takes them down in reverse order. Call `start()` off
 the GUI thread (ngrok can take seconds).
@@ -14,6 +15,8 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
+from pathlib import Path
 from typing import Any
 
 from wacampaign_desktop.core.app_context import AppContext
@@ -24,6 +27,44 @@ from wacampaign_desktop.core.twilio_gateway import TwilioCredentials, TwilioGate
 log = logging.getLogger(__name__)
 
 API_URL_ENV = "WACAMPAIGN_TWILIO_API_URL"
+
+
+class RuntimeBusy(RuntimeError):
+    """Another process already sends from this profile (two engines would fight over claims)."""
+
+
+class ProfileLock:
+    """An exclusive OS lock on `<data dir>/runtime.lock`, released when the process ends (even
+    by kill -9), so at most one engine runs per profile."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle = None
+
+    def acquire(self) -> None:
+        handle = open(self.path, "a+")  # noqa: SIM115 - held open while the runtime runs
+        try:
+            if sys.platform == "win32":
+                import msvcrt
+
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            handle.close()
+            raise RuntimeBusy(
+                "another WA Campaign Desktop (window or command) is already sending from this "
+                "profile; close it first or use it"
+            ) from exc
+        self._handle = handle
+
+    def release(self) -> None:
+        if self._handle is not None:
+            self._handle.close()  # closing drops the lock
+            self._handle = None
 
 
 
@@ -42,6 +83,7 @@ class Runtime:
         self.engine: CampaignEngine | None = None
         self.sender = ""
         self.started = False
+        self._lock = ProfileLock(context.paths.data_dir / "runtime.lock")
 
     @property
     def mode(self) -> str:
@@ -71,6 +113,7 @@ class Runtime:
         from wacampaign_desktop.core.webhooks import WebhookServer
 
         s = self.context.settings
+        self._lock.acquire()
         try:
             credentials = self._credentials()
             self.gateway = TwilioGateway(credentials)
@@ -123,6 +166,7 @@ class Runtime:
                 log.exception("Stopping the %s failed", name)
         if self.gateway is not None:
             self.gateway.close()
+        self._lock.release()
         self.started = False
 
     def __enter__(self) -> Runtime:
