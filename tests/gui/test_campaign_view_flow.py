@@ -103,6 +103,8 @@ def test_send_watch_pause_resume_export(qtbot, app_window, tmp_path):
     assert view.campaign_id == campaign.id
     start = view.buttons["start"]
     qtbot.waitUntil(start.isEnabled, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "Start will send to 8 contacts" in view.message_label.text(),
+                    timeout=TIMEOUT)
     qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
 
     total = len(DEMO_CONTACTS)

@@ -70,7 +70,7 @@ class CampaignView(QWidget):
         bridge.countersChanged.connect(self._on_counters)
         bridge.campaignStateChanged.connect(self._on_state)
         bridge.inboundReceived.connect(self._on_inbound)
-        bridge.runtimeChanged.connect(lambda _r: self._update_actions())
+        bridge.runtimeChanged.connect(self._on_runtime)
         self.set_campaign(None)
 
     # -- layout ---------------------------------------------------------------------------
@@ -176,8 +176,30 @@ class CampaignView(QWidget):
             self.message_label.setText(preview[:160] + ("…" if len(preview) > 160 else ""))
             self.counters.set_counters(campaign.counters())
             self._failed_count = campaign.failed_count + campaign.undelivered_count
+            if campaign.state in ("draft", "scheduled") and not campaign.total_count:
+                self._preview_audience(campaign.id)
         self.model.set_campaign(self.campaign_id)
         self._update_actions()
+
+    def _preview_audience(self, campaign_id: int) -> None:
+        """For a campaign not started yet: say how many contacts Start would send to (dry run
+        on a worker thread; no side effects)."""
+        engine = self._engine()
+        if engine is None:
+            return
+
+        def show(prep: Any) -> None:
+            if self.campaign_id != campaign_id:
+                return
+            text = self.tr("Start will send to %1 contacts (%2 skipped).").replace(
+                "%1", str(len(prep.recipients))).replace("%2", str(len(prep.skipped)))
+            if prep.problems:
+                text += " " + self.tr("Fix the message first: %1").replace(
+                    "%1", "; ".join(str(p) for p in prep.problems[:3]))
+            self.message_label.setText(text)
+
+        self.services.tasks.run(lambda: engine.prepare(campaign_id), show,
+                                lambda exc: log.info("Dry run of %s failed: %s", campaign_id, exc))
 
     def refresh(self) -> None:
         self.set_campaign(self.campaign_id)
@@ -287,6 +309,11 @@ class CampaignView(QWidget):
             self._update_actions()
         self._failed_count = failed
         self.model.notice_total(counters.get("total", 0))
+
+    def _on_runtime(self, _runtime: Any) -> None:
+        self._update_actions()
+        if self.campaign_id is not None and self.state in ("draft", "scheduled"):
+            self._preview_audience(self.campaign_id)
 
     def _on_inbound(self, event: Any) -> None:
         """A reply to one of this campaign's messages: show its Replied time at once."""
