@@ -35,6 +35,7 @@ def test_import_csv_with_bad_rows_through_the_dialog(services, qtbot, tmp_path):
     Contact.create(phone="+33698765432", name="Bob (old)")
     view = ContactsView(services)
     qtbot.addWidget(view)
+    view.show()
     path = tmp_path / "clients.csv"
     path.write_text(CSV_TEXT, encoding="utf-8")
     dialog = CsvImportDialog(services, view, path=path)
@@ -93,6 +94,7 @@ def test_table_search_tag_filter_opt_out_add_and_export(services, qtbot, tmp_pat
     Contact.create(phone="+33700000001", name="Zoé Stop", tags=["vip"], opted_out_at=utcnow())
     view = ContactsView(services)
     qtbot.addWidget(view)
+    view.show()
     assert view.model.rowCount() == 500  # lazy
     assert "1201" in view.ui.countLabel.text()
     view.ui.tagCombo.setCurrentIndex(view.ui.tagCombo.findData("vip"))
@@ -134,6 +136,7 @@ def test_delete_selected_contacts_after_confirmation(services, qtbot, monkeypatc
         Contact.create(phone=f"+3361234567{i}", name=f"C{i}")
     view = ContactsView(services)
     qtbot.addWidget(view)
+    view.show()
     selection = view.ui.table.selectionModel()
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     selection.select(view.model.index(0, 0), flags)

@@ -41,6 +41,7 @@ def test_inbox_reply_only_inside_window(services, qtbot):
     _inbound("SM3", "+33698765432", "Hello from last week", hours_ago=24 * 7)
     view = InboxView(services)
     qtbot.addWidget(view)
+    view.show()
     lst = view.ui.conversationList
     assert lst.count() == 2
     assert "Alice Martin" in lst.item(0).text()  # newest first
@@ -63,6 +64,8 @@ def test_inbox_updates_when_a_message_arrives(services, qtbot):
 
     view = InboxView(services)
     qtbot.addWidget(view)
+
+    view.show()
     assert view.ui.conversationList.count() == 0
     assert "No messages yet" in view.ui.contactLabel.text()
     _inbound("SM9", "+33611111111", "STOP", hours_ago=0)
@@ -90,6 +93,7 @@ def test_reply_round_trip_through_the_sandbox(context, qtbot):
         Contact.create(phone="+33612345678", name="Alice Martin")
         view = InboxView(services)
         qtbot.addWidget(view)
+        view.show()
         runtime.sandbox.simulate_reply("+33612345678", "Vous livrez à Lyon ?")
         qtbot.waitUntil(lambda: view.ui.conversationList.count() == 1, timeout=30_000)
         assert "Vous livrez à Lyon ?" in view.ui.threadView.toPlainText()

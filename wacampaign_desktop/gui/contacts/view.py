@@ -29,6 +29,7 @@ class ContactsView(QWidget):
     def __init__(self, services: GuiServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self._stale = False
         self.ui = ui = embed_ui(self, "contacts_view.ui")
         self.model = ContactsTableModel(self)
         ui.table.setModel(self.model)
@@ -61,9 +62,22 @@ class ContactsView(QWidget):
         for keys, slot in ((QKeySequence.StandardKey.Delete, self.delete_contacts),
                            ("Return", self.edit_contact)):
             QShortcut(QKeySequence(keys), ui.table, slot, context=Qt.ShortcutContext.WidgetShortcut)
-        services.bridge.contactsChanged.connect(self.refresh)
+        services.bridge.contactsChanged.connect(self._on_contacts_changed)
         set_problem(ui.messageLabel, "")
         self.refresh()
+
+    @Slot()
+    def _on_contacts_changed(self) -> None:
+        if not self.isVisible():  # an opt-out or import while another view shows: catch up later
+            self._stale = True
+            return
+        self.refresh()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def focus_search(self) -> None:
         """Ctrl+F in the main window."""

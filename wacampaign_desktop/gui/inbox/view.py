@@ -92,6 +92,7 @@ class InboxView(QWidget):
         self._window = ReplyWindow(False, None, utcnow() - utcnow())
         self._sent: dict[str, list[tuple[datetime, str, str]]] = {}  # this session's replies
         self._sending = False
+        self._stale = False
 
         self.ui.conversationList.currentRowChanged.connect(self._on_row)
         self.ui.searchEdit.textChanged.connect(self._search_later)
@@ -294,7 +295,16 @@ class InboxView(QWidget):
 
     @Slot(object)
     def _on_inbound(self, _event: Any) -> None:
+        if not self.isVisible():  # catch up when shown
+            self._stale = True
+            return
         self.reload()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
 
     @Slot()
     def _search_later(self) -> None:
