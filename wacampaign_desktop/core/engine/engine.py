@@ -124,8 +124,9 @@ class CampaignEngine:
         self._begin(campaign_id)
 
     def pause(self, campaign_id: int, reason: str = "paused by the user") -> None:
-        change = lc.change_state(campaign_id, "pause", reason)
-        self._stop_run(campaign_id)
+        with self._lock:  # the monitor cannot start a feeder between the two
+            change = lc.change_state(campaign_id, "pause", reason)
+            self._stop_run(campaign_id)
         lc.publish_change(self.bus, change)
 
     def resume(self, campaign_id: int) -> None:
@@ -135,10 +136,10 @@ class CampaignEngine:
         self._wake.set()
 
     def cancel(self, campaign_id: int) -> None:
-        with db.atomic():
+        with self._lock, db.atomic():
             change = lc.change_state(campaign_id, "cancel", "cancelled by the user")
             events = lc.cancel_pending(campaign_id)
-        self._stop_run(campaign_id)
+            self._stop_run(campaign_id)
         for event in events:
             self.bus.publish(event)
         lc.publish_change(self.bus, change)
@@ -275,10 +276,11 @@ class CampaignEngine:
             recorder=self._recorder, base_backoff=self._retry_backoff,
         )
         with self._lock:
-            if campaign.id in self._runs:
+            current = Campaign.get_or_none(Campaign.id == campaign.id)
+            if campaign.id in self._runs or current is None or current.state != lc.SENDING:
                 return
             self._runs[campaign.id] = run
-        run.start()
+            run.start()
 
     def _follow(self, run: CampaignRun) -> None:
         campaign = Campaign.get_or_none(Campaign.id == run.campaign_id)
@@ -313,12 +315,12 @@ class CampaignEngine:
             & CampaignMessage.status.in_(sorted(rules.IN_FLIGHT))
             & CampaignMessage.twilio_sid.is_null(False)
         )
-        now = time.time()
+        give_up_s = rec.GIVE_UP_AFTER.total_seconds()
         for m in young.iterator():
             if m.claimed_at is None:
                 continue
             age = (utcnow() - m.claimed_at).total_seconds()
-            if age < window_s or now - self._reconciled_at.get(m.id, 0) > window_s + 60:
+            if age < window_s or (m.id not in self._reconciled_at and age < give_up_s):
                 return False
         return True
 

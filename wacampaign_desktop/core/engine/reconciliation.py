@@ -87,14 +87,20 @@ def resolve_claims(gateway: TwilioGateway, bus: EventBus, grace: float,
     return counts
 
 
+GIVE_UP_AFTER = timedelta(days=2)  # Twilio fails a message still queued after 4 hours
+
+
 def stale_in_flight(older_than_s: float, limit: int = 500,
                     exclude: Callable[[int], bool] = lambda _id: False) -> list[CampaignMessage]:
-    """Messages with a sid, not final, sent more than `older_than_s` seconds ago (0: all)."""
-    cutoff = utcnow() - timedelta(seconds=older_than_s)
+    """Messages with a sid, not final, sent more than `older_than_s` seconds ago (0: all) but
+    less than GIVE_UP_AFTER ago (older ones are not fetched again)."""
+    now = utcnow()
+    cutoff = now - timedelta(seconds=older_than_s)
     query = CampaignMessage.select().where(
         CampaignMessage.twilio_sid.is_null(False)
         & CampaignMessage.status.in_(sorted(rules.IN_FLIGHT))
         & (CampaignMessage.claimed_at.is_null() | (CampaignMessage.claimed_at <= cutoff))
+        & (CampaignMessage.updated_at >= now - GIVE_UP_AFTER)
     ).order_by(CampaignMessage.id)
     out = []
     for message in query:
