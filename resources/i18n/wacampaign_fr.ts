@@ -128,7 +128,7 @@
         <translation>Erreurs seulement</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Log file: %1</source>
         <translation>Fichier journal : %1</translation>
     </message>
@@ -138,7 +138,7 @@
         <translation>Événements : %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>Nothing to show.</source>
         <translation>Rien à afficher.</translation>
     </message>
@@ -218,7 +218,7 @@
 <context>
     <name>CampaignEditorDialog</name>
     <message>
-        <location filename="../../wacampaign_desktop/gui/editor/dialog.py" line="+56"/>
+        <location filename="../../wacampaign_desktop/gui/editor/dialog.py" line="+57"/>
         <source>Edit campaign</source>
         <translation>Modifier la campagne</translation>
     </message>
@@ -258,7 +258,7 @@
         <translation>Enregistrer comme brouillon (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+25"/>
         <source>Give the campaign a name, so you can find it later.</source>
         <translation>Donnez un nom à la campagne pour la retrouver plus tard.</translation>
     </message>
@@ -600,12 +600,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+147"/>
+        <location line="+169"/>
         <source>Cancel campaign</source>
         <translation>Annuler la campagne</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-168"/>
         <source>Retry failed</source>
         <translation>Renvoyer les échecs</translation>
     </message>
@@ -683,6 +683,16 @@
         <location line="+8"/>
         <source>Template %1</source>
         <translation>Modèle %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Start will send to %1 contacts (%2 skipped).</source>
+        <translation>Démarrer enverra le message à %1 contacts (%2 écartés).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fix the message first: %1</source>
+        <translation>Corrigez d&apos;abord le message : %1</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -1262,7 +1272,7 @@ premiere_visite: 2024-05-01</translation>
 <context>
     <name>ContactsView</name>
     <message>
-        <location filename="../../wacampaign_desktop/gui/contacts/view.py" line="+51"/>
+        <location filename="../../wacampaign_desktop/gui/contacts/view.py" line="+52"/>
         <source>New contact (Ctrl+Shift+N)</source>
         <translation>Nouveau contact (Ctrl+Maj+N)</translation>
     </message>
@@ -1282,7 +1292,7 @@ premiere_visite: 2024-05-01</translation>
         <translation>Supprimer les contacts sélectionnés (Suppr)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+40"/>
         <source>All tags</source>
         <translation>Toutes les étiquettes</translation>
     </message>
@@ -1638,7 +1648,7 @@ premiere_visite: 2024-05-01</translation>
 <context>
     <name>InboxView</name>
     <message>
-        <location filename="../../wacampaign_desktop/gui/inbox/view.py" line="+127"/>
+        <location filename="../../wacampaign_desktop/gui/inbox/view.py" line="+128"/>
         <source>The inbox could not be read. See Activity → App log.</source>
         <translation>Les messages reçus n&apos;ont pas pu être lus. Voir Activité → Journal de l&apos;application.</translation>
     </message>
@@ -2167,7 +2177,7 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
 <context>
     <name>WebhookEventsModel</name>
     <message>
-        <location filename="../../wacampaign_desktop/gui/activity/webhook_model.py" line="+32"/>
+        <location filename="../../wacampaign_desktop/gui/activity/webhook_model.py" line="+33"/>
         <source>Status callback</source>
         <translation>Retour de statut</translation>
     </message>
@@ -2252,7 +2262,7 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <translation>De</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+104"/>
         <source>Valid</source>
         <translation>Valide</translation>
     </message>
