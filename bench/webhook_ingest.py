@@ -139,6 +139,7 @@ def main() -> int:
     for _ in procs:
         out.get(timeout=120)  # signed bodies prepared
     start = time.perf_counter()
+    cpu_start = time.process_time()
     latencies: list[float] = []
     lost = 0
     for _ in procs:
@@ -146,9 +147,11 @@ def main() -> int:
         latencies.extend(lat)
         lost += bad
     elapsed = time.perf_counter() - start
+    server_cpu = time.process_time() - cpu_start
     for proc in procs:
         proc.join(30)
     batches, items = server.writer.batches, server.writer.items
+    writer_cpu = server.writer.cpu_s
     server.stop()
 
     status_of = dict(CampaignMessage.select(CampaignMessage.twilio_sid, CampaignMessage.status).tuples())
@@ -168,6 +171,9 @@ def main() -> int:
     print(f"lost            {lost}")
     print(f"regressed       {regressed}")
     print(f"counters=recount {counters_ok}")
+    print(f"server CPU      {server_cpu:.1f} s ({server_cpu / elapsed:.0%} of one core; "
+          f"{server_cpu / len(jobs) * 1000:.2f} ms per callback); load avg {os.getloadavg()[0]:.1f}")
+    print(f"writer CPU      {writer_cpu:.1f} s ({writer_cpu / len(jobs) * 1000:.2f} ms per callback)")
     print(f"commits         {batches} (avg {items / max(batches, 1):.0f} callbacks per commit)")
     db.close()
     return 0 if lost == 0 and regressed == 0 and counters_ok else 1

@@ -6,6 +6,7 @@ Every status change goes through `store.message_updates`, which keeps counters i
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -104,16 +105,35 @@ def prefetch_statuses(batch: Batch) -> None:
     batch.cache["status"] = known
 
 
+_AUDIT_COLUMNS = ("kind", "sid", "status", "params", "signature_valid", "outcome",
+                  "idempotency_token", "remote_addr", "received_at")
+_AUDIT_SQL = (f"INSERT INTO webhook_event (id, {', '.join(_AUDIT_COLUMNS)}) "
+              f"VALUES ({', '.join('?' * (len(_AUDIT_COLUMNS) + 1))})")
+
+
 def finish_batch(outcomes: list[Outcome]) -> list[Event]:
-    """Insert the batch's audit rows together; WebhookLogged and CountersChanged events follow."""
+    """Insert the batch's audit rows with one statement; WebhookLogged and CountersChanged follow.
+    (Audit rows only: status changes went through message_updates.)"""
     rows = [row for outcome in outcomes for row in outcome.audit]
     events: list[Event] = []
-    for start in range(0, len(rows), 100):
-        chunk = rows[start:start + 100]
-        last_id = WebhookEvent.insert_many(chunk).execute()
-        first_id = int(last_id) - len(chunk) + 1  # one INSERT in a write transaction: consecutive ids
+    if rows:
+        db = WebhookEvent._meta.database
+        cursor = db.execute_sql("SELECT COALESCE(MAX(id), 0) FROM webhook_event")
+        first_id = int(cursor.fetchone()[0]) + 1  # inside the IMMEDIATE transaction: ours alone
+        values = []
+        for offset, row in enumerate(rows):
+            record = [first_id + offset]
+            for column in _AUDIT_COLUMNS:
+                value = row[column]
+                if column == "params":
+                    value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+                elif column == "signature_valid":
+                    value = int(bool(value))
+                record.append(value)
+            values.append(record)
+        db.connection().cursor().executemany(_AUDIT_SQL, values)
         events.extend(WebhookLogged(first_id + i, row["kind"], row["outcome"])
-                      for i, row in enumerate(chunk))
+                      for i, row in enumerate(rows))
     campaigns = {cid for outcome in outcomes for cid in outcome.campaigns}
     if campaigns:
         events.extend(counters_changed(campaigns))
