@@ -1,6 +1,6 @@
 """Token bucket pacing the dispatcher, with slow-down and back-off when Twilio answers 429.
 
-The bucket holds at most a tenth of a second of tokens (at least one), so sending never bursts
+The bucket holds at most a fifth of a second of tokens (at least one), so sending never bursts
 far above the set rate. `slow_down()` halves the current rate and blocks everyone for a jittered
 pause; the rate then climbs back towards the target by 10 % of it per second without 429s.
 """
@@ -51,7 +51,7 @@ class RateLimiter:
         self._last = now
         if self._rate < self._target and now - self._last_slowdown > 1.0:
             self._rate = min(self._target, self._rate + 0.1 * self._target * elapsed)
-        capacity = max(1.0, self._rate * 0.1)
+        capacity = max(1.0, self._rate * 0.2)  # catches up after a stall of up to 0.2 s
         self._tokens = min(capacity, self._tokens + elapsed * self._rate)
 
     def acquire(self, timeout: float = 0.25) -> bool:
