@@ -110,6 +110,8 @@ class CampaignRun:
                     continue
                 if not claimed:
                     batch = claim_batch(self.campaign_id, max(1, min(32, int(self.limiter.rate / 20))))
+                    with self._busy_lock:  # ours from the claim on: claim recovery leaves them be
+                        self._busy.update(m.id for m in batch)
                     publish_updates(self._bus, [mu.StatusUpdate(
                         "applied", None, m.id, self.campaign_id, rules.PENDING, "sending")
                         for m in batch])
@@ -120,8 +122,6 @@ class CampaignRun:
                     continue
                 self.idle = False
                 message = claimed.popleft()
-                with self._busy_lock:
-                    self._busy.add(message.id)
                 self._pool.submit(self._send, message)
                 handed = True
             except Exception:
@@ -136,6 +136,8 @@ class CampaignRun:
             except Exception:
                 log.exception("Could not release %d claimed message(s); they will be checked "
                               "with Twilio and requeued", len(claimed))
+            with self._busy_lock:
+                self._busy.difference_update(m.id for m in claimed)
         log.info("Feeder of campaign %d stopped", self.campaign_id)
 
     # --- pool threads ---------------------------------------------------------------------
