@@ -173,3 +173,20 @@ def test_alert_goes_to_the_tray_when_the_window_is_not_focused(qtbot, services):
         code="tunnel_down", level="error", message="ngrok stopped answering"))
     qtbot.waitUntil(lambda: center.tray_messages == 1, timeout=5000)
     assert center.banners[0].alert.message == "ngrok stopped answering"
+
+
+def test_french_from_the_language_setting(qtbot, services, qapp):
+    from wacampaign_desktop.gui.app import choose_language, install_translators
+
+    assert choose_language("fr_FR") == "fr" and choose_language("de_DE") == "en"
+    translators = install_translators(qapp, "fr")
+    try:
+        assert translators, "resources/i18n/wacampaign_fr.qm should load"
+        window = MainWindow(services)
+        qtbot.addWidget(window)
+        assert window.nav.item(0).text() == "Campagnes"
+        view = window.show_view("campaigns")
+        assert view.campaign_view.status_filter.itemText(0) != "All messages"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
