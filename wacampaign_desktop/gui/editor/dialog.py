@@ -8,6 +8,7 @@ rendered by the core) runs on a worker, debounced, and stale results are dropped
 from __future__ import annotations
 
 import html
+import json
 import logging
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -50,7 +51,10 @@ class CampaignEditorDialog(QDialog):
         self.editable = self.campaign is None or self.campaign.state == "draft"
         self.preparation: Preparation | None = None
         self.field_problems: dict[str, str] = {}
-        self._generation = 0
+        self._running = False  # a dry run is on a worker
+        self._rerun = False  # the form changed while it ran
+        self._done_key = ""  # input of the shown preparation
+        self._run_key_in_flight = ""
         self._pending = False
         self._starting = False
         self._chosen: list[int] = []
@@ -153,32 +157,60 @@ class CampaignEditorDialog(QDialog):
         ui.scheduleEdit.setEnabled(ui.scheduleCheck.isChecked())
         ui.startButton.setText(self.tr("Save and sc&hedule") if ui.scheduleCheck.isChecked()
                                else self.tr("Save and s&tart"))
-        self._pending = True
+        if self._running or self._recipient_key(self.values()) != self._done_key:
+            self._pending = True
+            self._timer.start()
         self._validate()
         self._update_preview()
-        self._timer.start()
+
+    @staticmethod
+    def _recipient_key(values: EditorValues) -> str:
+        """What the dry run depends on (the name, speed or schedule do not change recipients)."""
+        return json.dumps([values.kind, values.body, values.content_sid, values.variables,
+                           values.variant_b, values.audience], sort_keys=True, default=str)
 
     def _dry_run(self) -> None:
+        """Run the core's preparation on a worker: one run at a time, none for unchanged input
+        (10 s for 100,000 contacts), and a fresh run when the form changed meanwhile."""
         values = self.values()
-        self._generation += 1
-        generation = self._generation
-        self._pending = True
+        key = self._recipient_key(values)
+        if self._running:
+            self._rerun = True
+            return
+        if key == self._done_key and self.preparation is not None:
+            self._pending = False
+            self._validate()
+            return
+        self._running, self._pending = True, True
         self.services.tasks.run(lambda: dry_run(values),
-                                lambda prep: self._on_dry_run(generation, prep),
-                                lambda exc: self._on_dry_run_failed(generation, exc))
+                                lambda prep: self._on_dry_run(key, prep),
+                                lambda exc: self._on_dry_run_failed(key, exc))
 
-    def _on_dry_run(self, generation: int, prep: Preparation) -> None:
-        if generation != self._generation:
+    def _finish_run(self) -> bool:
+        """True when the result just received is still what the form says."""
+        self._running = False
+        if self._rerun or self._recipient_key(self.values()) != self._run_key_in_flight:
+            self._rerun = False
+            self._dry_run()
+            return False
+        return True
+
+    def _on_dry_run(self, key: str, prep: Preparation) -> None:
+        self._run_key_in_flight = key
+        if not self._finish_run():
             return
         self._pending = False
+        self._done_key = key
         self.preparation = prep
+        set_problem(self.ui.generalProblem, "")
         ids = [row["contact"] for row in prep.recipients[:PREVIEW_CONTACTS]]
         by_id = {c.id: c for c in Contact.select().where(Contact.id.in_(ids))} if ids else {}
         self._fill_preview_contacts([by_id[i] for i in ids if i in by_id])
         self._validate()
 
-    def _on_dry_run_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
+    def _on_dry_run_failed(self, key: str, exc: BaseException) -> None:
+        self._run_key_in_flight = key
+        if not self._finish_run():
             return
         self._pending = False
         log.error("Campaign dry run failed: %s", exc)
