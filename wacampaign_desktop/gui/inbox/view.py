@@ -247,12 +247,9 @@ class InboxView(QWidget):
             return
         from wacampaign_desktop.core.twilio_gateway.types import SendRequest
 
-        sender = self._sender(runtime)
-        callback = None
-        webhooks = getattr(runtime, "webhooks", None)
-        if webhooks is not None:
-            callback = getattr(webhooks, "status_callback_url", None)
-        request = SendRequest(to=conv.phone, sender=sender, body=body, status_callback=callback)
+        # No status callback: replies are not campaign messages, so their callbacks would only
+        # show up as "status for an unknown message" alerts.
+        request = SendRequest(to=conv.phone, sender=self._sender(runtime), body=body)
         self._sending = True
         self.ui.replyStatusLabel.setText(self.tr("Sending…"))
         self._update_reply_state()
