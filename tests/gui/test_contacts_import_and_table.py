@@ -150,3 +150,42 @@ def test_delete_selected_contacts_after_confirmation(services, qtbot, monkeypatc
     assert [c.name for c in Contact.select()] == ["C1"]
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5000)
     assert "deleted: 2" in view.ui.messageLabel.text()
+
+
+def test_shortcuts_work_from_the_main_window_only_on_the_contacts_page(services, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from wacampaign_desktop.gui.contacts import import_dialog
+    from wacampaign_desktop.gui.main_window import MainWindow
+
+    opened = []
+    monkeypatch.setattr(import_dialog.CsvImportDialog, "exec", lambda self: opened.append(1) or 0)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_view("campaigns")
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.nav.setFocus()
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert opened == []  # the contacts page is not showing
+    window.show_view("contacts")
+    window.nav.setFocus()  # focus on the navigation list, as after a click on "Contacts"
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: opened == [1], timeout=5000)
+    # Return edits the selected contact only from the table, never from the search box.
+    from wacampaign_desktop.gui.contacts import contact_dialog
+
+    edited = []
+    monkeypatch.setattr(contact_dialog.ContactDialog, "exec", lambda self: edited.append(1) or 0)
+    Contact.create(phone="+33612345678", name="Alice")
+    view = window.view("contacts")
+    view.refresh()
+    view.ui.searchEdit.setFocus()
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Return)
+    assert edited == []
+    view.ui.table.setFocus()
+    view.ui.table.selectRow(0)
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: edited == [1], timeout=5000)

@@ -53,15 +53,16 @@ class ContactsView(QWidget):
         ui.importButton.setToolTip(self.tr("Import contacts from a CSV file (Ctrl+I)"))
         ui.exportButton.setToolTip(self.tr("Export the contacts shown to a CSV file (Ctrl+Shift+E)"))
         ui.deleteButton.setToolTip(self.tr("Delete the selected contacts (Delete)"))
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        context = Qt.ShortcutContext.WindowShortcut  # Qt enables them only while this view shows
         # Ctrl+F (search) and Ctrl+N (new campaign) belong to the main window: no clashes here.
         for keys, slot in (("Ctrl+Shift+N", self.add_contact),
                            ("Ctrl+I", self.import_csv), ("Ctrl+Shift+E", self.export_csv),
                            ("F2", self.edit_contact)):
-            QShortcut(QKeySequence(keys), self, slot, context=context)
+            QShortcut(QKeySequence(keys), self, slot).setContext(context)
         for keys, slot in ((QKeySequence.StandardKey.Delete, self.delete_contacts),
-                           ("Return", self.edit_contact)):
-            QShortcut(QKeySequence(keys), ui.table, slot, context=Qt.ShortcutContext.WidgetShortcut)
+                           ("Return", self.edit_contact)):  # only while the table has focus
+            QShortcut(QKeySequence(keys), ui.table, slot).setContext(
+                Qt.ShortcutContext.WidgetShortcut)
         services.bridge.contactsChanged.connect(self._on_contacts_changed)
         set_problem(ui.messageLabel, "")
         self.refresh()

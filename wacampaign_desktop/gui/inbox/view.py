@@ -98,8 +98,8 @@ class InboxView(QWidget):
         self.ui.searchEdit.textChanged.connect(self._search_later)
         self.ui.sendButton.clicked.connect(self.send_reply)
         self.ui.replyEdit.textChanged.connect(self._update_reply_state)
-        QShortcut(QKeySequence("Ctrl+Return"), self.ui.replyEdit, self.send_reply,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence("Ctrl+Return"), self.ui.replyEdit, self.send_reply).setContext(
+            Qt.ShortcutContext.WidgetShortcut)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.reload)
         self._tick = QTimer(self, interval=30_000)  # keeps "time left" honest
