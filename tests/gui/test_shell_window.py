@@ -5,6 +5,7 @@ threads through the bridge, and a placeholder when a view cannot be loaded."""
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -115,10 +116,13 @@ def test_bridge_coalesces_a_burst(qtbot, services):
 
     seen: list[dict] = []
     services.bridge.countersChanged.connect(lambda _cid, c: seen.append(c))
+    began = time.monotonic()
     _publish_from_thread(services.context.bus, *(
         CountersChanged(campaign_id=7, counters={"sent": i}) for i in range(2000)))
     qtbot.waitUntil(lambda: bool(seen) and seen[-1] == {"sent": 1999}, timeout=5000)
-    assert len(seen) <= 3  # one drain per ~100 ms, not 2,000 repaints
+    elapsed = time.monotonic() - began
+    # one delivery per ~100 ms (however slow the machine), never one per event
+    assert len(seen) <= elapsed * 10 + 2 and len(seen) < 50
 
 
 class _StubRuntime:
