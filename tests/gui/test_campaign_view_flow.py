@@ -132,7 +132,7 @@ def test_send_watch_pause_resume_export(qtbot, app_window, tmp_path):
 
     # a slow campaign to pause and resume
     slow = Campaign.create(name="Slow one", body="Hi {{name}}", audience={"kind": "all"},
-                           send_rate=2.0)
+                           send_rate=1.0)
     campaigns.reload()
     campaigns.select_campaign(slow.id)
     qtbot.waitUntil(view.buttons["start"].isEnabled, timeout=TIMEOUT)
