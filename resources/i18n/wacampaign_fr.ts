@@ -218,7 +218,7 @@
 <context>
     <name>CampaignEditorDialog</name>
     <message>
-        <location filename="../../wacampaign_desktop/gui/editor/dialog.py" line="+57"/>
+        <location filename="../../wacampaign_desktop/gui/editor/dialog.py" line="+61"/>
         <source>Edit campaign</source>
         <translation>Modifier la campagne</translation>
     </message>
@@ -323,7 +323,7 @@
         <translation>Enregistrer et &amp;démarrer</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+59"/>
         <source>The recipients could not be checked: %1</source>
         <translation>Les destinataires n&apos;ont pas pu être vérifiés : %1</translation>
     </message>
@@ -1292,7 +1292,7 @@ premiere_visite: 2024-05-01</translation>
         <translation>Supprimer les contacts sélectionnés (Suppr)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>All tags</source>
         <translation>Toutes les étiquettes</translation>
     </message>
@@ -1505,11 +1505,16 @@ premiere_visite: 2024-05-01</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 new, %2 to update, %3 rejected. Rejected rows are not imported; fix them in the file and import it again.</source>
-        <translation>%1 nouveaux, %2 à mettre à jour, %3 refusées. Les lignes refusées ne sont pas importées ; corrigez-les dans le fichier puis importez-le à nouveau.</translation>
+        <source>New: %1 · to update: %2 · rejected: %3. Rejected rows are not imported; fix them in the file and import it again.</source>
+        <translation>Nouveaux : %1 · à mettre à jour : %2 · refusées : %3. Les lignes refusées ne sont pas importées ; corrigez-les dans le fichier puis importez-le à nouveau.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+42"/>
+        <source>Import finished. New contacts: %1 · updated: %2 · rows rejected: %3.</source>
+        <translation>Import terminé. Nouveaux contacts : %1 · mis à jour : %2 · lignes refusées : %3.</translation>
+    </message>
+    <message>
+        <location line="-32"/>
         <source>&amp;Import the valid rows (%1)</source>
         <translation>&amp;Importer les lignes valides (%1)</translation>
     </message>
@@ -1522,11 +1527,6 @@ premiere_visite: 2024-05-01</translation>
         <location line="+15"/>
         <source>Nothing was imported: %1. Your file is unchanged; try again.</source>
         <translation>Rien n&apos;a été importé : %1. Votre fichier n&apos;a pas changé ; réessayez.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Import finished: %1 new contacts, %2 updated, %3 rows rejected.</source>
-        <translation>Import terminé : %1 nouveaux contacts, %2 mis à jour, %3 lignes refusées.</translation>
     </message>
 </context>
 <context>
@@ -1683,7 +1683,7 @@ premiere_visite: 2024-05-01</translation>
         <translation>L&apos;envoi n&apos;est pas encore prêt (l&apos;application démarre). Réessayez dans un instant.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>

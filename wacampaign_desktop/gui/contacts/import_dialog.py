@@ -201,8 +201,8 @@ class CsvImportDialog(QDialog):
         ui.previewTabs.setTabText(0, self.tr("Valid (%1)").replace("%1", str(len(preview.valid))))
         ui.previewTabs.setTabText(1, self.tr("Rejected (%1)").replace("%1", str(len(preview.rejected))))
         if self.table is not None and self.mapping().phone is not None:
-            text = self.tr("%1 new, %2 to update, %3 rejected. Rejected rows are not imported; "
-                           "fix them in the file and import it again.") \
+            text = self.tr("New: %1 · to update: %2 · rejected: %3. Rejected rows are not "
+                           "imported; fix them in the file and import it again.") \
                 .replace("%1", str(preview.new_count)) \
                 .replace("%2", str(len(preview.valid) - preview.new_count)) \
                 .replace("%3", str(len(preview.rejected)))
@@ -243,7 +243,7 @@ class CsvImportDialog(QDialog):
         if self.report is None:
             return ""
         rejected = len(self.preview.rejected) if self.preview else 0
-        return self.tr("Import finished: %1 new contacts, %2 updated, %3 rows rejected.") \
+        return self.tr("Import finished. New contacts: %1 · updated: %2 · rows rejected: %3.") \
             .replace("%1", str(self.report.imported)).replace("%2", str(self.report.updated)) \
             .replace("%3", str(rejected))
 
