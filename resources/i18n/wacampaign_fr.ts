@@ -1303,8 +1303,8 @@ premiere_visite: 2024-05-01</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 of %2 contacts</source>
-        <translation>%1 contacts sur %2</translation>
+        <source>Shown: %1 of %2</source>
+        <translation>Affichés : %1 sur %2</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1353,8 +1353,8 @@ premiere_visite: 2024-05-01</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>%1 contacts exported to %2.</source>
-        <translation>%1 contacts exportés dans %2.</translation>
+        <source>Export done (contacts: %1): %2</source>
+        <translation>Export terminé (contacts : %1) : %2</translation>
     </message>
     <message>
         <location line="+2"/>

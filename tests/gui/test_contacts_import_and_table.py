@@ -121,7 +121,7 @@ def test_table_search_tag_filter_opt_out_add_and_export(services, qtbot, tmp_pat
     view.ui.searchEdit.setText("")
     view.apply_filter()
     view.export_csv(str(out))
-    qtbot.waitUntil(lambda: "exported" in view.ui.messageLabel.text(), timeout=15_000)
+    qtbot.waitUntil(lambda: "Export done (contacts: 1202)" in view.ui.messageLabel.text(), timeout=15_000)
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert len(rows) == 1202 and {"phone", "name", "tags", "opted_out"} <= set(rows[0])
 

@@ -109,7 +109,7 @@ class ContactsView(QWidget):
         if total == everyone:
             text = self.tr("Total: %1").replace("%1", str(total))
         else:
-            text = self.tr("%1 of %2 contacts").replace("%1", str(total)).replace("%2", str(everyone))
+            text = self.tr("Shown: %1 of %2").replace("%1", str(total)).replace("%2", str(everyone))
         self.ui.countLabel.setText(text)
         self._update_buttons()
 
@@ -180,7 +180,7 @@ class ContactsView(QWidget):
         self._say(self.tr("Exporting…"), "info")
         self.services.tasks.run(
             lambda: export_contacts(path, query),
-            lambda count: self._say(self.tr("%1 contacts exported to %2.").replace(
+            lambda count: self._say(self.tr("Export done (contacts: %1): %2").replace(
                 "%1", str(count)).replace("%2", path), "ok"),
             lambda exc: self._say(self.tr("The export failed: %1. Nothing was lost; choose another "
                                           "folder and try again.").replace("%1", str(exc)), "error"))
