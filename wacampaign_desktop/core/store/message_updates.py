@@ -232,14 +232,14 @@ def apply_statuses(
     at = at or utcnow()
     sids = sorted({sid for sid, *_ in reports})
     rows: dict[str, dict[str, Any]] = {}
-    columns = (CampaignMessage.id, CampaignMessage.twilio_sid, CampaignMessage.campaign,
-               CampaignMessage.status, CampaignMessage.error_code, CampaignMessage.error_message,
-               *(getattr(CampaignMessage, name) for name in _STAMP_COLUMNS))
     names = ("id", "sid", "campaign_id", "status", "error_code", "error_message", *_STAMP_COLUMNS)
     for start in range(0, len(sids), 500):
-        query = (CampaignMessage.select(*columns)
-                 .where(CampaignMessage.twilio_sid.in_(sids[start:start + 500])).tuples())
-        for values in query:
+        chunk = sids[start:start + 500]
+        cursor = db.execute_sql(  # plain SQL: this runs for every webhook batch
+            "SELECT id, twilio_sid, campaign_id, status, error_code, error_message, sent_at, "
+            "delivered_at, read_at, failed_at FROM campaign_message WHERE twilio_sid IN "
+            f"({', '.join('?' * len(chunk))})", chunk)
+        for values in cursor.fetchall():
             row = dict(zip(names, values, strict=True))
             row["initial"] = row["status"]
             rows[row["sid"]] = row
@@ -295,6 +295,11 @@ def apply_statuses(
                 for name, amount in rules.counter_delta(r["initial"], r["status"]).items():
                     campaign_delta[name] = campaign_delta.get(name, 0) + amount
             for campaign_id, delta in totals.items():
-                _bump_counters(campaign_id, delta)
+                changes = [(name, amount) for name, amount in delta.items() if amount]
+                if changes:  # names come from status_rules.COUNTER_NAMES, never from input
+                    cursor.execute(
+                        "UPDATE campaign SET "
+                        + ", ".join(f"{name}_count = {name}_count + ?" for name, _ in changes)
+                        + " WHERE id = ?", [amount for _, amount in changes] + [campaign_id])
     return updates
 

@@ -323,8 +323,9 @@ def record_other(delivery: Delivery, outcome: str) -> Outcome:
 
 def counters_changed(campaign_ids: set[int]) -> list[Event]:
     """CountersChanged for each campaign touched by a batch (read inside the transaction)."""
-    columns = [getattr(Campaign, f"{name}_count") for name in rules.COUNTER_NAMES]
-    query = (Campaign.select(Campaign.id, *columns)
-             .where(Campaign.id.in_(sorted(campaign_ids))).tuples())
+    ids = sorted(campaign_ids)
+    columns = ", ".join(f"{name}_count" for name in rules.COUNTER_NAMES)
+    cursor = Campaign._meta.database.execute_sql(
+        f"SELECT id, {columns} FROM campaign WHERE id IN ({', '.join('?' * len(ids))})", ids)
     return [CountersChanged(row[0], dict(zip(rules.COUNTER_NAMES, row[1:], strict=True)))
-            for row in query]
+            for row in cursor.fetchall()]
