@@ -101,12 +101,17 @@ def test_template_mode_and_reopen_draft(services, qtbot):
 
     ui.variablesTable.setItem(0, 0, QTableWidgetItem("1"))
     ui.variablesTable.setItem(0, 1, QTableWidgetItem("city"))
+    for row in range(1, 5):
+        ui.variablesTable.setItem(row, 0, QTableWidgetItem(str(row + 1)))
+        ui.variablesTable.setItem(row, 1, QTableWidgetItem("name"))
+    assert ui.variablesTable.rowCount() == 6  # an empty row is always there for one more
     qtbot.waitUntil(lambda: _settled(dialog), timeout=TIMEOUT)
     assert ui.contentSidProblem.text() == "" and ui.variablesProblem.text() == ""
     assert "{{1}} = Lyon" in ui.previewView.toPlainText()
     ui.saveButton.click()
     saved = Campaign.get_by_id(dialog.campaign_id)
-    assert saved.state == "draft" and saved.content_variables == {"1": "city"} and saved.body == ""
+    assert saved.state == "draft" and saved.body == ""
+    assert saved.content_variables == {"1": "city", "2": "name", "3": "name", "4": "name", "5": "name"}
 
     again = CampaignEditorDialog(svc, campaign_id=saved.id)
     qtbot.addWidget(again)

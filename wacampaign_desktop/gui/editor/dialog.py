@@ -83,6 +83,7 @@ class CampaignEditorDialog(QDialog):
         ui.tagCombo.currentIndexChanged.connect(self._changed)
         ui.rateSpin.valueChanged.connect(self._changed)
         ui.scheduleEdit.dateTimeChanged.connect(self._changed)
+        ui.variablesTable.itemChanged.connect(self._grow_variables)
         ui.variablesTable.itemChanged.connect(self._changed)
         ui.previewContactCombo.currentIndexChanged.connect(lambda _i: self._update_preview())
         ui.fieldCombo.activated.connect(self._insert_field)
@@ -343,6 +344,14 @@ class CampaignEditorDialog(QDialog):
             self.ui.bodyEdit.insertPlainText("{{" + name + "}}")
             self.ui.bodyEdit.setFocus()
         self.ui.fieldCombo.setCurrentIndex(0)
+
+    def _grow_variables(self, *_args: Any) -> None:
+        """Keep one empty row at the end of the variables table (templates allow up to 100)."""
+        table = self.ui.variablesTable
+        last = table.rowCount() - 1
+        if last < 99 and any(table.item(last, c) and table.item(last, c).text().strip()
+                             for c in (0, 1)):
+            table.setRowCount(last + 2)
 
     def _choose_contacts(self) -> None:
         picker = ContactPickerDialog(self._chosen, self)
