@@ -248,7 +248,7 @@
         <translation>messages/s</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Save and start (Ctrl+Enter)</source>
         <translation>Enregistrer et démarrer (Ctrl+Entrée)</translation>
     </message>
@@ -328,12 +328,12 @@
         <translation>Les destinataires n&apos;ont pas pu être vérifiés : %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../wacampaign_desktop/gui/editor/form_io.py" line="+85"/>
         <source>(and %1 more)</source>
         <translation>(et %1 autres)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{{%1}} is empty for: %2</source>
         <translation>{{%1}} est vide pour : %2</translation>
     </message>
@@ -343,7 +343,7 @@
         <translation>Il manque une valeur pour certains contacts : complétez-la dans Contacts ou modifiez le texte.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../wacampaign_desktop/gui/editor/dialog.py" line="+25"/>
         <source>Nobody to send to: no contact matches these recipients (opted-out contacts and invalid numbers are skipped).</source>
         <translation>Personne à qui envoyer : aucun contact ne correspond à ces destinataires (les contacts désinscrits et les numéros invalides sont écartés).</translation>
     </message>
@@ -408,7 +408,7 @@
         <translation>Caractères : %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+34"/>
         <source>The campaign could not be saved: %1. Your text is still here; try again.</source>
         <translation>La campagne n&apos;a pas pu être enregistrée : %1. Votre texte est toujours là ; réessayez.</translation>
     </message>

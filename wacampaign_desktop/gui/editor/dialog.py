@@ -21,7 +21,7 @@ from wacampaign_desktop.core.engine.recipients import Preparation
 from wacampaign_desktop.core.store.models import Campaign, Contact
 from wacampaign_desktop.gui.contacts.model import all_tags
 from wacampaign_desktop.gui.editor.contact_picker import ContactPickerDialog
-from wacampaign_desktop.gui.editor.form_io import read_form, write_form
+from wacampaign_desktop.gui.editor.form_io import read_form, render_summary, write_form
 from wacampaign_desktop.gui.editor.form_state import (
     CONTENT_SID_RE,
     MAX_BODY,
@@ -220,23 +220,6 @@ class CampaignEditorDialog(QDialog):
             "%1", str(exc)))
         self._validate()
 
-    def render_summary(self, problems: list[Any], limit: int = 5) -> str:
-        """Which placeholder is empty for which contacts, e.g. "{{city}} is empty for: +336…"."""
-        by_placeholder: dict[str, list[str]] = {}
-        for problem in problems:
-            phones = by_placeholder.setdefault(problem.placeholder, [])
-            if problem.phone not in phones:
-                phones.append(problem.phone)
-        lines = []
-        for placeholder, phones in by_placeholder.items():
-            shown = ", ".join(phones[:limit])
-            if len(phones) > limit:
-                shown += " " + self.tr("(and %1 more)").replace("%1", str(len(phones) - limit))
-            lines.append(self.tr("{{%1}} is empty for: %2").replace("%1", placeholder)
-                         .replace("%2", shown))
-        return self.tr("Some contacts lack a value, fill it in Contacts or change the text.") \
-            + "\n" + "\n".join(lines)
-
     def can_start(self) -> bool:
         prep = self.preparation
         return (self.editable and not self.field_problems and not self._pending and not self._starting
@@ -256,7 +239,7 @@ class CampaignEditorDialog(QDialog):
         if prep is not None and not self._pending:
             if prep.problems and "body" not in problems and "variables" not in problems:
                 where = "variables" if values.kind == "template" else "body"
-                problems[where] = self.render_summary(prep.problems)
+                problems[where] = render_summary(prep.problems)
             if not prep.recipients and "audience" not in problems:
                 problems["audience"] = self.tr("Nobody to send to: no contact matches these recipients "
                                                "(opted-out contacts and invalid numbers are skipped).")

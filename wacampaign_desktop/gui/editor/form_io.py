@@ -1,11 +1,12 @@
-"""Copying EditorValues into the editor's Designer form and reading them back."""
+"""Copying EditorValues into the editor's Designer form and reading them back, and the
+summary of placeholders that have no value for some contacts."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from wacampaign_desktop.gui.editor.form_state import EditorValues
@@ -68,3 +69,23 @@ def read_form(ui: QWidget, chosen: list[int]) -> EditorValues:
         variables=variables, media_url=ui.mediaEdit.text().strip(),
         variant_b=ui.variantEdit.toPlainText() if ui.abCheck.isChecked() else None,
         audience=audience, rate=ui.rateSpin.value(), scheduled_at=scheduled)
+
+
+def render_summary(problems: list[Any], limit: int = 5) -> str:
+    """Which placeholder is empty for which contacts, e.g. "{{city}} is empty for: +336…"."""
+    by_placeholder: dict[str, list[str]] = {}
+    for problem in problems:
+        phones = by_placeholder.setdefault(problem.placeholder, [])
+        if problem.phone not in phones:
+            phones.append(problem.phone)
+    lines = []
+    for placeholder, phones in by_placeholder.items():
+        shown = ", ".join(phones[:limit])
+        if len(phones) > limit:
+            shown += " " + QCoreApplication.translate("CampaignEditorDialog", "(and %1 more)") \
+                .replace("%1", str(len(phones) - limit))
+        lines.append(QCoreApplication.translate("CampaignEditorDialog", "{{%1}} is empty for: %2")
+                     .replace("%1", placeholder).replace("%2", shown))
+    lead = QCoreApplication.translate(
+        "CampaignEditorDialog", "Some contacts lack a value, fill it in Contacts or change the text.")
+    return lead + "\n" + "\n".join(lines)
