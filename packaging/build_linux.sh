@@ -21,8 +21,9 @@ log() { printf '\n==> %s\n' "$*"; }
 
 # --- 1. system packages (Debian) ---------------------------------------------------------------
 # python3-venv: the build venv; binutils: objdump/strip for PyInstaller; dpkg-dev: dpkg-deb and
-# dpkg-architecture; the libraries: what Qt's xcb platform plugin loads when self-test runs.
-APT_PACKAGES=(python3 python3-venv python3-dev binutils dpkg-dev file
+# dpkg-architecture; icu-devtools + gcc: trim Qt's ICU data (packaging/linux/slim_icu.py); the
+# libraries: what Qt's xcb platform plugin loads when self-test runs.
+APT_PACKAGES=(python3 python3-venv python3-dev binutils dpkg-dev file icu-devtools gcc
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1)

@@ -68,7 +68,7 @@ def gui_check() -> Check:
             "win32", "darwin"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
-        from PySide6.QtCore import QFile, QIODevice, QLibraryInfo, QTranslator
+        from PySide6.QtCore import QCollator, QFile, QIODevice, QLibraryInfo, QLocale, QTranslator
         from PySide6.QtGui import QIcon
         from PySide6.QtUiTools import QUiLoader
         from PySide6.QtWidgets import QApplication
@@ -90,6 +90,11 @@ def gui_check() -> Check:
             if widget is None:
                 raise RuntimeError(f"QUiLoader could not build {form.name}: {loader.errorString()}")
             widget.deleteLater()
+        # Qt sorts with ICU (trimmed in the Linux bundle): a broken data library sorts nothing.
+        collator = QCollator(QLocale("fr_FR"))
+        words = sorted(["zèbre", "Eve", "élan", "abc"], key=collator.sortKey)
+        if words != ["abc", "élan", "Eve", "zèbre"]:
+            raise RuntimeError(f"locale-aware sorting is broken (ICU data?): {words}")
         translations = sorted(resource_path("resources", "i18n").glob("*.qm"))
         qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for qm in translations:
