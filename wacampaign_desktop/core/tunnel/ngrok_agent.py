@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass
 
 from wacampaign_desktop.core.paths import find_bundled_ngrok, ngrok_missing_message
-from wacampaign_desktop.core.redaction import register_secret
+from wacampaign_desktop.core.redaction import redact, register_secret
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +94,10 @@ class NgrokAgent:
 
     @staticmethod
     def _explain(exc: Exception) -> str:
+        return redact(NgrokAgent._explain_raw(exc))
+
+    @staticmethod
+    def _explain_raw(exc: Exception) -> str:
         text = str(exc)
         detail = getattr(exc, "ngrok_error", None) or text
         lowered = str(detail).lower()
