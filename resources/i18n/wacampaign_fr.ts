@@ -128,7 +128,7 @@
         <translation>Erreurs seulement</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Log file: %1</source>
         <translation>Fichier journal : %1</translation>
     </message>
@@ -138,9 +138,14 @@
         <translation>Événements : %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+43"/>
         <source>Nothing to show.</source>
         <translation>Rien à afficher.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The log file could not be read: %1</source>
+        <translation>Le fichier journal n&apos;a pas pu être lu : %1</translation>
     </message>
 </context>
 <context>

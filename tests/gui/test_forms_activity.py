@@ -57,10 +57,11 @@ def test_app_log_filter(services, qtbot):
     view = ActivityView(services)
     qtbot.addWidget(view)
     view.ui.tabs.setCurrentWidget(view.ui.logTab)
-    assert "Campaign 3 started" in view.ui.logView.toPlainText()
+    qtbot.waitUntil(lambda: "Campaign 3 started" in view.ui.logView.toPlainText(), timeout=10_000)
     view.ui.levelCombo.setCurrentIndex(view.ui.levelCombo.findData("WARNING"))
-    text = view.ui.logView.toPlainText()
-    assert "Tunnel went down" in text and "Campaign 3 started" not in text
+    qtbot.waitUntil(lambda: "Campaign 3 started" not in view.ui.logView.toPlainText(),
+                    timeout=10_000)
+    assert "Tunnel went down" in view.ui.logView.toPlainText()
 
 
 def test_hidden_view_catches_up_when_shown_and_bursts_reload(services, qtbot):

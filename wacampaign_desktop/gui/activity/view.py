@@ -68,6 +68,8 @@ class ActivityView(QWidget):
         self._log_poll.start()
         self._log_size = -1
         self._stale = False
+        self._log_busy = False
+        self._log_again = False
         ui.logPathLabel.setText(self.tr("Log file: %1").replace("%1", str(self.log_file)))
         services.bridge.webhookLogged.connect(self._on_webhooks)
         self.apply_webhook_filter()
@@ -110,14 +112,34 @@ class ActivityView(QWidget):
     # -- app log ---------------------------------------------------------------------------------
     @Slot()
     def refresh_log(self) -> None:
-        lines = filter_lines(read_tail(self.log_file), self.ui.levelCombo.currentData() or "INFO",
-                             self.ui.logSearch.text())
+        """Read and filter the log tail on a worker (it can be half a megabyte), one at a time."""
+        if self._log_busy:
+            self._log_again = True
+            return
+        self._log_busy = True
+        path = self.log_file
+        level = self.ui.levelCombo.currentData() or "INFO"
+        text = self.ui.logSearch.text()
+        self.services.tasks.run(lambda: filter_lines(read_tail(path), level, text),
+                                self._show_log, self._log_failed)
+
+    def _show_log(self, lines: list[str]) -> None:
+        self._log_busy = False
+        if self._log_again:
+            self._log_again = False
+            self.refresh_log()
+            return
         view = self.ui.logView
         bar = view.verticalScrollBar()
         at_end = bar.value() >= bar.maximum() - 2
         view.setPlainText("\n".join(lines) if lines else self.tr("Nothing to show."))
         if at_end:
             bar.setValue(bar.maximum())
+
+    def _log_failed(self, exc: BaseException) -> None:
+        self._log_busy = False
+        self.ui.logView.setPlainText(self.tr("The log file could not be read: %1").replace(
+            "%1", str(exc)))
 
     @Slot()
     def _poll_log(self) -> None:
