@@ -76,3 +76,35 @@ def test_right_token_works_and_save_keeps_token_in_secret_store(services, qtbot,
     assert context.settings.use_sandbox is False and context.settings.tunnel_mode == "own_url"
     assert context.secrets.get(TWILIO_AUTH_TOKEN) == sandbox.auth_token
     assert sandbox.auth_token not in context.paths.settings_file.read_text("utf-8")
+
+
+def test_unreachable_twilio_and_ngrok_urls(services, qtbot):
+    import socket
+
+    from wacampaign_desktop.core.events import TunnelStateChanged
+    from wacampaign_desktop.gui.settings import ConnectTwilioDialog
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    dialog = ConnectTwilioDialog(services, api_base_url=f"http://127.0.0.1:{closed}")
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    ui.sidEdit.setText("AC" + "1" * 32)
+    ui.tokenEdit.setText("a" * 32)
+    ui.senderEdit.setText("+14155238886")
+    dialog.check()
+    qtbot.waitUntil(lambda: "did not succeed" in ui.checkResult.text()
+                    or "Could not reach" in ui.checkResult.text(), timeout=30_000)
+    assert "Traceback" not in ui.checkResult.text() and "a" * 32 not in ui.checkResult.text()
+
+    ui.ngrokRadio.setChecked(True)
+    assert "ngrok authtoken" in ui.tunnelProblem.text()
+    assert "known once the ngrok tunnel has started" in ui.statusUrlEdit.text()
+    services.context.bus.publish(TunnelStateChanged(mode="ngrok", state="up",
+                                                    public_url="https://abc.ngrok.app"))
+    services.bridge.drain()
+    ui.ngrokTokenEdit.setText("2abc")
+    assert ui.statusUrlEdit.text() == "https://abc.ngrok.app/api/webhook/twilio/status"
+    ui.ngrokDomainEdit.setText("my-shop.ngrok.app")
+    assert ui.incomingUrlEdit.text() == "https://my-shop.ngrok.app/api/webhook/twilio/incoming"
