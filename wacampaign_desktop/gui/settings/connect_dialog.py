@@ -216,6 +216,9 @@ class ConnectTwilioDialog(QDialog):
         if "20003" in message or "401" in message:
             lead = self.tr("Twilio refused this Account SID and Auth Token. Copy both again from "
                            "the Twilio Console (Account info).")
+        elif any(word in message for word in ("Could not connect", "ConnectionError", "Timeout",
+                                               "timed out")):
+            return self.tr("Could not reach Twilio. Check the internet connection and try again.")
         elif "404" in message:
             lead = self.tr("Twilio does not know this Account SID.")
         else:
