@@ -92,3 +92,18 @@ def test_scheduled_campaign_starts_on_time_after_a_restart(runtime_factory, cont
     scheduled = campaign.scheduled_at.replace(tzinfo=__import__("datetime").UTC).timestamp()
     assert scheduled - 0.5 <= started <= scheduled + 3
     assert assert_counters_consistent(campaign.id)["delivered"] == 20
+
+
+def test_cancel_at_full_speed_leaves_nothing_pending(runtime_factory, context):
+    make_contacts(600)
+    runtime = runtime_factory()
+    campaign = make_campaign(send_rate=400)
+    runtime.engine.start_campaign(campaign.id)
+    wait_for(lambda: len(runtime.sandbox.messages()) >= 50, 30, "sending under way")
+    runtime.engine.cancel(campaign.id)
+    wait_for(lambda: statuses(campaign.id).get("sending", 0) == 0, 10, "in-flight calls recorded")
+    found = statuses(campaign.id)
+    assert "pending" not in found and found["canceled"] > 0
+    sent = len(runtime.sandbox.messages())
+    assert found["canceled"] == 600 - sent
+    assert_counters_consistent(campaign.id)

@@ -47,9 +47,13 @@ def claim_batch(campaign_id: int, limit: int) -> list[CampaignMessage]:
     return messages
 
 
-def release(messages: list[CampaignMessage]) -> list[mu.StatusUpdate]:
-    """Put claimed messages that were never handed to Twilio back in the queue."""
+def release(campaign_id: int, messages: list[CampaignMessage]) -> list[mu.StatusUpdate]:
+    """Claimed messages never handed to Twilio: back in the queue, or canceled with the campaign."""
     with db.atomic():
+        campaign = Campaign.get_or_none(Campaign.id == campaign_id)
+        if campaign is not None and campaign.state == "cancelled":
+            return [mu.transition(m, rules.CANCELED, claimed_at=None,
+                                  error_message="campaign cancelled") for m in messages]
         return [mu.transition(m, rules.PENDING, claimed_at=None) for m in messages]
 
 
@@ -132,7 +136,7 @@ class CampaignRun:
                     self._slots.release()
         if claimed:
             try:
-                publish_updates(self._bus, release(list(claimed)))
+                publish_updates(self._bus, release(self.campaign_id, list(claimed)))
             except Exception:
                 log.exception("Could not release %d claimed message(s); they will be checked "
                               "with Twilio and requeued", len(claimed))

@@ -20,7 +20,7 @@ from datetime import datetime
 from wacampaign_desktop.core import status_rules as rules
 from wacampaign_desktop.core.engine import lifecycle as lc
 from wacampaign_desktop.core.engine import reconciliation as rec
-from wacampaign_desktop.core.engine import retries
+from wacampaign_desktop.core.engine import retries, scheduler
 from wacampaign_desktop.core.engine.dispatcher import CampaignRun
 from wacampaign_desktop.core.engine.recipients import Preparation, prepare_rows
 from wacampaign_desktop.core.engine.recorder import Recorder
@@ -245,11 +245,10 @@ class CampaignEngine:
         if time.monotonic() - self._claims_checked_at >= min(2.0, self._claim_grace):
             self._claims_checked_at = time.monotonic()  # at most every 2 s (Twilio may be away)
             rec.resolve_claims(self.gateway, self.bus, self._claim_grace, self._is_busy)
-        now = utcnow()
-        for campaign in Campaign.select().where(Campaign.state.in_([lc.SCHEDULED, lc.SENDING])):
-            if campaign.state == lc.SCHEDULED and campaign.scheduled_at and campaign.scheduled_at <= now:
-                self._start_scheduled(campaign.id)
-            elif campaign.state == lc.SENDING and campaign.id not in self._runs:
+        for campaign_id in scheduler.due_scheduled():
+            self._start_scheduled(campaign_id)
+        for campaign in scheduler.sending_campaigns():
+            if campaign.id not in self._runs:
                 self._start_run(campaign)
         with self._lock:
             runs = list(self._runs.values())
