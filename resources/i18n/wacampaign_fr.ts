@@ -905,7 +905,7 @@
         <translation>Twilio a refusé cet Account SID et cet Auth Token. Copiez-les à nouveau depuis la console Twilio (Account info).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Twilio does not know this Account SID.</source>
         <translation>Twilio ne connaît pas cet Account SID.</translation>
     </message>
@@ -915,7 +915,8 @@
         <translation>La vérification n&apos;a pas abouti.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-4"/>
+        <location line="+11"/>
         <source>Could not reach Twilio. Check the internet connection and try again.</source>
         <translation>Impossible de joindre Twilio. Vérifiez la connexion Internet et réessayez.</translation>
     </message>
@@ -1454,7 +1455,12 @@ premiere_visite: 2024-05-01</translation>
         <translation>(aucune)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>(joined: %1)</source>
+        <translation>(assemblé : %1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>(choose the column with phone numbers)</source>
         <translation>(choisissez la colonne des numéros)</translation>
     </message>

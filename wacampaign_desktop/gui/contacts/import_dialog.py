@@ -120,7 +120,10 @@ class CsvImportDialog(QDialog):
                               (ui.tagsCombo, mapping.tags)):
             combo.blockSignals(True)
             combo.clear()
-            if combo is not ui.phoneCombo:
+            if combo is ui.nameCombo and (mapping.first is not None or mapping.last is not None):
+                parts = [table.header[i] for i in (mapping.first, mapping.last) if i is not None]
+                combo.addItem(self.tr("(joined: %1)").replace("%1", " + ".join(parts)), -1)
+            elif combo is not ui.phoneCombo:
                 combo.addItem(none, -1)
             else:
                 combo.addItem(self.tr("(choose the column with phone numbers)"), -1)
