@@ -200,7 +200,11 @@ class CampaignRun:
         error_message = result.error_message or (result.hint or "send failed")
         if decision.rate_limited:
             self.limiter.slow_down(result.retry_after)
-        if decision.action == "requeue":
+        cancelled = Campaign.get_by_id(self.campaign_id).state == "cancelled"
+        if decision.action == "requeue" and cancelled:
+            update = mu.transition(message, rules.CANCELED, error_code=result.error_code,
+                                   error_message="campaign cancelled", claimed_at=None)
+        elif decision.action == "requeue":
             update = mu.transition(
                 message, rules.PENDING, error_code=result.error_code, error_message=error_message,
                 retry_count=message.retry_count + (1 if decision.counts_as_retry else 0),
@@ -210,7 +214,7 @@ class CampaignRun:
             update = mu.transition(message, "failed", error_code=result.error_code,
                                    error_message=error_message)
         produced: list = [update]
-        if decision.action == "requeue" and not decision.rate_limited:
+        if decision.action == "requeue" and not decision.rate_limited and not cancelled:
             outcomes.append(result.error_code)
         if result.opt_out or result.error_code == retries.OPT_OUT_CODE:
             produced += self._mark_opted_out(message)
