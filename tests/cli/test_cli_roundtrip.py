@@ -4,6 +4,7 @@ sandbox over real HTTP. Import a CSV with bad rows → create → send --wait �
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -122,3 +123,33 @@ def test_credentials_set_and_check_against_a_sandbox(data_dir, capsys, monkeypat
         assert code == 0 and json.loads(out)["ok"] and sandbox.auth_token not in out
         code, out, _ = run(capsys, "credentials", "check", "--data-dir", data_dir)
         assert code == 0 and "Connected" in out
+
+
+def test_send_wait_ends_with_exit_3_when_the_campaign_pauses_itself(tmp_path, capsys, monkeypatch):
+    import io
+
+    from wacampaign_desktop.core.runtime import API_URL_ENV
+    from wacampaign_desktop.core.sandbox import SandboxConfig, SandboxServer
+
+    folder = tmp_path / "p"
+    (folder / "config").mkdir(parents=True)
+    (folder / "config" / "settings.json").write_text(json.dumps(
+        {"webhook_port": 0, "autopause_window": 10, "autopause_failure_ratio": 0.5}), "utf-8")
+    data_dir = str(folder)
+    rows = "\n".join(f"C{i},+3361{i:07d}" for i in range(200))
+    (tmp_path / "c.csv").write_text("name,phone\n" + rows + "\n", "utf-8")
+    with SandboxServer(SandboxConfig(seed=12, step_latency=0.02, failure_rate=1.0)) as sandbox:
+        monkeypatch.setenv(API_URL_ENV, sandbox.base_url)
+        monkeypatch.setattr("sys.stdin", io.StringIO(sandbox.auth_token + "\n"))
+        assert run(capsys, "credentials", "set", "--account-sid", sandbox.account_sid,
+                   "--sender", "whatsapp:+14155238886", "--data-dir", data_dir)[0] == 0
+        assert run(capsys, "contacts", "import", str(tmp_path / "c.csv"), "--data-dir", data_dir)[0] == 0
+        _, out, _ = run(capsys, "campaign", "create", "--name", "Bad", "--body", "Hi",
+                        "--rate", "50", "--data-dir", data_dir)
+        code, out, err = run(capsys, "campaign", "send", out.strip(), "--wait", "--json",
+                             "--data-dir", data_dir)
+    assert code == 3
+    assert json.loads(out)["state"] == "paused"
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("error: campaign") and "paused itself" in last
+    assert re.search(r"mostly with error (30|63)\d\d\d", last), last
