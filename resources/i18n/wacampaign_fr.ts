@@ -1435,7 +1435,12 @@ premiere_visite: 2024-05-01</translation>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
+        <source>Choose a file with Browse…, or drop it on this window.</source>
+        <translation>Choisissez un fichier avec Parcourir…, ou déposez-le sur cette fenêtre.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Choose a CSV file</source>
         <translation>Choisir un fichier CSV</translation>
     </message>

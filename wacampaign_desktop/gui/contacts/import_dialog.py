@@ -85,12 +85,25 @@ class CsvImportDialog(QDialog):
             combo.currentIndexChanged.connect(self.refresh_preview)
         ui.extraTagEdit.editingFinished.connect(self.refresh_preview)
         ui.mappingGroup.setEnabled(False)
+        self.setAcceptDrops(True)
+        ui.fileEdit.setToolTip(self.tr("Choose a file with Browse…, or drop it on this window."))
         self._update_buttons()
         self.resize(860, 680)
         if path:
             self.load_file(str(path))
 
     # -- file ------------------------------------------------------------------------------------
+    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        if event.mimeData().hasUrls() and event.mimeData().urls()[0].isLocalFile():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        """A CSV file dropped on the dialog is read like a browsed one."""
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            self.load_file(urls[0].toLocalFile())
+            event.acceptProposedAction()
+
     @Slot()
     def browse(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
