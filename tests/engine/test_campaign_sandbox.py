@@ -16,7 +16,7 @@ from engine_helpers import (
 )
 
 from wacampaign_desktop.core.sandbox import SandboxConfig
-from wacampaign_desktop.core.store.models import utcnow
+from wacampaign_desktop.core.store.models import CampaignMessage, utcnow
 
 
 def _achieved_rate(runtime) -> float:
@@ -47,6 +47,8 @@ def test_429_storm_slows_down_without_loss(runtime_factory, context):
     assert counters["delivered"] == 300 and counters["failed"] == 0
     # The limiter slowed down: far fewer 429s than messages would be rejected at 300 msg/s.
     assert runtime.sandbox.stats.rate_limited < 300
+    # 429 was never processed by Twilio: requeued without using up any of the 3 retries.
+    assert max(m.retry_count for m in CampaignMessage.select()) == 0
 
 
 def test_pause_resume_cancel_take_effect_within_a_second(runtime_factory, context):
