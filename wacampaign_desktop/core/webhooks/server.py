@@ -15,12 +15,8 @@ from waitress import create_server, wasyncore
 from wacampaign_desktop.core.events import EventBus, ServerStateChanged
 from wacampaign_desktop.core.store.database import database_proxy
 from wacampaign_desktop.core.webhooks import ingest
-from wacampaign_desktop.core.webhooks.app import (
-    INCOMING_PATH,
-    STATUS_PATH,
-    AppOptions,
-    create_app,
-)
+from wacampaign_desktop.core.webhooks.app import INCOMING_PATH, STATUS_PATH, create_app
+from wacampaign_desktop.core.webhooks.handling import AppOptions
 from wacampaign_desktop.core.webhooks.pending import DEFAULT_PENDING_TIMEOUT, sweep_pending
 from wacampaign_desktop.core.webhooks.writer import GroupCommitWriter
 
