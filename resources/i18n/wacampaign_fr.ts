@@ -104,6 +104,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Received messages</source>
+        <translation>Messages reçus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opt-outs (STOP)</source>
+        <translation>Désinscriptions (STOP)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Rejected</source>
         <translation>Refusés</translation>
     </message>
@@ -2233,22 +2243,39 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <translation>Refusé (signature incorrecte)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Stored</source>
-        <translation>Enregistré</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Message not found</source>
         <translation>Message introuvable</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-5"/>
+        <location line="+21"/>
+        <location line="+118"/>
         <source>Received</source>
         <translation>Reçu</translation>
     </message>
     <message>
+        <location line="-138"/>
+        <source>Opted out (STOP)</source>
+        <translation>Désinscrit (STOP)</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Opted back in</source>
+        <translation>Réinscrit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown status</source>
+        <translation>Statut inconnu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid request</source>
+        <translation>Requête non valide</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
@@ -2274,8 +2301,8 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>From</source>
-        <translation>De</translation>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <location line="+104"/>

@@ -36,6 +36,8 @@ class ActivityView(QWidget):
         for label, value in ((self.tr("All outcomes"), ""), (self.tr("Applied"), "applied"),
                              (self.tr("Duplicates"), "duplicate"), (self.tr("Ignored"), "ignored"),
                              (self.tr("Waiting for their message"), "pending"),
+                             (self.tr("Received messages"), "received"),
+                             (self.tr("Opt-outs (STOP)"), "opted_out"),
                              (self.tr("Rejected"), "rejected")):
             ui.outcomeCombo.addItem(label, value)
         for label, value in ((self.tr("Everything"), "DEBUG"), (self.tr("Information and above"), "INFO"),

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 
 from wacampaign_desktop.core.store.models import WebhookEvent
-from wacampaign_desktop.gui.models.labels import local_time
+from wacampaign_desktop.gui.models.labels import local_time, status_label
 from wacampaign_desktop.gui.resources import status_color
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,11 @@ OUTCOME_LABELS = {
     "ignored": QT_TRANSLATE_NOOP("WebhookEventsModel", "Ignored"),
     "pending": QT_TRANSLATE_NOOP("WebhookEventsModel", "Waiting for its message"),
     "rejected": QT_TRANSLATE_NOOP("WebhookEventsModel", "Rejected (bad signature)"),
-    "stored": QT_TRANSLATE_NOOP("WebhookEventsModel", "Stored"),
+    "received": QT_TRANSLATE_NOOP("WebhookEventsModel", "Received"),
+    "opted_out": QT_TRANSLATE_NOOP("WebhookEventsModel", "Opted out (STOP)"),
+    "opted_in": QT_TRANSLATE_NOOP("WebhookEventsModel", "Opted back in"),
+    "unknown_status": QT_TRANSLATE_NOOP("WebhookEventsModel", "Unknown status"),
+    "invalid": QT_TRANSLATE_NOOP("WebhookEventsModel", "Invalid request"),
     "not_found": QT_TRANSLATE_NOOP("WebhookEventsModel", "Message not found"),
 }
 
@@ -63,7 +67,7 @@ class WebhookEventsModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("WebhookEventsModel", "Status"),
         QT_TRANSLATE_NOOP("WebhookEventsModel", "Outcome"),
         QT_TRANSLATE_NOOP("WebhookEventsModel", "Signature"),
-        QT_TRANSLATE_NOOP("WebhookEventsModel", "From"),
+        QT_TRANSLATE_NOOP("WebhookEventsModel", "Phone"),
     )
 
     def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
@@ -170,11 +174,15 @@ class WebhookEventsModel(QAbstractTableModel):
             signature = (QCoreApplication.translate("WebhookEventsModel", "Valid")
                          if event.signature_valid
                          else QCoreApplication.translate("WebhookEventsModel", "Invalid"))
+            if not isinstance(params, dict):
+                params = {}
+            phone = params.get("To" if event.kind == "status" else "From", "")
+            status = status_label(event.status) if event.status else ""
+            if event.status in ("received", "receiving"):
+                status = QCoreApplication.translate("WebhookEventsModel", "Received")
             return (
                 local_time(event.received_at, short=False), kind_label(event.kind), event.sid or "",
-                event.status or "", outcome_label(event.outcome),
-                signature,
-                params.get("From", "") if isinstance(params, dict) else "",
+                status, outcome_label(event.outcome), signature, phone,
             )[column]
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == 5 and not event.signature_valid:
