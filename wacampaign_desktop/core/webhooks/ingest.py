@@ -93,18 +93,6 @@ def _audit(delivery: Delivery, outcome: str, status: str | None) -> dict[str, An
     }
 
 
-def prefetch_statuses(batch: Batch) -> None:
-    """Read, once per batch, the current status of every message the batch's callbacks name."""
-    sids = sorted({work.sid for work in batch.works if getattr(work, "sid", None)})
-    known: dict[str, str] = {}
-    for start in range(0, len(sids), 500):
-        chunk = sids[start:start + 500]
-        query = (CampaignMessage.select(CampaignMessage.twilio_sid, CampaignMessage.status)
-                 .where(CampaignMessage.twilio_sid.in_(chunk)).tuples())
-        known.update(query)
-    batch.cache["status"] = known
-
-
 _AUDIT_COLUMNS = ("kind", "sid", "status", "params", "signature_valid", "outcome",
                   "idempotency_token", "remote_addr", "received_at")
 _AUDIT_SQL = (f"INSERT INTO webhook_event (id, {', '.join(_AUDIT_COLUMNS)}) "
@@ -224,24 +212,17 @@ def _status_outcome(delivery: Delivery, update: mu.StatusUpdate) -> Outcome:
 
 
 def apply_status_callback(delivery: Delivery, batch: Batch | None = None) -> Outcome:
-    """A status callback: apply by the status rules, or hold it until its sid is recorded."""
+    """One status callback on its own (the fallback when a batch's group run failed): apply by
+    the status rules, or hold it until its sid is recorded."""
     batch = batch or Batch([])
     sid, status = delivery.sid, delivery.status
     if _token_seen(batch, delivery.idempotency_token, "status"):
         return Outcome("duplicate", audit=[_audit(delivery, "duplicate", status)])
-    known: dict[str, str] | None = batch.cache.get("status")
-    current = known.get(sid) if known is not None else None
-    if known is not None and current is not None and rules.next_status(current, status) is None:
-        # Nothing would change: skip the write path entirely (the common duplicate case).
-        outcome = "duplicate" if current == status else "ignored"
-        return Outcome(outcome, audit=[_audit(delivery, outcome, status)])
     error_code = _int_or_none(delivery.params.get("ErrorCode"))
     error_message = delivery.params.get("ChannelStatusMessage") or delivery.params.get("ErrorMessage")
     update = mu.apply_status(sid, status, error_code=error_code, error_message=error_message)
     if update.outcome == "not_found":
         return _hold(delivery, error_code, error_message)
-    if known is not None and update.changed and update.new_status:
-        known[sid] = update.new_status
     return _status_outcome(delivery, update)
 
 
