@@ -176,7 +176,8 @@ class WebhookEventsModel(QAbstractTableModel):
                          else QCoreApplication.translate("WebhookEventsModel", "Invalid"))
             if not isinstance(params, dict):
                 params = {}
-            phone = params.get("To" if event.kind == "status" else "From", "")
+            phone = str(params.get("To" if event.kind == "status" else "From", ""))
+            phone = phone.removeprefix("whatsapp:")
             status = status_label(event.status) if event.status else ""
             if event.status in ("received", "receiving"):
                 status = QCoreApplication.translate("WebhookEventsModel", "Received")
