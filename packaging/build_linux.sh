@@ -8,6 +8,8 @@
 # Outputs (gitignored): packaging/dist/wacampaign-desktop/ (the bundle) and
 # packaging/dist/wacampaign-desktop_<version>_<arch>.deb. The build venv is packaging/build/venv.
 # To ship the ngrok agent, put its Linux binary at packaging/ngrok/linux/ngrok before building.
+# Common system libraries (OpenSSL, glib, X11, …) come from Debian: the .deb depends on them.
+# WACAMPAIGN_BUNDLE_SYSTEM_LIBS=1 bundles them as well (a folder for other distributions).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -89,7 +91,7 @@ Maintainer: WA Campaign Desktop team <packaging@wacampaign.invalid>
 Section: net
 Priority: optional
 Installed-Size: $INSTALLED_KB
-Depends: libc6 (>= 2.31), libgl1, libegl1
+Depends: libc6 (>= 2.35), libstdc++6 (>= 11), libgcc-s1, libssl3 | libssl3t64, libglib2.0-0 | libglib2.0-0t64, libdbus-1-3, libgssapi-krb5-2, libfontconfig1, libfreetype6, libpng16-16 | libpng16-16t64, libx11-6, libx11-xcb1, libxcb1, libxkbcommon0, libgl1, libegl1, libffi8, libexpat1, zlib1g, libbz2-1.0, liblzma5, libzstd1, libuuid1, libreadline8 | libreadline8t64
 Description: WhatsApp campaigns through Twilio, watched live
  Send WhatsApp campaigns through Twilio from a desktop window and follow each
  message from queued to read. Includes a local Twilio sandbox (no account needed).
