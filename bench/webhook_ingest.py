@@ -91,7 +91,7 @@ def main() -> int:
     parser.add_argument("--procs", type=int, default=2, help="client processes")
     parser.add_argument("--duplicates", type=float, default=0.05)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--server-threads", type=int, default=8, help="Waitress threads")
+    parser.add_argument("--server-threads", type=int, default=16, help="Waitress threads")
     parser.add_argument("--switch-ms", type=float, default=None, help="sys.setswitchinterval (ms)")
     args = parser.parse_args()
 

@@ -38,7 +38,7 @@ class WebhookServer:
         host: str = "127.0.0.1",
         port: int = 8765,
         *,
-        threads: int = 8,
+        threads: int = 16,  # handlers mostly wait for the group commit: more threads, bigger batches
         options: AppOptions | None = None,
         shared_key: Callable[[], str | None] | None = None,
         pending_timeout: timedelta = DEFAULT_PENDING_TIMEOUT,
@@ -114,6 +114,9 @@ class WebhookServer:
             self._bus.publish(ServerStateChanged(False, self.host, self._requested_port, message))
             raise WebhookServerError(message) from exc
         self.port = int(server.effective_port)
+        queue_log = logging.getLogger("waitress.queue")
+        if queue_log.level == logging.NOTSET:  # "Task queue depth is N" is normal in a burst
+            queue_log.setLevel(logging.ERROR)
         writer.start()
         self.writer = writer
         self._server = server
