@@ -57,6 +57,15 @@ def build_profile(folder: str, messages: int) -> tuple[AppContext, int]:
     return context, campaign.id
 
 
+def make_writer(context: AppContext) -> GroupCommitWriter:
+    """The writer exactly as core/webhooks/server.py builds it (batched status groups)."""
+    if hasattr(ingest, "apply_status_group"):
+        return GroupCommitWriter(context.db, context.bus, finish=ingest.finish_batch,
+                                 groups={"status": ingest.apply_status_group}, name="bench-writer")
+    return GroupCommitWriter(context.db, context.bus, prepare=ingest.prefetch_statuses,
+                             finish=ingest.finish_batch, name="bench-writer")
+
+
 class Feeder(threading.Thread):
     """Submits status callbacks at `rate`/s to the real group-commit writer (the webhook
     server's own writer, prefetch and audit), which publishes the events after each commit."""
@@ -66,8 +75,7 @@ class Feeder(threading.Thread):
         self.context, self.rate, self.seconds = context, rate, seconds
         self.submitted = 0
         self.elapsed = 0.0
-        self.writer = GroupCommitWriter(context.db, context.bus, prepare=ingest.prefetch_statuses,
-                                        finish=ingest.finish_batch, name="bench-writer")
+        self.writer = make_writer(context)
 
     @staticmethod
     def _callbacks(block: int = 16):
