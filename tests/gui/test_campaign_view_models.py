@@ -107,3 +107,28 @@ def test_campaigns_model_counts_live(qapp, db):
     assert model.data(model.index(row, 3)).startswith("50")
     model.update_state(first.id, "sending")
     assert model.data(model.index(row, 1)) == "Sending"
+
+
+def test_campaign_view_search_waits_for_typing_pause(qtbot, qapp, context):
+    from wacampaign_desktop.gui.campaigns import CampaignView
+    from wacampaign_desktop.gui.services import GuiServices
+
+    campaign = _campaign(40)
+    services = GuiServices.create(context)
+    try:
+        view = CampaignView(services)
+        qtbot.addWidget(view)
+        view.set_campaign(campaign.id)
+        assert view.model.rowCount() == 40
+        fetched = view.model.pages_fetched
+        qtbot.keyClicks(view.search, "0012")
+        assert view.model.pages_fetched == fetched  # no query per keystroke
+        qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5000)
+        assert view.model.row_at(0).phone == "+33612340012"
+        view.search.clear()
+        view.apply_search()
+        assert view.model.rowCount() == 40
+        view.status_filter.setCurrentIndex(view.status_filter.findData("failed"))
+        assert view.model.rowCount() == 0
+    finally:
+        services.close()

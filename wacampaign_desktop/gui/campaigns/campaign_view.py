@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -125,7 +125,12 @@ class CampaignView(QWidget):
         self.search.setObjectName("phoneSearch")
         self.search.setPlaceholderText(self.tr("Search by phone number or name (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.model.set_search)
+        self._search_timer = QTimer(self)  # one query when typing pauses, not one per key
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(lambda: self.model.set_search(self.search.text()))
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_search)
         filters.addWidget(QLabel(self.tr("Show:")))
         filters.addWidget(self.status_filter)
         filters.addWidget(self.search, 1)
@@ -203,6 +208,11 @@ class CampaignView(QWidget):
 
     def refresh(self) -> None:
         self.set_campaign(self.campaign_id)
+
+    def apply_search(self) -> None:
+        """Run the search now (Enter, tests) instead of waiting for the typing pause."""
+        self._search_timer.stop()
+        self.model.set_search(self.search.text())
 
     def focus_search(self) -> None:
         self.search.setFocus()
