@@ -1,5 +1,6 @@
 """Slow (excluded by default): build the Linux bundle and .deb with packaging/build_linux.sh,
-then run the frozen app's self-test headless. Run it with:
+run the frozen app's self-test headless, and check that it starts an ngrok agent shipped next
+to it. Run them with:
 
     QT_QPA_PLATFORM=offscreen /work/venv/bin/python -m pytest -m slow tests/packaging -v
 
@@ -9,10 +10,14 @@ already there, root for apt-get. Takes ~4 minutes on 2 cores.
 
 from __future__ import annotations
 
+import json
 import os
+import selectors
 import shutil
+import signal
 import subprocess
 import sys
+import time
 import tomllib
 from pathlib import Path
 
@@ -59,3 +64,41 @@ def test_build_linux_bundle_and_deb_then_frozen_self_test_passes(tmp_path):
                   if f.is_file() and not f.is_symlink()) / 1e6
     print(f"bundle size: {size_mb:.0f} MB")
     assert size_mb < 130  # measured 109 MiB (du -sh); the goal is 120 MB, see README
+
+
+@pytest.mark.timeout(300)
+def test_frozen_app_uses_an_ngrok_agent_shipped_next_to_it(tmp_path):
+    """The packager's story: an `ngrok` beside the executable is the agent the tunnel starts
+    (here the tunnel tests' fake agent; run after the build test above)."""
+    bundle = DIST / "wacampaign-desktop"
+    if not (bundle / "wacampaign-desktop").exists():
+        pytest.skip("build the bundle first (the test above)")
+    app = tmp_path / "app"
+    shutil.copytree(bundle, app, symlinks=True)
+    fake = ROOT / "tests" / "tunnel" / "fake_ngrok.py"
+    (app / "ngrok").write_text(f'#!/bin/sh\nexec "{sys.executable}" "{fake}" "$@"\n')
+    (app / "ngrok").chmod(0o755)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WACAMPAIGN_SECRET_BACKEND": "file",
+           "WACAMPAIGN_TWILIO_AUTH_TOKEN": "packaging-test-token"}
+    server = subprocess.Popen(
+        [str(app / "wacampaign-desktop"), "serve", "--tunnel", "ngrok", "--port", "0",
+         "--data-dir", str(tmp_path / "profile")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        selector = selectors.DefaultSelector()
+        selector.register(server.stdout, selectors.EVENT_READ)
+        line, deadline = "", time.monotonic() + 120
+        while not line and time.monotonic() < deadline and server.poll() is None:
+            if selector.select(timeout=1):
+                line = server.stdout.readline()
+        assert line, f"serve printed nothing: {server.stderr.read() if server.poll() is not None else ''}"
+        state = json.loads(line)
+        assert state["tunnel_mode"] == "ngrok" and state["tunnel_state"] == "up"
+        assert state["public_url"] != state["local_url"]  # the fake agent's forwarding port
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
