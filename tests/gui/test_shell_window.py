@@ -11,7 +11,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from wacampaign_desktop.core.events import Alert, ServerStateChanged, TunnelStateChanged
+from wacampaign_desktop.core.events import (
+    Alert,
+    ServerStateChanged,
+    SignatureRejected,
+    TunnelStateChanged,
+)
 from wacampaign_desktop.core.store.models import Contact
 from wacampaign_desktop.gui import main_window as mw
 from wacampaign_desktop.gui.first_run import DEMO_CONTACTS, seed_demo_contacts
@@ -173,10 +178,21 @@ def test_alert_goes_to_the_tray_when_the_window_is_not_focused(qtbot, services):
     if center.tray is None:  # offscreen has no system tray: give it one to watch the decision
         center.tray = QSystemTrayIcon(window)
     assert not window.isActiveWindow()
-    _publish_from_thread(services.context.bus, Alert(
-        code="tunnel_down", level="error", message="ngrok stopped answering"))
-    qtbot.waitUntil(lambda: center.tray_messages == 1, timeout=5000)
-    assert center.banners[0].alert.message == "ngrok stopped answering"
+    bus = services.context.bus
+    _publish_from_thread(bus, TunnelStateChanged(mode="ngrok", state="down"),
+                         Alert(code="tunnel_down", level="error", message="ngrok stopped answering"))
+    # the state change and the tunnel's own alert make one banner (with the alert's words)
+    qtbot.waitUntil(lambda: bool(center.banners)
+                    and center.banners[0].body.text() == "ngrok stopped answering", timeout=5000)
+    assert len(center.banners) == 1 and center.banners[0].count == 1
+    assert center.tray_messages == 1
+
+    # a storm of forged webhooks: one banner counting them, one tray notification
+    _publish_from_thread(bus, *(SignatureRejected("/api/webhook/twilio/status", "10.0.0.9")
+                                for _ in range(5)))
+    qtbot.waitUntil(lambda: any(b.alert.code == "signature_rejected" and b.count == 5
+                                for b in center.banners), timeout=5000)
+    assert center.tray_messages == 2
 
 
 def test_french_from_the_language_setting(qtbot, services, qapp):

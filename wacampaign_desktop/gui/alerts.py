@@ -4,6 +4,7 @@ a banner at the top of the window, and a tray notification when the window is no
 from __future__ import annotations
 
 import logging
+import time
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from wacampaign_desktop.gui.resources import app_icon, status_color, tinted_back
 log = logging.getLogger(__name__)
 
 MAX_BANNERS = 3
+TRAY_QUIET_S = 60.0  # at most one tray notification per alert code per minute
 
 
 def alert_title(code: str) -> str:
@@ -31,6 +33,8 @@ def alert_title(code: str) -> str:
         "signature_rejected": QCoreApplication.translate("Alerts", "A webhook was rejected (bad signature)"),
         "callback_orphaned": QCoreApplication.translate("Alerts", "Status received for an unknown message"),
         "server_error": QCoreApplication.translate("Alerts", "Webhook server problem"),
+        "tunnel_restarted": QCoreApplication.translate("Alerts", "Public webhook address changed"),
+        "schedule_failed": QCoreApplication.translate("Alerts", "A scheduled campaign did not start"),
     }
     return titles.get(code, QCoreApplication.translate("Alerts", "Attention"))
 
@@ -45,6 +49,7 @@ class AlertBanner(QFrame):
         super().__init__(parent)
         self.alert = alert
         self.count = 1
+        self.synthetic = False
         self.setObjectName("alertBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         level = alert.level if alert.level in ("info", "warning", "error") else "warning"
@@ -73,11 +78,11 @@ class AlertBanner(QFrame):
         close.clicked.connect(lambda: self.dismissed.emit(self))
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignVCenter)
 
-    def repeat(self, alert: Alert) -> None:
+    def repeat(self, alert: Alert, count: bool = True) -> None:
         self.alert = alert
-        self.count += 1
+        self.count += 1 if count else 0
         suffix = self.tr(" (×%1)").replace("%1", str(self.count))
-        self.title.setText(alert_title(alert.code) + suffix)
+        self.title.setText(alert_title(alert.code) + (suffix if self.count > 1 else ""))
         self.body.setText(alert.message)
 
 
@@ -93,6 +98,7 @@ class AlertCenter(QObject):
         self._banners: list[AlertBanner] = []
         self.tray: QSystemTrayIcon | None = None
         self.tray_messages = 0
+        self._last_tray: dict[str, float] = {}  # code -> monotonic time of its last notification
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(app_icon(), self)
             self.tray.setToolTip(window.windowTitle())
@@ -106,14 +112,20 @@ class AlertCenter(QObject):
     def banners(self) -> list[AlertBanner]:
         return list(self._banners)
 
-    def show_alert(self, alert: Alert) -> None:
+    def show_alert(self, alert: Alert, synthetic: bool = False) -> None:
+        """Show `alert`; the same code (and campaign) again updates its banner instead of adding
+        one. `synthetic` alerts (derived from a state change) never pile up on a real one."""
         key = (alert.code, alert.campaign_id)
         for banner in self._banners:
             if (banner.alert.code, banner.alert.campaign_id) == key:
-                banner.repeat(alert)
+                if synthetic:
+                    return
+                banner.repeat(alert, count=not banner.synthetic)
+                banner.synthetic = False
                 self._notify(alert)
                 return
         banner = AlertBanner(alert, self._host)
+        banner.synthetic = synthetic
         banner.dismissed.connect(self.dismiss)
         banner.actionRequested.connect(lambda a: self.showCampaign.emit(a.campaign_id))
         self._host.layout().insertWidget(0, banner)
@@ -137,13 +149,17 @@ class AlertCenter(QObject):
             self.show_alert(Alert(code="tunnel_down", level="error",
                                   message=event.message or self.tr(
                                       "Twilio cannot reach this computer: status updates will "
-                                      "wait until the tunnel is back.")))
+                                      "wait until the tunnel is back.")), synthetic=True)
         elif event.state == "up":
             self.dismiss_code("tunnel_down")
 
     def _notify(self, alert: Alert) -> None:
         if self.tray is None or self._window.isActiveWindow():
             return
+        now = time.monotonic()
+        if now - self._last_tray.get(alert.code, -TRAY_QUIET_S) < TRAY_QUIET_S:
+            return  # a storm (e.g. forged webhooks) gives one notification, not hundreds
+        self._last_tray[alert.code] = now
         icon = {"error": QSystemTrayIcon.MessageIcon.Critical,
                 "info": QSystemTrayIcon.MessageIcon.Information}.get(
             alert.level, QSystemTrayIcon.MessageIcon.Warning)
