@@ -50,6 +50,7 @@ def test_navigation_shortcuts_and_remembered_view(qtbot, services):
     window.show()
     qtbot.waitExposed(window)
     assert window.current_key() == "campaigns"
+    assert window.views["campaigns"].campaign_view.campaign_id == campaign.id
     assert window.windowTitle() == "WA Campaign Desktop"
     for number, key in ((2, "contacts"), (3, "inbox"), (4, "activity"), (1, "campaigns")):
         action = window.findChild(type(window.actions()[0]), f"actionView{number}")
@@ -210,3 +211,23 @@ def test_french_from_the_language_setting(qtbot, services, qapp):
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_auto_pause_banner_names_the_campaign_and_explains_the_error(qtbot, services):
+    from wacampaign_desktop.core.store.models import Campaign
+
+    campaign = Campaign.create(name="Soldes d'été", state="paused")
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    _publish_from_thread(services.context.bus, Alert(
+        "auto_pause", f"Campaign {campaign.id} paused itself: 30 % of the last 50 failed",
+        level="error", campaign_id=campaign.id, details={"error_code": 63016}))
+    qtbot.waitUntil(lambda: bool(window.alerts.banners), timeout=5000)
+    text = window.alerts.banners[0].body.text()
+    assert "Soldes d'été" in text and "63016" in text
+    shown: list[int] = []
+    window.alerts.showCampaign.connect(shown.append)
+    window.alerts.banners[0].actionRequested.emit(window.alerts.banners[0].alert)
+    assert shown == [campaign.id]
+    assert window.current_key() == "campaigns"
+    assert window.views["campaigns"].campaign_view.campaign_id == campaign.id

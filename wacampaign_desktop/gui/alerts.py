@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from wacampaign_desktop.core.events import Alert, TunnelStateChanged
+from wacampaign_desktop.gui.models.labels import error_explanation
 from wacampaign_desktop.gui.resources import app_icon, status_color, tinted_background
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,23 @@ def alert_title(code: str) -> str:
         "schedule_failed": QCoreApplication.translate("Alerts", "A scheduled campaign did not start"),
     }
     return titles.get(code, QCoreApplication.translate("Alerts", "Attention"))
+
+
+def describe(alert: Alert) -> str:
+    """The alert's message, with the campaign's name and the main error explained when known."""
+    lines = [alert.message]
+    if alert.campaign_id is not None:
+        from wacampaign_desktop.core.store.models import Campaign
+
+        campaign = Campaign.get_or_none(Campaign.id == alert.campaign_id)
+        if campaign is not None:
+            lines.insert(0, QCoreApplication.translate("Alerts", "Campaign “%1”").replace(
+                "%1", campaign.name))
+    code = alert.details.get("error_code") if alert.details else None
+    if isinstance(code, int):
+        title, _explanation, hint = error_explanation(code)
+        lines.append(" ".join(part for part in (f"{code} · {title}.", hint) if part))
+    return "\n".join(lines)
 
 
 class AlertBanner(QFrame):
@@ -64,7 +82,7 @@ class AlertBanner(QFrame):
         texts = QVBoxLayout()
         self.title = QLabel(alert_title(alert.code))
         self.title.setStyleSheet(f"font-weight: 600; color: {accent};")
-        self.body = QLabel(alert.message)
+        self.body = QLabel(describe(alert))
         self.body.setWordWrap(True)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         texts.addWidget(self.title)
@@ -83,7 +101,7 @@ class AlertBanner(QFrame):
         self.count += 1 if count else 0
         suffix = self.tr(" (×%1)").replace("%1", str(self.count))
         self.title.setText(alert_title(alert.code) + (suffix if self.count > 1 else ""))
-        self.body.setText(alert.message)
+        self.body.setText(describe(alert))
 
 
 class AlertCenter(QObject):
