@@ -216,6 +216,18 @@
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
+    <message>
+        <source>Public webhook address changed</source>
+        <translation>L&apos;adresse publique des webhooks a changé</translation>
+    </message>
+    <message>
+        <source>A scheduled campaign did not start</source>
+        <translation>Une campagne programmée n&apos;a pas démarré</translation>
+    </message>
+    <message>
+        <source>Campaign “%1”</source>
+        <translation>Campagne « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
