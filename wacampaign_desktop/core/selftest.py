@@ -188,7 +188,7 @@ class _SelfTest:
                           and self._counters()["total"] == self.recipients, self.timeout / 2)
         if not sent:
             raise _StepFailed(f"messages not all sent in time: {self._short_counters()}")
-        return f"{self.recipients} messages accepted by the sandbox"
+        return f"{self.recipients} messages accepted by the sandbox and reported sent"
 
     def wait_for_callbacks(self) -> str:
         done = wait_until(lambda: self._counters()["read"] >= self.recipients, self.timeout)
