@@ -3,6 +3,7 @@ and the periodic report of callbacks still waiting for their sid."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import threading
@@ -59,6 +60,7 @@ class WebhookServer:
         self._server = None
         self._thread: threading.Thread | None = None
         self._stop_sweep = threading.Event()
+        self._stopping = threading.Event()
         self._sweeper: threading.Thread | None = None
         self.writer: GroupCommitWriter | None = None
         self.port = port
@@ -120,6 +122,7 @@ class WebhookServer:
         writer.start()
         self.writer = writer
         self._server = server
+        self._stopping.clear()
         self._thread = threading.Thread(target=self._serve, name="webhook-server", daemon=True)
         self._thread.start()
         self._stop_sweep.clear()
@@ -141,10 +144,14 @@ class WebhookServer:
         return f"The webhook server could not listen on {where}: {exc.strerror or exc}"
 
     def _serve(self) -> None:
+        server = self._server
         try:
-            self._server.run()
+            while not self._stopping.is_set():
+                wasyncore.loop(timeout=0.5, map=server._map, use_poll=True, count=1)
         except Exception:  # pragma: no cover - keep the reason in the log
             log.exception("Webhook server stopped unexpectedly")
+        finally:  # sockets are closed by the loop's own thread
+            wasyncore.close_all(server._map, ignore_all=True)
 
     def _sweep_loop(self) -> None:
         while not self._stop_sweep.wait(self._sweep_every_s):
@@ -165,7 +172,9 @@ class WebhookServer:
         server, thread = self._server, self._thread
         self._stop_sweep.set()
         if server is not None:
-            wasyncore.close_all(server._map)
+            self._stopping.set()
+            with contextlib.suppress(OSError):  # wake the loop; OSError: it already ended
+                server.pull_trigger()
             if thread is not None:
                 thread.join(10)
             server.task_dispatcher.shutdown(timeout=5)
