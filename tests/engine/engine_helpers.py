@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 
 from wacampaign_desktop.core.store import message_updates as mu
+from wacampaign_desktop.core.store.database import database_proxy
 from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact
 
 
@@ -37,8 +38,10 @@ def state_of(campaign_id: int) -> str:
 
 
 def assert_counters_consistent(campaign_id: int) -> dict[str, int]:
-    stored = Campaign.get_by_id(campaign_id).counters()
-    assert stored == mu.recount(campaign_id)
+    with database_proxy.atomic():  # one snapshot: callbacks may still be landing
+        stored = Campaign.get_by_id(campaign_id).counters()
+        recounted = mu.recount(campaign_id)
+    assert stored == recounted, f"stored {stored} != recount {recounted}"
     return stored
 
 

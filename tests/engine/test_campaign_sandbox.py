@@ -109,3 +109,28 @@ def test_cancel_at_full_speed_leaves_nothing_pending(runtime_factory, context):
     sent = len(runtime.sandbox.messages())
     assert found["canceled"] == 600 - sent
     assert_counters_consistent(campaign.id)
+
+
+def test_pause_and_resume_from_another_process_are_followed(runtime_factory, context):
+    from wacampaign_desktop.core.engine import lifecycle
+    from wacampaign_desktop.core.events import CampaignStateChanged
+
+    make_contacts(300)
+    changes: list = []
+    context.bus.subscribe(changes.append, CampaignStateChanged)
+    runtime = runtime_factory()
+    campaign = make_campaign(send_rate=30)
+    runtime.engine.start_campaign(campaign.id)
+    wait_for(lambda: len(runtime.sandbox.messages()) >= 5, 30, "first sends")
+
+    lifecycle.change_state(campaign.id, "pause", "from the CLI")  # what `campaign pause` does
+    wait_for(lambda: any(c.new_state == "paused" for c in changes), 5, "pause noticed")
+    time.sleep(0.5)
+    frozen = len(runtime.sandbox.messages())
+    time.sleep(1.0)
+    assert len(runtime.sandbox.messages()) == frozen
+
+    lifecycle.change_state(campaign.id, "resume", "from the CLI")
+    wait_for(lambda: len(runtime.sandbox.messages()) > frozen + 5, 30, "sending again")
+    assert [(c.old_state, c.new_state) for c in changes][-2:] == [("sending", "paused"),
+                                                                  ("paused", "sending")]

@@ -110,10 +110,13 @@ def run_create(args: argparse.Namespace) -> int:
 
 def campaign_summary(campaign_id: int) -> dict:
     from wacampaign_desktop.core.engine import variant_counts
+    from wacampaign_desktop.core.store.database import database_proxy as db
     from wacampaign_desktop.core.store.message_updates import recount
 
-    c = _campaign(campaign_id)
-    counters = c.counters()
+    with db.atomic(lock_type="DEFERRED"):  # one snapshot while callbacks may be landing
+        c = _campaign(campaign_id)
+        counters = c.counters()
+        recounted = recount(c.id)
 
     def share(a: int, b: int) -> float | None:
         return round(a / b, 4) if b else None
@@ -122,7 +125,7 @@ def campaign_summary(campaign_id: int) -> dict:
     return {
         "id": c.id, "name": c.name, "state": c.state, "send_rate": c.send_rate,
         "scheduled_at": c.scheduled_at, "started_at": c.started_at, "finished_at": c.finished_at,
-        "counters": counters, "counters_consistent": counters == recount(c.id),
+        "counters": counters, "counters_consistent": counters == recounted,
         "rates": {
             "delivered": share(counters["delivered"], counters["sent"]),
             "read": share(counters["read"], counters["delivered"]),

@@ -28,6 +28,7 @@ from wacampaign_desktop.core.engine.rendering import summarize
 from wacampaign_desktop.core.events import (
     Alert,
     CampaignProgress,
+    CampaignStateChanged,
     CountersChanged,
     EventBus,
     MessageStatusChanged,
@@ -72,6 +73,7 @@ class CampaignEngine:
         self._reconciled_at: dict[int, float] = {}
         self._unsubscribe: Callable[[], None] | None = None
         self._claims_checked_at = float("-inf")
+        self._outside: dict[int, str] = {}  # campaigns stopped by another process: their state
 
     # --- life of the engine ---------------------------------------------------------------
     def start(self) -> None:
@@ -132,6 +134,7 @@ class CampaignEngine:
 
     def resume(self, campaign_id: int) -> None:
         change = lc.change_state(campaign_id, "resume", "resumed by the user")
+        self._outside.pop(campaign_id, None)
         self._window(campaign_id).clear()
         lc.publish_change(self.bus, change)
         self._wake.set()
@@ -149,6 +152,8 @@ class CampaignEngine:
         """Requeue the campaign's failed/undelivered messages whose error is retryable; returns
         how many. The campaign goes back to sending if it was paused or completed."""
         events, change = lc.requeue_failed(campaign_id)
+        if change:
+            self._outside.pop(campaign_id, None)
         rec.publish_updates(self.bus, events)
         if change:
             self._window(campaign_id).clear()
@@ -283,11 +288,21 @@ class CampaignEngine:
                 return
             self._runs[campaign.id] = run
             run.start()
+        before = self._outside.pop(campaign.id, None)
+        if before is not None:  # resumed by another process
+            self.bus.publish(CampaignStateChanged(campaign.id, before, lc.SENDING,
+                                                  "changed from another window or command"))
 
     def _follow(self, run: CampaignRun) -> None:
         campaign = Campaign.get_or_none(Campaign.id == run.campaign_id)
         if campaign is None or campaign.state != lc.SENDING:
-            self._stop_run(run.campaign_id)  # paused/cancelled elsewhere (another process)
+            with self._lock:
+                stopped_here = run.campaign_id not in self._runs
+                self._stop_run(run.campaign_id)
+            if campaign is not None and not stopped_here:  # paused/cancelled by another process
+                self._outside[campaign.id] = campaign.state
+                self.bus.publish(CampaignStateChanged(campaign.id, lc.SENDING, campaign.state,
+                                                      "changed from another window or command"))
         elif campaign.send_rate and abs(campaign.send_rate - run.limiter.target) > 1e-9:
             run.limiter.set_rate(campaign.send_rate)
         if campaign is None:
