@@ -22,7 +22,8 @@ def test_self_test_passes_and_names_every_step(tmp_path):
     report = tmp_path / "report.txt"
     result = _run_cli("--report", str(report))
     assert result.returncode == 0, result.stdout + result.stderr
-    for step in ("start the sandbox and the webhook server", "send a 20-recipient campaign",
+    for step in ("load the error code explanations",
+                 "start the sandbox and the webhook server", "send a 20-recipient campaign",
                  "receive the status callbacks", "check the counters",
                  "load Qt, icons, .ui forms, translations and the gui modules"):
         assert f"[ok] {step}" in result.stdout

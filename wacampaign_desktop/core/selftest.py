@@ -131,6 +131,7 @@ class _SelfTest:
 
     def run(self) -> None:
         steps = [
+            ("load the error code explanations", self.load_error_codes),
             ("open a temporary profile", self.open_profile),
             ("start the sandbox and the webhook server", self.start_runtime),
             (f"send a {self.recipients}-recipient campaign", self.send_campaign),
@@ -146,6 +147,15 @@ class _SelfTest:
             self.shutdown()
 
     # --- steps ----------------------------------------------------------------------------------
+    def load_error_codes(self) -> str:
+        from wacampaign_desktop.core.twilio_gateway import errors
+
+        codes = errors.known_codes()
+        if 21211 not in codes or not errors.explain_error(63018).retryable:
+            raise _StepFailed("error_codes.json is missing from this build: errors would be "
+                              "explained generically and never retried")
+        return f"{len(codes)} error codes explained"
+
     def open_profile(self) -> str:
         from wacampaign_desktop.core.app_context import AppContext
 
