@@ -161,7 +161,7 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../wacampaign_desktop/gui/alerts.py" line="+69"/>
+        <location filename="../../wacampaign_desktop/gui/alerts.py" line="+92"/>
         <source>Show campaign</source>
         <translation>Voir la campagne</translation>
     </message>
@@ -179,7 +179,7 @@
 <context>
     <name>AlertCenter</name>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>Twilio cannot reach this computer: status updates will wait until the tunnel is back.</source>
         <translation>Twilio ne peut pas joindre cet ordinateur : les mises à jour de statut attendront le retour du tunnel.</translation>
     </message>
@@ -187,7 +187,7 @@
 <context>
     <name>Alerts</name>
     <message>
-        <location line="-110"/>
+        <location line="-137"/>
         <source>Campaign paused automatically</source>
         <translation>Campagne mise en pause automatiquement</translation>
     </message>
@@ -212,19 +212,22 @@
         <translation>Problème du serveur de webhooks</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
+        <location line="-3"/>
         <source>Public webhook address changed</source>
         <translation>L&apos;adresse publique des webhooks a changé</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>A scheduled campaign did not start</source>
         <translation>Une campagne programmée n&apos;a pas démarré</translation>
     </message>
     <message>
+        <location line="+13"/>
         <source>Campaign “%1”</source>
         <translation>Campagne « %1 »</translation>
     </message>
@@ -627,12 +630,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+169"/>
+        <location line="+179"/>
         <source>Cancel campaign</source>
         <translation>Annuler la campagne</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-178"/>
         <source>Retry failed</source>
         <translation>Renvoyer les échecs</translation>
     </message>
@@ -692,7 +695,7 @@
         <translation>Rechercher par numéro ou par nom (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Show:</source>
         <translation>Afficher :</translation>
     </message>
@@ -722,7 +725,7 @@
         <translation>Corrigez d&apos;abord le message : %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>The sending service is still starting…</source>
         <translation>Le service d&apos;envoi démarre encore…</translation>
     </message>
@@ -847,12 +850,7 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>A new account or tunnel is used from the next start of the app (or as soon as the main window restarts sending).</source>
-        <translation>Un nouveau compte ou tunnel est utilisé dès le prochain démarrage de l&apos;application (ou dès que la fenêtre principale relance l&apos;envoi).</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Enter the Messaging Service SID (MG followed by 32 characters).</source>
         <translation>Saisissez le SID du Messaging Service (MG suivi de 32 caractères).</translation>
     </message>
@@ -943,7 +941,12 @@
         <translation>Impossible de joindre Twilio. Vérifiez la connexion Internet et réessayez.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-152"/>
+        <source>Saving applies the new account or tunnel at once: sending reconnects with it.</source>
+        <translation>L&apos;enregistrement applique aussitôt le nouveau compte ou tunnel : l&apos;envoi se reconnecte avec.</translation>
+    </message>
+    <message>
+        <location line="+158"/>
         <source>Copied to the clipboard.</source>
         <translation>Copié dans le presse-papiers.</translation>
     </message>
@@ -1967,7 +1970,12 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
 <context>
     <name>MessageDetailPane</name>
     <message>
-        <location filename="../../wacampaign_desktop/gui/campaigns/detail_pane.py" line="+36"/>
+        <location filename="../../wacampaign_desktop/gui/campaigns/detail_pane.py" line="+25"/>
+        <source>Select a message to see its details.</source>
+        <translation>Sélectionnez un message pour voir son détail.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Sent</source>
         <translation>Envoyé</translation>
     </message>
@@ -2262,12 +2270,12 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <location line="-5"/>
         <location line="+21"/>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>Received</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-139"/>
         <source>Opted out (STOP)</source>
         <translation>Désinscrit (STOP)</translation>
     </message>

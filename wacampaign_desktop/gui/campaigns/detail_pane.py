@@ -22,7 +22,8 @@ class MessageDetailPane(QTextBrowser):
 
     def show_row(self, row: MessageRow | None) -> None:
         if row is None:
-            self.setHtml(f"<p style='color:gray'>{html.escape(self.tr('Select a message to see its details.'))}</p>")
+            hint = self.tr("Select a message to see its details.")  # outside the f-string: lupdate
+            self.setHtml(f"<p style='color:gray'>{html.escape(hint)}</p>")
             return
         esc = html.escape
         color = status_color(row.status).name()

@@ -77,8 +77,8 @@ class ConnectTwilioDialog(QDialog):
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         set_problem(ui.checkResult, "")
-        set_problem(ui.saveNote, self.tr("A new account or tunnel is used from the next start of "
-                                         "the app (or as soon as the main window restarts sending)."),
+        set_problem(ui.saveNote, self.tr("Saving applies the new account or tunnel at once: "
+                                         "sending reconnects with it."),
                     "info")
         self._validate()
         self.resize(660, 700)
