@@ -5,6 +5,7 @@ Version history:
   1. first release: contacts, campaigns, campaign messages, inbound messages, webhook events.
   2. A/B variants and audience on campaigns; variant, template variables, retry schedule and
      replies on messages; inbound messages linked to the campaign message they answer; idempotency tokens on webhook events; pending callbacks table.
+  3. direct messages table: free-text replies sent from the Inbox, stored (sent or failed).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from wacampaign_desktop.core.store import models as m
 
 log = logging.getLogger(__name__)
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 
 
 class MigrationError(RuntimeError):
@@ -52,7 +53,11 @@ def _to_v2(db: peewee.SqliteDatabase) -> None:
     db.execute_sql("UPDATE campaign SET replied_count = 0")
 
 
-STEPS: dict[int, Callable[[peewee.SqliteDatabase], None]] = {2: _to_v2}
+def _to_v3(db: peewee.SqliteDatabase) -> None:
+    db.create_tables([m.DirectMessage])
+
+
+STEPS: dict[int, Callable[[peewee.SqliteDatabase], None]] = {2: _to_v2, 3: _to_v3}
 
 
 def current_version(db: peewee.SqliteDatabase) -> int | None:

@@ -1,5 +1,5 @@
 """Peewee models: contacts, campaigns, their messages, inbound messages, the webhook audit log,
-callbacks waiting for their sid, and the schema version."""
+callbacks waiting for their sid, free-text replies sent from the Inbox, and the schema version."""
 
 from __future__ import annotations
 
@@ -157,6 +157,21 @@ class PendingCallback(BaseModel):
     reported_at = peewee.DateTimeField(null=True)  # set when reported as orphaned
 
 
+class DirectMessage(BaseModel):
+    """A free-text reply staff sent from the Inbox (not part of any campaign); failed ones too."""
+
+    contact = peewee.ForeignKeyField(Contact, null=True, backref="direct_messages", on_delete="SET NULL")
+    phone = peewee.CharField(index=True)  # E.164
+    body = peewee.TextField(default="")
+    twilio_sid = peewee.CharField(null=True, unique=True)
+    status = peewee.CharField(default="queued")  # Twilio's status at send time, or "failed"
+    error_code = peewee.IntegerField(null=True)
+    error_message = peewee.TextField(null=True)
+    created_at = peewee.DateTimeField(default=utcnow, index=True)
+    sent_at = peewee.DateTimeField(null=True)
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     SchemaVersion, Contact, Campaign, CampaignMessage, InboundMessage, WebhookEvent, PendingCallback,
+    DirectMessage,
 ]
