@@ -1689,7 +1689,7 @@ premiere_visite: 2024-05-01</translation>
 <context>
     <name>InboxView</name>
     <message>
-        <location filename="../../wacampaign_desktop/gui/inbox/view.py" line="+128"/>
+        <location filename="../../wacampaign_desktop/gui/inbox/view.py" line="+133"/>
         <source>The inbox could not be read. See Activity → App log.</source>
         <translation>Les messages reçus n&apos;ont pas pu être lus. Voir Activité → Journal de l&apos;application.</translation>
     </message>
@@ -1704,7 +1704,17 @@ premiere_visite: 2024-05-01</translation>
         <translation>Pas encore de message. Quand des contacts répondent à une campagne, leurs messages apparaissent ici.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
+        <source>Not sent: %1</source>
+        <translation>Non envoyé : %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the connection to Twilio failed.</source>
+        <translation>la connexion à Twilio a échoué.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>You</source>
         <translation>Vous</translation>
     </message>
@@ -1724,27 +1734,22 @@ premiere_visite: 2024-05-01</translation>
         <translation>L&apos;envoi n&apos;est pas encore prêt (l&apos;application démarre). Réessayez dans un instant.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Sent</source>
-        <translation>Envoyé</translation>
+        <location line="+22"/>
+        <source>The reply was not sent: %1</source>
+        <translation>La réponse n&apos;a pas été envoyée : %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>Reply sent.</source>
         <translation>Réponse envoyée.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>The reply was not sent (Twilio error %1). %2</source>
-        <translation>La réponse n&apos;a pas été envoyée (erreur Twilio %1). %2</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>The reply was not sent: the connection to Twilio failed. Your text is kept; try again.</source>
         <translation>La réponse n&apos;a pas été envoyée : la connexion à Twilio a échoué. Votre texte est conservé ; réessayez.</translation>
     </message>

@@ -14,9 +14,15 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidgetItem, QVBoxLayout, QWidget
 
-from wacampaign_desktop.core.store.models import CampaignMessage, Contact, InboundMessage
+from wacampaign_desktop.core.direct_messages import send_direct_message, thread_direct_messages
+from wacampaign_desktop.core.store.models import (
+    CampaignMessage,
+    Contact,
+    DirectMessage,
+    InboundMessage,
+)
 from wacampaign_desktop.gui.inbox.window import ReplyWindow, bare_phone, reply_window, utcnow
-from wacampaign_desktop.gui.models.labels import local_time, status_label
+from wacampaign_desktop.gui.models.labels import error_explanation, local_time, status_label
 from wacampaign_desktop.gui.resources import load_ui
 
 if TYPE_CHECKING:
@@ -90,7 +96,6 @@ class InboxView(QWidget):
         self._conversations: list[Conversation] = []
         self._current: Conversation | None = None
         self._window = ReplyWindow(False, None, utcnow() - utcnow())
-        self._sent: dict[str, list[tuple[datetime, str, str]]] = {}  # this session's replies
         self._sending = False
         self._stale = False
 
@@ -182,13 +187,34 @@ class InboxView(QWidget):
                     .order_by(CampaignMessage.sent_at.desc()).limit(MAX_THREAD))
         for msg in outbound:
             entries.append((msg.sent_at, True, msg.message or "", status_label(msg.status)))
-        for at, body, note in self._sent.get(conv.phone, []):
-            entries.append((at, True, body, note))
+        for reply in thread_direct_messages(conv.phone, MAX_THREAD):
+            entries.append((reply.sent_at or reply.created_at, True, reply.body or "",
+                            self._reply_note(reply)))
         entries.sort(key=lambda e: e[0])
         self.ui.threadView.setHtml(self._thread_html(conv, entries[-MAX_THREAD:]))
         bar = self.ui.threadView.verticalScrollBar()
         bar.setValue(bar.maximum())
         self._refresh_window()
+
+    def _reply_note(self, reply: DirectMessage) -> str:
+        """"Queued" for a sent reply; "Not sent: <why>" for a failed one."""
+        if reply.status != "failed":
+            return status_label(reply.status)
+        return self.tr("Not sent: %1").replace("%1", self._failure_reason(reply.error_code))
+
+    def _failure_reason(self, code: int | None) -> str:
+        if code is None:
+            return self.tr("the connection to Twilio failed.")
+        try:  # in the interface language (the catalog has English and French)
+            from wacampaign_desktop.core.twilio_gateway import explain_error
+            from wacampaign_desktop.gui.app import choose_language
+
+            info = explain_error(code, choose_language(self.services.context.settings.language))
+            title, explanation = info.title, info.explanation
+        except Exception:
+            log.debug("No explanation for error %s", code, exc_info=True)
+            title, explanation, _hint = error_explanation(code)
+        return " ".join(part for part in (f"{title} ({code}).", explanation) if part)
 
     def _thread_html(self, conv: Conversation, entries: list[tuple[datetime, bool, str, str]]) -> str:
         parts = []
@@ -245,17 +271,14 @@ class InboxView(QWidget):
             self.ui.replyStatusLabel.setText(self.tr(
                 "Sending is not ready yet (the app is still starting). Try again in a moment."))
             return
-        from wacampaign_desktop.core.twilio_gateway.types import SendRequest
-
-        # No status callback: replies are not campaign messages, so their callbacks would only
-        # show up as "status for an unknown message" alerts.
-        request = SendRequest(to=conv.phone, sender=self._sender(runtime), body=body)
+        # Sent without a status callback and stored whatever happens (core.direct_messages).
+        sender = self._sender(runtime)
         self._sending = True
         self.ui.replyStatusLabel.setText(self.tr("Sending…"))
         self._update_reply_state()
         phone = conv.phone
-        self.services.tasks.run(lambda: runtime.gateway.send(request),
-                                lambda result: self._on_sent(phone, body, result),
+        self.services.tasks.run(lambda: send_direct_message(runtime.gateway, phone, sender, body),
+                                lambda reply: self._on_sent(phone, reply),
                                 lambda exc: self._on_send_error(exc))
 
     def _sender(self, runtime: Any) -> str:
@@ -266,21 +289,17 @@ class InboxView(QWidget):
             sender = DEFAULT_SENDER
         return sender
 
-    def _on_sent(self, phone: str, body: str, result: Any) -> None:
+    def _on_sent(self, phone: str, reply: DirectMessage) -> None:
         self._sending = False
-        if getattr(result, "success", False):
-            log.info("Inbox reply sent to %s (sid %s)", phone, result.sid)
-            self._sent.setdefault(phone, []).append((utcnow(), body, self.tr("Sent")))
+        if reply.status != "failed":
+            log.info("Inbox reply sent to %s (sid %s)", phone, reply.twilio_sid)
             self.ui.replyEdit.clear()
             self.ui.replyStatusLabel.setText(self.tr("Reply sent."))
-            if self._current is not None and self._current.phone == phone:
-                self._show_thread(self._current)
-        else:
-            code = getattr(result, "error_code", None)
-            hint = getattr(result, "hint", "") or ""
-            message = self.tr("The reply was not sent (Twilio error %1). %2").replace(
-                "%1", str(code) if code else "?").replace("%2", hint)
-            self.ui.replyStatusLabel.setText(message.strip())
+        else:  # stored and shown as failed; the text stays in the box to try again
+            self.ui.replyStatusLabel.setText(self.tr("The reply was not sent: %1").replace(
+                "%1", self._failure_reason(reply.error_code)))
+        if self._current is not None and self._current.phone == phone:
+            self._show_thread(self._current)
         self._update_reply_state()
 
     def _on_send_error(self, exc: BaseException) -> None:
