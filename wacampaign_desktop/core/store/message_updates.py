@@ -29,6 +29,22 @@ _TIMESTAMP_FOR = {"sent": "sent_at", "delivered": "delivered_at", "read": "read_
                   "failed": "failed_at", "undelivered": "failed_at"}
 
 
+def _timestamps(
+    status: str, sent_at: datetime | None, delivered_at: datetime | None, at: datetime
+) -> dict[str, datetime]:
+    """Timestamp columns a move to `status` sets: its own, plus the funnel stages it implies
+    (a read message was delivered and sent) when those were never reported."""
+    stamps: dict[str, datetime] = {}
+    own = _TIMESTAMP_FOR.get(status)
+    if own:
+        stamps[own] = at
+    if status in ("delivered", "read") and sent_at is None:
+        stamps["sent_at"] = at
+    if status == "read" and delivered_at is None:
+        stamps["delivered_at"] = at
+    return stamps
+
+
 @dataclass
 class StatusUpdate:
     """What one reported status did. outcome: applied | duplicate | ignored | unknown_status | not_found."""
@@ -66,13 +82,8 @@ def transition(
     old_status = message.status
     delta = rules.counter_delta(old_status, new_status) if old_status != new_status else {}
     values: dict[str, Any] = {"status": new_status, "updated_at": at, **fields}
-    stamp = _TIMESTAMP_FOR.get(new_status)
-    if stamp and stamp not in fields:
-        values[stamp] = at
-    if new_status in ("delivered", "read") and "sent_at" not in fields and message.sent_at is None:
-        values["sent_at"] = at
-    if new_status == "read" and message.delivered_at is None and "delivered_at" not in fields:
-        values["delivered_at"] = at
+    stamps = _timestamps(new_status, message.sent_at, message.delivered_at, at)
+    values.update({column: when for column, when in stamps.items() if column not in fields})
     with db.atomic():
         CampaignMessage.update(values).where(CampaignMessage.id == message.id).execute()
         _bump_counters(message.campaign_id, delta)
@@ -263,13 +274,7 @@ def apply_statuses(
                                         status, error_code))
             continue
         # The same columns `transition` sets.
-        stamp = _TIMESTAMP_FOR.get(target)
-        if stamp:
-            row[stamp] = at
-        if target in ("delivered", "read") and row["sent_at"] is None:
-            row["sent_at"] = at
-        if target == "read" and row["delivered_at"] is None:
-            row["delivered_at"] = at
+        row.update(_timestamps(target, row["sent_at"], row["delivered_at"], at))
         if target in rules.FAILURES:
             row["error_code"], row["error_message"] = error_code, error_message
         row["status"] = target
