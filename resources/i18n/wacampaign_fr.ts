@@ -1285,7 +1285,7 @@ premiere_visite: 2024-05-01</translation>
         <translation>Autres champs</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+41"/>
         <source>Opted out</source>
         <translation>Désinscrit</translation>
     </message>
@@ -2275,12 +2275,12 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <location line="-5"/>
         <location line="+21"/>
-        <location line="+119"/>
+        <location line="+90"/>
         <source>Received</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-110"/>
         <source>Opted out (STOP)</source>
         <translation>Désinscrit (STOP)</translation>
     </message>
@@ -2330,7 +2330,7 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+75"/>
         <source>Valid</source>
         <translation>Valide</translation>
     </message>

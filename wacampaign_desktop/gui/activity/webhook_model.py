@@ -10,7 +10,6 @@ from typing import Any
 import peewee
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -19,6 +18,7 @@ from PySide6.QtCore import (
 
 from wacampaign_desktop.core.store.models import WebhookEvent
 from wacampaign_desktop.gui.models.labels import local_time, status_label
+from wacampaign_desktop.gui.models.paged import KeysetPagedModel
 from wacampaign_desktop.gui.resources import status_color
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ def outcome_label(outcome: str) -> str:
     return outcome
 
 
-class WebhookEventsModel(QAbstractTableModel):
+class WebhookEventsModel(KeysetPagedModel):
     HEADERS = (
         QT_TRANSLATE_NOOP("WebhookEventsModel", "Received"),
         QT_TRANSLATE_NOOP("WebhookEventsModel", "Kind"),
@@ -71,10 +71,7 @@ class WebhookEventsModel(QAbstractTableModel):
     )
 
     def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
-        super().__init__(parent)
-        self._rows: list[WebhookEvent] = []
-        self._page_size = page_size
-        self._more = True
+        super().__init__(parent, page_size)
         self._kind = ""
         self._outcome = ""
         self._search = ""
@@ -100,31 +97,17 @@ class WebhookEventsModel(QAbstractTableModel):
         return self._query().count()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self._more = True
         newest = WebhookEvent.select(peewee.fn.MAX(WebhookEvent.id)).scalar()
         self._newest_id = newest or 0
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
+        super().reload()
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._more:
-            return
+    def next_page(self, last_row: WebhookEvent | None, size: int) -> list[WebhookEvent]:
         query = self._query()
-        if self._rows:
-            query = query.where(WebhookEvent.id < self._rows[-1].id)
+        if last_row is not None:
+            query = query.where(WebhookEvent.id < last_row.id)
         else:
             query = query.where(WebhookEvent.id <= self._newest_id)
-        page = list(query.order_by(WebhookEvent.id.desc()).limit(self._page_size))
-        self._more = len(page) == self._page_size
-        if page:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
+        return list(query.order_by(WebhookEvent.id.desc()).limit(size))
 
     def add_new(self) -> int:
         """Insert events newer than the newest shown (matching the filter) at the top."""
@@ -149,21 +132,9 @@ class WebhookEventsModel(QAbstractTableModel):
         return len(fresh)
 
     def event_at(self, row: int) -> WebhookEvent | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_object(row)
 
     # -- Qt model ---------------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("WebhookEventsModel", self.HEADERS[section])
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

@@ -9,7 +9,6 @@ from typing import Any
 import peewee
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -20,6 +19,7 @@ from PySide6.QtGui import QFont
 from wacampaign_desktop.core.store.database import database_proxy
 from wacampaign_desktop.core.store.models import Contact
 from wacampaign_desktop.gui.models.labels import local_time
+from wacampaign_desktop.gui.models.paged import KeysetPagedModel
 from wacampaign_desktop.gui.resources import status_color
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ def contacts_query(search: str = "", tag: str = "", opted_out_only: bool = False
     return query
 
 
-class ContactsTableModel(QAbstractTableModel):
+class ContactsTableModel(KeysetPagedModel):
     HEADERS = (
         QT_TRANSLATE_NOOP("ContactsTableModel", "Name"),
         QT_TRANSLATE_NOOP("ContactsTableModel", "Phone"),
@@ -64,10 +64,7 @@ class ContactsTableModel(QAbstractTableModel):
     )
 
     def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
-        super().__init__(parent)
-        self._rows: list[Contact] = []
-        self._page_size = page_size
-        self._more = True
+        super().__init__(parent, page_size)
         self._filter: tuple[str, str, bool] = ("", "", False)
 
     def set_filter(self, search: str = "", tag: str = "", opted_out_only: bool = False) -> None:
@@ -80,45 +77,17 @@ class ContactsTableModel(QAbstractTableModel):
     def total(self) -> int:
         return self.query().count()
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._rows, self._more = [], True
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
-
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._more:
-            return
+    def next_page(self, last_row: Contact | None, size: int) -> list[Contact]:
         query = self.query()
-        if self._rows:
-            query = query.where(Contact.id > self._rows[-1].id)
-        page = list(query.order_by(Contact.id).limit(self._page_size))
-        self._more = len(page) == self._page_size
-        if page:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
+        if last_row is not None:
+            query = query.where(Contact.id > last_row.id)
+        return list(query.order_by(Contact.id).limit(size))
 
     def contact_at(self, row: int) -> Contact | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_object(row)
 
     def row_of(self, contact_id: int) -> int:
         return next((i for i, c in enumerate(self._rows) if c.id == contact_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("ContactsTableModel", self.HEADERS[section])
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
