@@ -109,3 +109,15 @@ def test_a_profile_reopens_with_its_data(tmp_path):
     second = AppContext.open(tmp_path / "p")
     assert second.settings.webhook_port == 9200
     second.close()
+
+
+def test_console_logging_masks_secrets_and_is_not_stacked(capsys):
+    from wacampaign_desktop.core.logging_setup import configure_logging
+    from wacampaign_desktop.core.redaction import register_secret
+
+    register_secret(TOKEN)
+    configure_logging(None, console=True)
+    configure_logging(None, console=True)  # a second command run in the same process
+    logging.getLogger("wacampaign_desktop.test").warning("token is %s", TOKEN)
+    err = capsys.readouterr().err
+    assert err.count("token is ***") == 1 and TOKEN not in err

@@ -13,6 +13,7 @@ import threading
 
 from wacampaign_desktop.cli import CliError
 from wacampaign_desktop.cli.output import open_context
+from wacampaign_desktop.core.logging_setup import configure_logging
 
 # Servers and tests may hand the auth token in the environment instead of the keyring.
 TOKEN_ENV = "WACAMPAIGN_TWILIO_AUTH_TOKEN"
@@ -37,9 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from wacampaign_desktop.core.webhooks import WebhookServer, WebhookServerError
 
     ctx = open_context(args)
-    stderr = logging.StreamHandler(sys.stderr)
-    stderr.setLevel(logging.DEBUG if args.verbose else logging.WARNING)
-    logging.getLogger().addHandler(stderr)
+    configure_logging(None, verbose=args.verbose, console=True)  # stderr, secrets masked
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     s = ctx.settings
     token = os.environ.get(TOKEN_ENV) or ctx.secrets.get(TWILIO_AUTH_TOKEN)

@@ -13,8 +13,26 @@ FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 _configured_file: Path | None = None
 
 
+class _ConsoleHandler(logging.StreamHandler):
+    """Writes to whatever `sys.stderr` is at the time (a windowed build has none; a test
+    harness swaps it), so the handler never holds on to a closed stream."""
+
+    @property  # type: ignore[override]
+    def stream(self):  # type: ignore[no-untyped-def]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:  # type: ignore[no-untyped-def]
+        pass
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if sys.stderr is not None:
+            super().emit(record)
+
+
 def configure_logging(log_file: Path | None, *, verbose: bool = False, console: bool = False) -> None:
-    """Install the rotating file handler (and optionally stderr). Safe to call more than once."""
+    """Install the rotating file handler (and optionally one stderr handler), both masking
+    secrets. Safe to call more than once: handlers are replaced, not stacked."""
     global _configured_file
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
@@ -33,12 +51,14 @@ def configure_logging(log_file: Path | None, *, verbose: bool = False, console: 
         file_handler._wacampaign = True  # type: ignore[attr-defined]
         root.addHandler(file_handler)
         _configured_file = log_file
-    if console and sys.stderr is not None:
-        stream = logging.StreamHandler(sys.stderr)
+    if console:
+        for handler in list(root.handlers):
+            if isinstance(handler, _ConsoleHandler):
+                root.removeHandler(handler)
+        stream = _ConsoleHandler()
         stream.setLevel(logging.DEBUG if verbose else logging.WARNING)
         stream.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
         stream.addFilter(redactor)
-        stream._wacampaign = True  # type: ignore[attr-defined]
         root.addHandler(stream)
     for noisy in ("twilio.http_client", "urllib3", "waitress.queue"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
