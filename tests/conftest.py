@@ -10,6 +10,7 @@ os.environ.setdefault("WACAMPAIGN_SECRET_BACKEND", "file")
 import pytest  # noqa: E402
 
 from wacampaign_desktop.core.app_context import AppContext  # noqa: E402
+from wacampaign_desktop.core.events import EventBus  # noqa: E402
 from wacampaign_desktop.core.store.database import bind_database, make_database  # noqa: E402
 from wacampaign_desktop.core.store.migrations import migrate_database  # noqa: E402
 
@@ -32,3 +33,17 @@ def context(tmp_path):
     ctx = AppContext.open(tmp_path / "profile", log_to_file=True)
     yield ctx
     ctx.close()
+
+
+@pytest.fixture
+def bus():
+    """A core event bus for a test."""
+    return EventBus()
+
+
+@pytest.fixture
+def events(bus):
+    """Every event published on `bus`, in order."""
+    seen: list = []
+    bus.subscribe(seen.append)
+    return seen

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from wacampaign_desktop.core.events import EventBus
 from wacampaign_desktop.core.webhooks import WebhookServer
 
 FAKE = Path(__file__).with_name("fake_ngrok.py")
@@ -29,18 +28,6 @@ def fake_ngrok(tmp_path):
     if os.name != "posix":
         pytest.skip("the fake ngrok wrapper is a shell script")
     return make_fake_ngrok(tmp_path / "bin")
-
-
-@pytest.fixture
-def bus():
-    return EventBus()
-
-
-@pytest.fixture
-def events(bus):
-    seen: list = []
-    bus.subscribe(seen.append)
-    return seen
 
 
 @pytest.fixture

@@ -5,20 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.webhooks.helpers import TOKEN, Client
-from wacampaign_desktop.core.events import EventBus
 from wacampaign_desktop.core.webhooks import WebhookServer
-
-
-@pytest.fixture
-def bus():
-    return EventBus()
-
-
-@pytest.fixture
-def events(bus):
-    seen: list = []
-    bus.subscribe(seen.append)
-    return seen
 
 
 @pytest.fixture
