@@ -1,0 +1,155 @@
+"""The webhook log (`webhook_event`): one row per request the webhook server handled.
+
+- `audit_row(request, outcome, status)` is the row format for an accepted or audit-only request;
+  `insert_rows(rows)` stores a batch with one statement (inside the caller's write transaction)
+  and returns the new ids, in order, so `WebhookLogged` events can be built; `insert_row(row)`
+  stores one row the same way.
+- `record_rejection(...)` keeps a bounded record of a rejected (forged) request: time, path,
+  client, reason, body size and body hash, a few hundred bytes whatever the body. Repeats of the
+  same client + reason + body within `REPEAT_WINDOW` are counted in the first row instead of
+  being stored again.
+- `lean_params` / `full_params`: what is written of a request's parameters. Parameters that
+  repeat a column (MessageSid, SmsSid, MessageStatus, SmsStatus) or are the same on every
+  callback of an account (AccountSid, ApiVersion) are not stored; `full_params` puts the
+  repeated ones back for display. Everything else, known or not, is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from wacampaign_desktop.core.store.models import WebhookEvent, utcnow
+
+AUDIT_COLUMNS = ("kind", "sid", "status", "params", "signature_valid", "outcome",
+                 "idempotency_token", "remote_addr", "received_at")
+AUDIT_SQL = (f"INSERT INTO webhook_event (id, {', '.join(AUDIT_COLUMNS)}) "
+             f"VALUES ({', '.join('?' * (len(AUDIT_COLUMNS) + 1))})")
+
+REPEAT_WINDOW = timedelta(hours=1)
+REJECTION_TOKEN_PREFIX = "rejected:"
+_SID_KEYS = ("MessageSid", "SmsSid")
+_STATUS_KEYS = ("MessageStatus", "SmsStatus")
+_CONSTANT_KEYS = ("AccountSid", "ApiVersion")
+_TEXT_LIMIT = 200
+
+
+class LoggedRequest(Protocol):
+    """What the log needs of a webhook request (core.webhooks' Delivery has all of it)."""
+
+    kind: str
+    params: dict[str, str]
+    remote_addr: str
+    idempotency_token: str | None
+    signature_valid: bool
+
+    @property
+    def sid(self) -> str: ...
+
+
+def audit_row(request: LoggedRequest, outcome: str, status: str | None,
+              at: datetime | None = None) -> dict[str, Any]:
+    """The log row for `request` (columns of AUDIT_COLUMNS; params as a dict)."""
+    return {
+        "kind": request.kind, "sid": request.sid or None, "status": status,
+        "params": request.params, "signature_valid": request.signature_valid,
+        "outcome": outcome, "idempotency_token": request.idempotency_token,
+        "remote_addr": request.remote_addr, "received_at": at or utcnow(),
+    }
+
+
+def lean_params(params: dict[str, str], sid: str | None, status: str | None) -> dict[str, str]:
+    """`params` without what a column already holds or what every callback repeats."""
+    lean = {}
+    for key, value in params.items():
+        if key in _SID_KEYS and sid and value == sid:
+            continue
+        if key in _STATUS_KEYS and status and value == status:
+            continue
+        if key in _CONSTANT_KEYS:
+            continue
+        lean[key] = value
+    return lean
+
+
+def full_params(params: dict[str, Any] | None, kind: str, sid: str | None,
+                status: str | None) -> dict[str, Any]:
+    """Parameters for display: the lean ones plus MessageSid/MessageStatus from their columns."""
+    full = dict(params or {})
+    if kind in ("status", "incoming") and sid and not {"MessageSid", "SmsSid"} & full.keys():
+        full["MessageSid"] = sid
+    if kind == "status" and status and not {"MessageStatus", "SmsStatus"} & full.keys():
+        full["MessageStatus"] = status
+    return full
+
+
+def _record(row_id: int, row: dict[str, Any]) -> list[Any]:
+    record: list[Any] = [row_id]
+    for column in AUDIT_COLUMNS:
+        value = row[column]
+        if column == "params":
+            value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        elif column == "signature_valid":
+            value = int(bool(value))
+        record.append(value)
+    return record
+
+
+def insert_rows(rows: list[dict[str, Any]]) -> list[int]:
+    """Store `rows` with one statement; their ids, in order. Call inside the write transaction
+    (ids are taken after the current maximum, which the transaction holds alone)."""
+    if not rows:
+        return []
+    db = WebhookEvent._meta.database
+    cursor = db.execute_sql("SELECT COALESCE(MAX(id), 0) FROM webhook_event")
+    first_id = int(cursor.fetchone()[0]) + 1
+    values = [_record(first_id + offset, row) for offset, row in enumerate(rows)]
+    db.connection().cursor().executemany(AUDIT_SQL, values)
+    return [first_id + offset for offset in range(len(rows))]
+
+
+def insert_row(row: dict[str, Any]) -> int:
+    """Store one row (same format as `insert_rows`); its id."""
+    return insert_rows([row])[0]
+
+
+@dataclass(frozen=True)
+class Rejection:
+    event_id: int  # the webhook_event row holding the record
+    repeats: int  # how many requests that row stands for (1 when new)
+    new: bool
+
+
+def _clip(text: str | None, limit: int = _TEXT_LIMIT) -> str:
+    return (text or "")[:limit]
+
+
+def record_rejection(*, kind: str, path: str, client: str, reason: str, body: bytes | str,
+                     sid: str | None = None, at: datetime | None = None,
+                     window: timedelta = REPEAT_WINDOW) -> Rejection:
+    """A bounded record of a rejected request (call inside the write transaction). The same
+    client + reason + body again within `window` of the first one only adds to its count."""
+    now = at or utcnow()
+    raw = body.encode("utf-8", "replace") if isinstance(body, str) else body
+    body_hash = hashlib.sha256(raw).hexdigest()
+    key = hashlib.sha256(f"{kind}|{client}|{reason}|{body_hash}".encode()).hexdigest()[:32]
+    token = REJECTION_TOKEN_PREFIX + key
+    existing = (WebhookEvent.select(WebhookEvent.id, WebhookEvent.params)
+                .where((WebhookEvent.idempotency_token == token)
+                       & (WebhookEvent.received_at >= now - window))
+                .order_by(WebhookEvent.id.desc()).first())
+    if existing is not None:
+        params = dict(existing.params or {})
+        repeats = int(params.get("repeats", 1)) + 1
+        params.update(repeats=repeats, last_at=now.isoformat(sep=" ", timespec="seconds"))
+        WebhookEvent.update(params=params).where(WebhookEvent.id == existing.id).execute()
+        return Rejection(existing.id, repeats, False)
+    params = {"path": _clip(path), "reason": _clip(reason), "body_bytes": len(raw),
+              "body_sha256": body_hash, "repeats": 1}
+    row = {"kind": _clip(kind, 16), "sid": _clip(sid, 64) or None, "status": None,
+           "params": params, "signature_valid": False, "outcome": "rejected",
+           "idempotency_token": token, "remote_addr": _clip(client, 64), "received_at": now}
+    return Rejection(insert_row(row), 1, True)
