@@ -1,0 +1,218 @@
+"""A campaign being written: one draft object used by the editor and by `campaign create`.
+
+`CampaignDraft.validate()` holds every rule a campaign must meet before it is saved or started
+and returns the problems keyed by the field they concern; `save()` writes the draft (only a
+campaign still in draft can be changed). A/B variants have one stored shape,
+`[{"name": "B", "body": "…"}, {"name": "C", …}]`; rows stored before it as `[{"body": "…"}]`
+read the same (`read_variants`), and the engine accepts both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from wacampaign_desktop.core.engine.rendering import placeholders
+from wacampaign_desktop.core.store.models import Campaign
+
+CONTENT_SID_RE = re.compile(r"^HX[0-9a-fA-F]{32}$")
+MAX_BODY = 1600  # Twilio refuses longer message bodies
+MAX_RATE = 400.0  # messages per second
+FIELDS = ("name", "body", "variant", "content_sid", "variables", "media", "audience",
+          "schedule", "rate")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a field cannot be saved as it is: `code` for a translated text, `args` to fill it
+    (%1, %2…), `message` in English for the command line and the log."""
+
+    field: str
+    code: str
+    message: str
+    args: tuple[str, ...] = ()
+
+
+class DraftError(ValueError):
+    """The draft cannot be saved; `problems` names the fields."""
+
+    def __init__(self, problems: dict[str, Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems.values()))
+
+
+class CampaignLocked(ValueError):
+    """The campaign was started: it can no longer be edited."""
+
+
+def variant_name(index: int) -> str:
+    """Name of the index-th extra variant: B, C, D…"""
+    return chr(ord("B") + index)
+
+
+def read_variants(stored: Any) -> list[str]:
+    """Texts of the A/B variants (B, C…) from a stored `Campaign.variants`, whatever its shape
+    ({"name": "B", "body": …} or the older {"body": …}); entries without a text are kept as ""."""
+    texts: list[str] = []
+    for entry in stored or []:
+        if isinstance(entry, dict):
+            texts.append(str(entry.get("body") or ""))
+        elif isinstance(entry, str):
+            texts.append(entry)
+    return texts
+
+
+def stored_variants(texts: list[str]) -> list[dict[str, str]]:
+    """The one stored shape of A/B variants."""
+    return [{"name": variant_name(i), "body": text} for i, text in enumerate(texts)]
+
+
+def template_sources(variables: dict[str, str]) -> list[str]:
+    """Template variables as texts to render: a bare field name "city" means "{{city}}"."""
+    return [str(v) if "{{" in str(v) else "{{" + str(v) + "}}" for v in variables.values()]
+
+
+@dataclass
+class CampaignDraft:
+    name: str = ""
+    kind: str = "text"  # "text" | "template"
+    body: str = ""
+    content_sid: str = ""
+    variables: dict[str, str] = field(default_factory=dict)
+    media_url: str = ""
+    variants: list[str] = field(default_factory=list)  # texts of B, C…; empty: no A/B test
+    audience: dict[str, Any] = field(default_factory=lambda: {"kind": "all"})
+    rate: float = 10.0
+    scheduled_at: datetime | None = None  # naive UTC
+    sender: str = ""  # "" = the settings' sender
+    campaign_id: int | None = None  # None until saved
+
+    # -- reading ---------------------------------------------------------------------------------
+    @classmethod
+    def from_campaign(cls, c: Campaign) -> CampaignDraft:
+        return cls(name=c.name, kind="template" if c.content_sid else "text", body=c.body or "",
+                   content_sid=c.content_sid or "", variables=dict(c.content_variables or {}),
+                   media_url=c.media_url or "", variants=read_variants(c.variants),
+                   audience=dict(c.audience or {"kind": "all"}), rate=c.send_rate,
+                   scheduled_at=c.scheduled_at, sender=c.sender or "", campaign_id=c.id)
+
+    @classmethod
+    def load(cls, campaign_id: int) -> CampaignDraft | None:
+        campaign = Campaign.get_or_none(Campaign.id == campaign_id)
+        return cls.from_campaign(campaign) if campaign is not None else None
+
+    @property
+    def template(self) -> bool:
+        return self.kind == "template"
+
+    def texts(self) -> list[str]:
+        """Every text whose placeholders must render."""
+        if self.template:
+            return template_sources(self.variables)
+        return [self.body, *self.variants]
+
+    def unknown_placeholders(self, known_fields: list[str]) -> list[str]:
+        known = {f.lower() for f in known_fields}
+        out: list[str] = []
+        for text in self.texts():
+            out += [p for p in placeholders(text) if p.lower() not in known and p not in out]
+        return out
+
+    # -- the rules -------------------------------------------------------------------------------
+    def validate(self, known_fields: list[str] | None = None,
+                 now: datetime | None = None) -> dict[str, Problem]:
+        """Problems keyed by field (one per field). `known_fields`: also name placeholders no
+        contact can fill; `now`: also refuse a start time already passed."""
+        p: dict[str, Problem] = {}
+
+        def add(field_name: str, code: str, message: str, *args: str) -> None:
+            p.setdefault(field_name, Problem(field_name, code, message, args))
+
+        if not self.name.strip():
+            add("name", "name_missing", "give the campaign a name")
+        if not self.template:
+            if not self.body.strip():
+                add("body", "body_missing", "write the message")
+            elif len(self.body) > MAX_BODY:
+                add("body", "body_too_long", f"too long: {len(self.body)} characters, WhatsApp "
+                    f"through Twilio allows {MAX_BODY}", str(len(self.body)), str(MAX_BODY))
+            if any(not text.strip() for text in self.variants):
+                add("variant", "variant_missing", "write the text of each A/B version")
+            if self.variables:
+                add("variables", "variables_need_template",
+                    "template variables need a template SID (Twilio error 21654 otherwise)")
+        else:
+            if not CONTENT_SID_RE.match(self.content_sid):
+                add("content_sid", "content_sid_format",
+                    "a template SID starts with HX and has 34 characters")
+            if any(not str(k).strip() or not str(v).strip() for k, v in self.variables.items()):
+                add("variables", "variables_incomplete",
+                    "each variable needs a number (1, 2…) and a contact field")
+            if self.variants:
+                add("variant", "variant_with_template", "an A/B test needs a text, not a template")
+        if known_fields is not None:
+            unknown = self.unknown_placeholders(known_fields)
+            where = "variables" if self.template else "body"
+            if unknown and where not in p:
+                names = ", ".join("{{" + u + "}}" for u in unknown)
+                add(where, "unknown_field",
+                    f"unknown contact field: {names}; known fields: {', '.join(known_fields)}",
+                    names, ", ".join(known_fields))
+        if self.media_url and not self.media_url.startswith("https://"):
+            add("media", "media_not_https", "the address must start with https:// so Twilio can "
+                "fetch it")
+        kind = self.audience.get("kind", "all")
+        if kind == "tag" and not str(self.audience.get("tag") or "").strip():
+            add("audience", "tag_missing", "choose a tag")
+        elif kind == "list" and not self.audience.get("contact_ids"):
+            add("audience", "contacts_missing", "choose at least one contact")
+        elif kind not in ("all", "tag", "list"):
+            add("audience", "audience_kind", f"unknown recipients kind {kind!r}")
+        if not 0 < self.rate <= MAX_RATE:
+            add("rate", "rate_range", f"{self.rate:g}: must be between 0 and {MAX_RATE:g} "
+                "messages per second", f"{self.rate:g}")
+        if now is not None and self.scheduled_at is not None and self.scheduled_at <= now:
+            add("schedule", "schedule_past", "this time has passed")
+        return p
+
+    # -- writing ---------------------------------------------------------------------------------
+    def apply_to(self, campaign: Campaign) -> Campaign:
+        """Copy the draft into a (possibly unsaved) Campaign row; nothing is written."""
+        campaign.name = self.name.strip()
+        campaign.body = "" if self.template else self.body
+        campaign.content_sid = self.content_sid.strip() if self.template else None
+        campaign.content_variables = dict(self.variables) if self.template else {}
+        campaign.media_url = self.media_url.strip() or None
+        campaign.variants = [] if self.template else stored_variants(self.variants)
+        campaign.audience = dict(self.audience)
+        campaign.send_rate = float(self.rate)
+        campaign.scheduled_at = self.scheduled_at
+        campaign.sender = self.sender.strip()
+        return campaign
+
+    def unsaved_campaign(self) -> Campaign:
+        """An unsaved Campaign row holding the draft (for dry runs)."""
+        return self.apply_to(Campaign(name=self.name or "-"))
+
+    def save(self, *, complete: bool = True, known_fields: list[str] | None = None) -> int:
+        """Write the draft and return the campaign id. `complete=False` keeps an unfinished
+        draft (only a name is needed). Raises DraftError, or CampaignLocked once started."""
+        problems = self.validate(known_fields)
+        if not complete:
+            problems = {k: v for k, v in problems.items() if k == "name"}
+        if problems:
+            raise DraftError(problems)
+        if self.campaign_id is not None:
+            campaign = Campaign.get_or_none(Campaign.id == self.campaign_id)
+            if campaign is None:
+                raise CampaignLocked(f"there is no campaign {self.campaign_id}")
+            if campaign.state != "draft":
+                raise CampaignLocked(f"campaign {campaign.id} ({campaign.name}) is "
+                                     f"{campaign.state}: it can no longer be edited")
+        else:
+            campaign = Campaign(name="")
+        self.apply_to(campaign).save()
+        self.campaign_id = campaign.id
+        return campaign.id

@@ -1,0 +1,229 @@
+"""Campaigns for the GUI and the CLI: drafts (see campaign_draft), what a campaign says
+(list, summary, messages, progress), the editor's dry run and preview, and the actions
+(start, pause, resume, cancel, retry failed).
+
+Actions take the running engine when there is one (the GUI's runtime, `campaign send`): it then
+publishes the change and wakes its feeders. Without an engine (a CLI command while the app may
+run elsewhere) the state changes in the database and a running engine follows within a second.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from wacampaign_desktop.core.engine import lifecycle, parse_when
+from wacampaign_desktop.core.engine.lifecycle import EngineError
+from wacampaign_desktop.core.engine.recipients import Preparation, prepare_rows
+from wacampaign_desktop.core.engine.rendering import (
+    RenderError,
+    RenderProblem,
+    contact_values,
+    render,
+    render_text,
+    summarize,
+)
+from wacampaign_desktop.core.services.campaign_draft import (
+    CONTENT_SID_RE,
+    MAX_BODY,
+    CampaignDraft,
+    CampaignLocked,
+    DraftError,
+    Problem,
+    read_variants,
+    stored_variants,
+    template_sources,
+)
+from wacampaign_desktop.core.store import message_updates as mu
+from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact
+
+if TYPE_CHECKING:
+    from wacampaign_desktop.core.app_context import AppContext
+    from wacampaign_desktop.core.engine import CampaignEngine
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "CONTENT_SID_RE", "MAX_BODY", "MESSAGE_COLUMNS", "CampaignDraft", "CampaignLocked",
+    "CampaignsService", "DraftError", "EngineError", "Preparation", "PreviewResult", "Problem",
+    "RenderProblem", "parse_when", "read_variants", "stored_variants", "summarize",
+]
+
+DRAFT, SCHEDULED, SENDING, PAUSED = lifecycle.DRAFT, lifecycle.SCHEDULED, lifecycle.SENDING, lifecycle.PAUSED
+COMPLETED, CANCELLED = lifecycle.COMPLETED, lifecycle.CANCELLED
+
+MESSAGE_COLUMNS = ("id", "phone", "status", "twilio_sid", "error_code", "error_message",
+                   "retry_count", "variant", "message", "claimed_at", "sent_at", "delivered_at",
+                   "read_at", "failed_at", "replied_at")
+
+
+@dataclass
+class PreviewResult:
+    body: str | None
+    variables: dict[str, str] | None
+    missing: list[str]
+
+
+def _share(a: int, b: int) -> float | None:
+    return round(a / b, 4) if b else None
+
+
+class CampaignsService:
+    """Campaign reads and actions on the opened profile."""
+
+    def __init__(self, context: AppContext) -> None:
+        self.context = context
+
+    # -- reading ---------------------------------------------------------------------------------
+    def get(self, campaign_id: int) -> Campaign:
+        """The campaign row; raises EngineError "there is no campaign N"."""
+        return lifecycle.get_campaign(campaign_id)
+
+    def find(self, campaign_id: int | None) -> Campaign | None:
+        return Campaign.get_or_none(Campaign.id == campaign_id) if campaign_id else None
+
+    def exists_any(self) -> bool:
+        return Campaign.select().exists()
+
+    def draft(self, campaign_id: int) -> CampaignDraft:
+        """The stored campaign as a draft (both A/B shapes read)."""
+        return CampaignDraft.from_campaign(self.get(campaign_id))
+
+    def list(self) -> list[dict[str, Any]]:
+        return [{"id": c.id, "name": c.name, "state": c.state, "counters": c.counters()}
+                for c in Campaign.select().order_by(Campaign.id)]
+
+    def recount(self, campaign_id: int) -> dict[str, int]:
+        """Counters recomputed from the messages (what the stored counters must equal)."""
+        return mu.recount(campaign_id)
+
+    def variant_counts(self, campaign_id: int) -> dict[str, dict[str, int]]:
+        return lifecycle.variant_counts(campaign_id)
+
+    def summary(self, campaign_id: int) -> dict[str, Any]:
+        """State, counters (checked against a recount in the same snapshot), rates, variants."""
+        with self.context.db.atomic(lock_type="DEFERRED"):  # one snapshot while callbacks land
+            c = self.get(campaign_id)
+            counters = c.counters()
+            recounted = mu.recount(c.id)
+        attempted = counters["sent"] + counters["failed"] + counters["undelivered"]
+        return {
+            "id": c.id, "name": c.name, "state": c.state, "send_rate": c.send_rate,
+            "scheduled_at": c.scheduled_at, "started_at": c.started_at,
+            "finished_at": c.finished_at,
+            "counters": counters, "counters_consistent": counters == recounted,
+            "rates": {
+                "delivered": _share(counters["delivered"], counters["sent"]),
+                "read": _share(counters["read"], counters["delivered"]),
+                "failed": _share(counters["failed"] + counters["undelivered"], attempted),
+                "replied": _share(counters["replied"], counters["delivered"]),
+            },
+            "variants": lifecycle.variant_counts(c.id),
+        }
+
+    def messages(self, campaign_id: int, status: str | None = None) -> list[dict[str, Any]]:
+        """Every message of the campaign as MESSAGE_COLUMNS, by id."""
+        self.get(campaign_id)
+        query = CampaignMessage.select().where(CampaignMessage.campaign == campaign_id)
+        if status:
+            query = query.where(CampaignMessage.status == status.lower())
+        return [{col: getattr(m, col) for col in MESSAGE_COLUMNS}
+                for m in query.order_by(CampaignMessage.id)]
+
+    def progress(self, campaign_id: int) -> dict[str, Any]:
+        """State, counters and what is left to hand to Twilio (pending, claimed without sid)."""
+        campaign = self.get(campaign_id)
+        pending, claimed = lifecycle.left_to_send(campaign_id)
+        return {"state": campaign.state, "counters": campaign.counters(),
+                "pending": pending, "claimed": claimed}
+
+    # -- the editor ------------------------------------------------------------------------------
+    def known_fields(self) -> list[str]:
+        """name, phone, then every custom field key used by a contact (lower case, sorted)."""
+        cursor = self.context.db.execute_sql(
+            "SELECT DISTINCT lower(j.key) FROM contact, json_each(contact.fields) AS j ORDER BY 1")
+        custom = [row[0] for row in cursor.fetchall() if row[0] and row[0] not in ("name", "phone")]
+        return ["name", "phone", *custom]
+
+    def dry_run(self, draft: CampaignDraft) -> Preparation:
+        """The core's recipient preparation on the unsaved draft: nothing is written."""
+        return prepare_rows(draft.unsaved_campaign())
+
+    def prepare(self, campaign_id: int) -> Preparation:
+        """What starting the stored campaign would send (no side effects)."""
+        return prepare_rows(self.get(campaign_id))
+
+    @staticmethod
+    def preview(draft: CampaignDraft, contact: Contact | None, variant: str = "A") -> PreviewResult:
+        """The message as `contact` would receive it (missing placeholders listed, shown empty)."""
+        name = contact.name if contact else ""
+        phone = contact.phone if contact else ""
+        custom = contact.fields if contact else {}
+        index = ord(variant) - ord("B") if len(variant) == 1 else -1
+        body = draft.variants[index] if 0 <= index < len(draft.variants) else draft.body
+        try:
+            rendered = render(body=body, content_sid=draft.content_sid if draft.template else None,
+                              variables=draft.variables if draft.template else None,
+                              contact_id=contact.id if contact else None, name=name, phone=phone,
+                              custom=custom)
+            return PreviewResult(rendered.body, rendered.content_variables, [])
+        except RenderError as exc:
+            missing = list(dict.fromkeys(p.placeholder for p in exc.problems))
+        fields = contact_values(name, phone, custom)
+        if draft.template:
+            sources = dict(zip(draft.variables, template_sources(draft.variables), strict=True))
+            return PreviewResult(None, {k: render_text(t, fields)[0] for k, t in sources.items()},
+                                 missing)
+        return PreviewResult(render_text(body, fields)[0], None, missing)
+
+    # -- actions ---------------------------------------------------------------------------------
+    def start(self, campaign_id: int, engine: CampaignEngine) -> None:
+        """Start now, or schedule when its time is in the future (EngineError says why not)."""
+        engine.start_campaign(campaign_id)
+
+    def send(self, campaign_id: int, engine: CampaignEngine) -> str:
+        """`campaign send`: start a draft/scheduled campaign or resume a paused one; a sending
+        one just goes on. Returns the state it was in; EngineError if nothing can be sent."""
+        state = self.get(campaign_id).state
+        if state in (DRAFT, SCHEDULED):
+            engine.start_campaign(campaign_id)
+        elif state == PAUSED:
+            engine.resume(campaign_id)
+        elif state != SENDING:
+            raise EngineError(f"campaign {campaign_id} is {state}: nothing to send "
+                              "(use 'campaign retry-failed' to requeue failed messages)")
+        return state
+
+    def pause(self, campaign_id: int, engine: CampaignEngine | None = None,
+              reason: str = "paused by the user") -> str:
+        if engine is not None:
+            engine.pause(campaign_id, reason)
+            return PAUSED
+        return lifecycle.change_state(campaign_id, "pause", reason).new_state
+
+    def resume(self, campaign_id: int, engine: CampaignEngine | None = None,
+               reason: str = "resumed by the user") -> str:
+        if engine is not None:
+            engine.resume(campaign_id)
+            return SENDING
+        return lifecycle.change_state(campaign_id, "resume", reason).new_state
+
+    def cancel(self, campaign_id: int, engine: CampaignEngine | None = None,
+               reason: str = "cancelled by the user") -> str:
+        """Cancel the campaign and every message not yet sent."""
+        if engine is not None:
+            engine.cancel(campaign_id)
+            return CANCELLED
+        with self.context.db.atomic():
+            change = lifecycle.change_state(campaign_id, "cancel", reason)
+            lifecycle.cancel_pending(campaign_id)
+        return change.new_state
+
+    def retry_failed(self, campaign_id: int, engine: CampaignEngine | None = None) -> int:
+        """Requeue failed messages whose error is retryable; returns how many."""
+        if engine is not None:
+            return engine.retry_failed(campaign_id)
+        self.get(campaign_id)
+        updates, _change = lifecycle.requeue_failed(campaign_id)
+        return len(updates)
