@@ -1,0 +1,171 @@
+"""The inbox: conversations (contacts who wrote to us, newest first), the thread with one
+contact (their messages, our campaign messages and our free-text replies, in time order),
+WhatsApp's 24-hour reply window, and sending a reply (through core/direct_messages.py, which
+stores it whatever the outcome)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from peewee import fn
+
+from wacampaign_desktop.core.clock import SYSTEM_CLOCK, Clock
+from wacampaign_desktop.core.direct_messages import send_direct_message, thread_direct_messages
+from wacampaign_desktop.core.store.models import CampaignMessage, Contact, InboundMessage
+
+if TYPE_CHECKING:
+    from wacampaign_desktop.core.app_context import AppContext
+    from wacampaign_desktop.core.direct_messages import _Gateway
+
+MAX_CONVERSATIONS = 500
+MAX_THREAD = 200
+WINDOW = timedelta(hours=24)
+
+
+class ReplyWindowClosed(ValueError):
+    """Free text outside the 24-hour window (WhatsApp would refuse it)."""
+
+
+@dataclass(frozen=True)
+class ReplyWindow:
+    """Whether free text may be sent now: only within 24 hours of the contact's last message."""
+
+    open: bool
+    closes_at: datetime | None  # naive UTC, like the database
+    remaining: timedelta
+
+    @property
+    def hours_left(self) -> int:
+        return int(self.remaining.total_seconds() // 3600)
+
+    @property
+    def minutes_left(self) -> int:
+        return int(self.remaining.total_seconds() % 3600 // 60)
+
+
+def reply_window(last_inbound_at: datetime | None, now: datetime) -> ReplyWindow:
+    """The window given when the contact last wrote and the time now (both naive UTC)."""
+    if last_inbound_at is None:
+        return ReplyWindow(False, None, timedelta(0))
+    if last_inbound_at.tzinfo is not None:
+        last_inbound_at = last_inbound_at.astimezone(UTC).replace(tzinfo=None)
+    closes_at = last_inbound_at + WINDOW
+    remaining = closes_at - now
+    if remaining <= timedelta(0):
+        return ReplyWindow(False, closes_at, timedelta(0))
+    return ReplyWindow(True, closes_at, remaining)
+
+
+def bare_phone(address: str) -> str:
+    """'whatsapp:+336…' → '+336…'."""
+    return address[len("whatsapp:"):] if address.lower().startswith("whatsapp:") else address
+
+
+@dataclass(frozen=True)
+class Conversation:
+    address: str  # "whatsapp:+…" as Twilio sent it
+    phone: str
+    name: str
+    last_body: str
+    last_at: datetime
+    count: int
+
+
+@dataclass(frozen=True)
+class ThreadEntry:
+    """One message of a thread. `kind`: "inbound" (they wrote), "campaign" (a campaign message
+    we sent) or "reply" (a free-text reply from the inbox)."""
+
+    at: datetime
+    kind: str
+    body: str
+    status: str = ""
+    error_code: int | None = None
+
+    @property
+    def outgoing(self) -> bool:
+        return self.kind != "inbound"
+
+
+@dataclass(frozen=True)
+class SentReply:
+    """What happened to a reply (it is stored either way)."""
+
+    phone: str
+    sent: bool
+    status: str  # Twilio's status at send time, or "failed"
+    sid: str | None
+    error_code: int | None
+    error_message: str | None
+
+
+class InboxService:
+    def __init__(self, context: AppContext | None = None, clock: Clock | None = None) -> None:
+        self._context = context
+        self._clock = clock or getattr(context, "clock", None) or SYSTEM_CLOCK
+
+    def conversations(self, search: str = "", limit: int = MAX_CONVERSATIONS) -> list[Conversation]:
+        """Contacts who wrote to us, newest first; `search` matches the text, the number, the
+        WhatsApp profile name or the contact's name. (SQLite returns the body of the MAX row.)"""
+        last = fn.MAX(InboundMessage.received_at).alias("last_at")
+        query = (InboundMessage
+                 .select(InboundMessage.from_number, InboundMessage.body,
+                         InboundMessage.profile_name, last, fn.COUNT(InboundMessage.id).alias("n"))
+                 .group_by(InboundMessage.from_number)
+                 .order_by(last.desc())
+                 .limit(limit))
+        text = search.strip()
+        if text:
+            like = f"%{text}%"
+            named = [row.phone for row in Contact.select(Contact.phone)
+                     .where(Contact.name ** like).limit(1000)]
+            condition = ((InboundMessage.body ** like) | (InboundMessage.from_number ** like)
+                         | (InboundMessage.profile_name ** like))
+            if named:
+                condition |= InboundMessage.from_number.in_([f"whatsapp:{p}" for p in named] + named)
+            query = query.where(condition)
+        rows = list(query.dicts())
+        phones = [bare_phone(row["from_number"]) for row in rows]
+        names = {c.phone: c.name for c in Contact.select(Contact.phone, Contact.name)
+                 .where(Contact.phone.in_(phones))} if phones else {}
+        return [Conversation(row["from_number"], phone, names.get(phone) or row["profile_name"] or "",
+                             row["body"] or "", row["last_at"], row["n"])
+                for row, phone in zip(rows, phones, strict=True)]
+
+    def thread(self, phone: str, limit: int = MAX_THREAD) -> list[ThreadEntry]:
+        """The latest `limit` messages with `phone` (E.164), oldest first."""
+        entries: list[ThreadEntry] = []
+        inbound = (InboundMessage.select()
+                   .where(InboundMessage.from_number.in_([f"whatsapp:{phone}", phone]))
+                   .order_by(InboundMessage.received_at.desc()).limit(limit))
+        entries.extend(ThreadEntry(m.received_at, "inbound", m.body or "") for m in inbound)
+        outbound = (CampaignMessage.select()
+                    .where((CampaignMessage.phone == phone) & CampaignMessage.sent_at.is_null(False))
+                    .order_by(CampaignMessage.sent_at.desc()).limit(limit))
+        entries.extend(ThreadEntry(m.sent_at, "campaign", m.message or "", m.status) for m in outbound)
+        entries.extend(ThreadEntry(r.sent_at or r.created_at, "reply", r.body or "", r.status,
+                                   r.error_code) for r in thread_direct_messages(phone, limit))
+        entries.sort(key=lambda e: e.at)
+        return entries[-limit:]
+
+    def last_inbound_at(self, phone: str) -> datetime | None:
+        row = (InboundMessage.select(fn.MAX(InboundMessage.received_at).alias("last"))
+               .where(InboundMessage.from_number.in_([f"whatsapp:{phone}", phone])).dicts().first())
+        return row["last"] if row else None
+
+    def reply_window(self, phone: str) -> ReplyWindow:
+        return reply_window(self.last_inbound_at(phone), self._clock.now())
+
+    def send_reply(self, gateway: _Gateway, phone: str, sender: str, body: str) -> SentReply:
+        """Send free text to `phone` (blocking: call off the GUI thread). Never raises for Twilio
+        or network errors: a refused reply comes back with sent=False and is stored as failed.
+        Raises ReplyWindowClosed (nothing sent or stored) outside the 24-hour window."""
+        if not self.reply_window(phone).open:
+            raise ReplyWindowClosed(
+                "This contact last wrote more than 24 hours ago: WhatsApp only allows an approved "
+                "template now.")
+        stored = send_direct_message(gateway, phone, sender, body)
+        return SentReply(phone, stored.status != "failed", stored.status, stored.twilio_sid,
+                         stored.error_code, stored.error_message)
