@@ -135,3 +135,14 @@ def test_a_migrated_database_has_the_same_schema_as_a_new_one(v1_copy, tmp_path)
     migrate_database(database, fresh)
     database.close()
     assert _schema(v1_copy) == _schema(fresh)
+
+
+def test_an_old_file_is_switched_to_incremental_vacuum_and_new_files_start_so(v1_copy, db):
+    assert db.execute_sql("PRAGMA auto_vacuum").fetchone()[0] == 2  # INCREMENTAL
+    database = _open(v1_copy)
+    assert database.execute_sql("PRAGMA auto_vacuum").fetchone()[0] == 0
+    migrate_database(database, v1_copy)
+    assert database.execute_sql("PRAGMA auto_vacuum").fetchone()[0] == 2
+    assert database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert CampaignMessage.select().count() == 3
+    database.close()

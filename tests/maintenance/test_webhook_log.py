@@ -33,7 +33,9 @@ def test_batched_insert_returns_the_ids_of_the_rows_in_order(db):
     assert ids == [1, 2, 3]
     stored = WebhookEvent.get_by_id(2)
     assert (stored.kind, stored.sid, stored.status, stored.outcome) == ("status", "SM1", "sent", "applied")
-    assert stored.idempotency_token == "tok1" and stored.signature_valid
+    assert stored.signature_valid
+    assert wl.token_seen("status", "tok1") and not wl.token_seen("incoming", "tok1")
+    assert wl.seen_tokens("status", ["tok0", "tok2", "tok9"]) == {"tok0", "tok2"}
     assert stored.received_at == at and stored.remote_addr == "203.0.113.7"
     with db.atomic():
         assert wl.insert_row(rows[0]) == 4
@@ -62,3 +64,24 @@ def test_a_rejection_is_a_few_hundred_bytes_and_repeats_are_counted(db):
     size = db.execute_sql("SELECT SUM(LENGTH(params) + LENGTH(idempotency_token)) FROM webhook_event"
                           ).fetchone()[0]
     assert size < 3 * 400  # three records, none holding the 60 KB body
+
+
+def test_the_log_keeps_what_support_needs_but_not_what_repeats(db):
+    sid = "SM" + "a" * 32
+    params = {"MessageSid": sid, "SmsSid": sid, "MessageStatus": "delivered", "SmsStatus": "delivered",
+              "AccountSid": "AC" + "1" * 32, "ApiVersion": "2010-04-01", "ChannelPrefix": "whatsapp",
+              "ChannelInstallSid": "XE" + "2" * 32, "ChannelToAddress": "+33600000001",
+              "StructuredMessage": "false", "From": "whatsapp:+14155238886",
+              "To": "whatsapp:+33600000001", "EventType": "DELIVERED", "SomethingNew": "kept"}
+    with db.atomic():
+        (event_id,) = wl.insert_rows([wl.audit_row(_Request("status", params), "applied", "delivered")])
+    stored = WebhookEvent.get_by_id(event_id)
+    assert stored.params == {"From": "whatsapp:+14155238886", "To": "whatsapp:+33600000001",
+                             "EventType": "DELIVERED", "SomethingNew": "kept"}
+    shown = wl.full_params(stored.params, stored.kind, stored.sid, stored.status)
+    assert shown["MessageSid"] == sid and shown["MessageStatus"] == "delivered"
+    # A status that differs from the column (e.g. not normalised) is kept as sent.
+    odd = dict(params, MessageStatus="DELIVERED", SmsStatus="DELIVERED")
+    with db.atomic():
+        (odd_id,) = wl.insert_rows([wl.audit_row(_Request("status", odd), "applied", "delivered")])
+    assert WebhookEvent.get_by_id(odd_id).params["MessageStatus"] == "DELIVERED"

@@ -6,6 +6,11 @@ Version history:
   2. A/B variants and audience on campaigns; variant, template variables, retry schedule and
      replies on messages; inbound messages linked to the campaign message they answer; idempotency tokens on webhook events; pending callbacks table.
   3. direct messages table: free-text replies sent from the Inbox, stored (sent or failed).
+  4. a leaner webhook log: its `sid` and `received_at` indexes dropped (nothing reads by them;
+     retention finds its cut-off by id), idempotency tokens stored as digests from now on; the
+     file switched to incremental auto-vacuum (one VACUUM after the steps, outside any
+     transaction, after the copy aside; if it fails, e.g. for lack of space, the schema is
+     still current and the switch is tried again by `enable_incremental_vacuum`).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from wacampaign_desktop.core.store import models as m
 
 log = logging.getLogger(__name__)
 
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 
 
 class MigrationError(RuntimeError):
@@ -57,7 +62,30 @@ def _to_v3(db: peewee.SqliteDatabase) -> None:
     db.create_tables([m.DirectMessage])
 
 
-STEPS: dict[int, Callable[[peewee.SqliteDatabase], None]] = {2: _to_v2, 3: _to_v3}
+def _to_v4(db: peewee.SqliteDatabase) -> None:
+    db.execute_sql("DROP INDEX IF EXISTS webhook_event_sid")
+    db.execute_sql("DROP INDEX IF EXISTS webhook_event_received_at")
+
+
+STEPS: dict[int, Callable[[peewee.SqliteDatabase], None]] = {2: _to_v2, 3: _to_v3, 4: _to_v4}
+
+INCREMENTAL = 2  # PRAGMA auto_vacuum value
+
+
+def enable_incremental_vacuum(db: peewee.SqliteDatabase) -> bool:
+    """Switch the file to incremental auto-vacuum (freed pages can then be handed back to the
+    file system a few at a time). An existing file needs one VACUUM, which rewrites it and needs
+    free space about its size; returns False (and logs why) if that could not be done."""
+    if db.execute_sql("PRAGMA auto_vacuum").fetchone()[0] == INCREMENTAL:
+        return True
+    try:
+        db.execute_sql("PRAGMA auto_vacuum = INCREMENTAL")
+        db.execute_sql("VACUUM")
+    except peewee.DatabaseError as exc:
+        log.warning("Could not switch the database to incremental vacuum (%s); freed space "
+                    "stays inside the file until this succeeds", exc)
+        return False
+    return db.execute_sql("PRAGMA auto_vacuum").fetchone()[0] == INCREMENTAL
 
 
 def current_version(db: peewee.SqliteDatabase) -> int | None:
@@ -90,6 +118,7 @@ def migrate_database(db: peewee.SqliteDatabase, path: Path | None = None) -> int
         with db.atomic():
             db.create_tables(m.ALL_MODELS)
             m.SchemaVersion.create(version=CURRENT_VERSION)
+        enable_incremental_vacuum(db)  # instant on an empty file
         log.info("Created a new database at schema version %d", CURRENT_VERSION)
         return CURRENT_VERSION
     if version > CURRENT_VERSION:
@@ -122,4 +151,5 @@ def migrate_database(db: peewee.SqliteDatabase, path: Path | None = None) -> int
                 ) from exc
     finally:
         db.execute_sql("PRAGMA foreign_keys = ON")
+    enable_incremental_vacuum(db)
     return CURRENT_VERSION

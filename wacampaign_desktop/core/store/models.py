@@ -132,17 +132,19 @@ class InboundMessage(BaseModel):
 
 
 class WebhookEvent(BaseModel):
-    """Every request the webhook server received: the app's audit trail."""
+    """Every request the webhook server received: the app's audit trail (format and inserts in
+    `webhook_log`; kept lean, summarised then pruned by `retention`). Only the idempotency token
+    is indexed: the log is read by id, and each index costs bytes on every callback."""
 
     kind = peewee.CharField()  # "status" | "incoming" | "unknown"
-    sid = peewee.CharField(null=True, index=True)
+    sid = peewee.CharField(null=True)
     status = peewee.CharField(null=True)
-    params = JSONField(default=dict)
+    params = JSONField(default=dict)  # the lean parameters; JSON null once summarised
     signature_valid = peewee.BooleanField(default=False)
     outcome = peewee.CharField(default="")  # "applied", "duplicate", "ignored", "pending", "rejected", …
-    idempotency_token = peewee.CharField(null=True, index=True)
+    idempotency_token = peewee.CharField(null=True, index=True)  # a digest, see webhook_log
     remote_addr = peewee.CharField(default="")
-    received_at = peewee.DateTimeField(default=utcnow, index=True)
+    received_at = peewee.DateTimeField(default=utcnow)
 
 
 class PendingCallback(BaseModel):

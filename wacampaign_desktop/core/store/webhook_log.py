@@ -8,14 +8,19 @@
   client, reason, body size and body hash, a few hundred bytes whatever the body. Repeats of the
   same client + reason + body within `REPEAT_WINDOW` are counted in the first row instead of
   being stored again.
+- `seen_tokens(kind, tokens)` / `token_seen(kind, token)`: the duplicate check on Twilio's
+  idempotency tokens, which the log stores as 16-character digests (`token_key`).
 - `lean_params` / `full_params`: what is written of a request's parameters. Parameters that
-  repeat a column (MessageSid, SmsSid, MessageStatus, SmsStatus) or are the same on every
-  callback of an account (AccountSid, ApiVersion) are not stored; `full_params` puts the
-  repeated ones back for display. Everything else, known or not, is kept.
+  repeat a column or another parameter (MessageSid, SmsSid, SmsMessageSid, MessageStatus,
+  SmsStatus, ChannelToAddress) or are the same on every callback of an account (AccountSid,
+  ApiVersion, ChannelInstallSid, ChannelPrefix "whatsapp") are not stored; `full_params` puts
+  the sid and status back for display. Everything else, known or not, is kept. Rows are written
+  as compact JSON.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from dataclasses import dataclass
@@ -31,9 +36,10 @@ AUDIT_SQL = (f"INSERT INTO webhook_event (id, {', '.join(AUDIT_COLUMNS)}) "
 
 REPEAT_WINDOW = timedelta(hours=1)
 REJECTION_TOKEN_PREFIX = "rejected:"
-_SID_KEYS = ("MessageSid", "SmsSid")
 _STATUS_KEYS = ("MessageStatus", "SmsStatus")
-_CONSTANT_KEYS = ("AccountSid", "ApiVersion")
+_SID_KEYS = ("MessageSid", "SmsSid", "SmsMessageSid")
+_CONSTANT_KEYS = ("AccountSid", "ApiVersion", "ChannelInstallSid")
+_DEFAULT_VALUES = {("ChannelPrefix", "whatsapp"), ("StructuredMessage", "false")}
 _TEXT_LIMIT = 200
 
 
@@ -71,6 +77,10 @@ def lean_params(params: dict[str, str], sid: str | None, status: str | None) -> 
             continue
         if key in _CONSTANT_KEYS:
             continue
+        if (key, value) in _DEFAULT_VALUES:
+            continue
+        if key == "ChannelToAddress" and f"whatsapp:{value}" == params.get("To"):
+            continue
         lean[key] = value
     return lean
 
@@ -86,12 +96,40 @@ def full_params(params: dict[str, Any] | None, kind: str, sid: str | None,
     return full
 
 
+def token_key(token: str) -> str:
+    """What the log stores of an idempotency token: a 16-character digest (96 bits)."""
+    digest = hashlib.blake2b(token.encode("utf-8", "replace"), digest_size=12).digest()
+    return base64.urlsafe_b64encode(digest).decode("ascii")
+
+
+def seen_tokens(kind: str, tokens: list[str]) -> set[str]:
+    """Which of `tokens` are already in the log for `kind` (stored as digests, or whole by
+    versions before schema 4)."""
+    keys = {token_key(token): token for token in tokens}
+    wanted = sorted(set(tokens) | keys.keys())
+    seen: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        query = (WebhookEvent.select(WebhookEvent.idempotency_token)
+                 .where((WebhookEvent.kind == kind)
+                        & WebhookEvent.idempotency_token.in_(wanted[start:start + 500])).tuples())
+        seen.update(keys.get(stored, stored) for (stored,) in query)
+    return seen & set(tokens)
+
+
+def token_seen(kind: str, token: str | None) -> bool:
+    """Is this idempotency token already in the log for `kind`?"""
+    return bool(token) and bool(seen_tokens(kind, [token]))  # type: ignore[list-item]
+
+
 def _record(row_id: int, row: dict[str, Any]) -> list[Any]:
     record: list[Any] = [row_id]
     for column in AUDIT_COLUMNS:
         value = row[column]
         if column == "params":
-            value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+            value = json.dumps(lean_params(value or {}, row["sid"], row["status"]),
+                               ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        elif column == "idempotency_token" and value and row["outcome"] != "rejected":
+            value = token_key(value)
         elif column == "signature_valid":
             value = int(bool(value))
         record.append(value)
