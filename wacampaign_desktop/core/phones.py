@@ -2,6 +2,10 @@
 
 WhatsApp addresses ("whatsapp:+33…") are accepted and stripped; numbers written without a
 country code are read in `default_region` (an ISO 3166 code such as "FR").
+
+Beyond yes/no: a refused number whose digits start with a country code carries the "+" form
+(`PhoneCheck.suggestion`, "did you mean +33 6 12 34 56 78?"), and `landline_warning()` says
+when an accepted number is a fixed line, which WhatsApp may not reach (a warning, not a refusal).
 """
 
 from __future__ import annotations
@@ -23,10 +27,32 @@ class InvalidPhone(ValueError):
 class PhoneCheck:
     e164: str | None
     reason: str = ""
+    # For a refused number whose digits start with a country code: the same digits with "+"
+    # ("+33 6 12 34 56 78", international format), and whether that form is a valid number.
+    suggestion: str = ""
+    suggestion_valid: bool = False
 
     @property
     def ok(self) -> bool:
         return self.e164 is not None
+
+    @property
+    def advice(self) -> str:
+        """English advice about the "+" form ('' when there is none)."""
+        if not self.suggestion:
+            return ""
+        if self.suggestion_valid:
+            return f"did you mean {self.suggestion}?"
+        return (f"it looks like {self.suggestion}, but that is not a valid number either: "
+                "check the digits")
+
+    @property
+    def message(self) -> str:
+        """The reason and the advice in one English sentence (for the command line)."""
+        return f"{self.reason}; {self.advice}" if self.advice else self.reason
+
+
+LANDLINE_WARNING = "a landline (fixed-line) number: WhatsApp may not reach it"
 
 
 _REASONS = {
@@ -56,7 +82,7 @@ def check_phone(raw: str | None, default_region: str = "FR") -> PhoneCheck:
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException as exc:
-        return PhoneCheck(None, f"{text!r}: {_REASONS.get(exc.error_type, 'not a phone number')}")
+        return _refused(text, _REASONS.get(exc.error_type, "not a phone number"))
     if not phonenumbers.is_possible_number(number):
         result = phonenumbers.is_possible_number_with_reason(number)
         why = {
@@ -64,11 +90,45 @@ def check_phone(raw: str | None, default_region: str = "FR") -> PhoneCheck:
             phonenumbers.ValidationResult.TOO_LONG: "too long",
             phonenumbers.ValidationResult.INVALID_COUNTRY_CODE: "unknown country code",
         }.get(result, "wrong length for its country")
-        return PhoneCheck(None, f"{text!r}: {why}")
+        return _refused(text, why)
     if not phonenumbers.is_valid_number(number):
         country = phonenumbers.region_code_for_number(number) or f"+{number.country_code}"
-        return PhoneCheck(None, f"{text!r}: not a valid number for {country}")
+        return _refused(text, f"not a valid number for {country}")
     return PhoneCheck(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def _refused(text: str, why: str) -> PhoneCheck:
+    """A refusal; when `text` has no "+" but its digits start with a country code, the "+" form
+    too (only refused numbers pay for this second parse)."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if text.startswith("+") or len(digits) < 8:
+        return PhoneCheck(None, f"{text!r}: {why}")
+    try:
+        number = phonenumbers.parse("+" + digits, None)
+    except phonenumbers.NumberParseException:
+        return PhoneCheck(None, f"{text!r}: {why}")
+    if not phonenumbers.is_possible_number(number):
+        return PhoneCheck(None, f"{text!r}: {why}")
+    return PhoneCheck(None, f"{text!r}: {why}",
+                      phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL),
+                      phonenumbers.is_valid_number(number))
+
+
+@functools.lru_cache(maxsize=65_536)
+def is_landline(e164: str | None) -> bool:
+    """True when `e164` is a fixed-line number (not "fixed line or mobile", as in the US)."""
+    if not e164:
+        return False
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.FIXED_LINE
+
+
+def landline_warning(e164: str | None) -> str:
+    """LANDLINE_WARNING for a fixed-line number, else '' (a warning: the number is still kept)."""
+    return LANDLINE_WARNING if is_landline(e164) else ""
 
 
 def to_e164(raw: str | None, default_region: str = "FR") -> str:
