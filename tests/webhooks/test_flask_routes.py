@@ -11,14 +11,13 @@ from tests.webhooks.helpers import TOKEN, make_campaign, sign, status_params
 from wacampaign_desktop.core.events import EventBus
 from wacampaign_desktop.core.store import message_updates as mu
 from wacampaign_desktop.core.store.models import CampaignMessage
-from wacampaign_desktop.core.webhooks import STATUS_PATH, create_app, ingest
-from wacampaign_desktop.core.webhooks.writer import GroupCommitWriter
+from wacampaign_desktop.core.store.writer import StoreWriter
+from wacampaign_desktop.core.webhooks import STATUS_PATH, create_app
 
 
 def test_plain_flask_routes_match_the_fast_path(db):
     campaign, _, sids = make_campaign(1)
-    writer = GroupCommitWriter(db, EventBus(), finish=ingest.finish_batch,
-                               groups={"status": ingest.apply_status_group})
+    writer = StoreWriter(db, EventBus())
     writer.start()
     try:
         app = create_app(writer, lambda: TOKEN, lambda: "https://public.example")

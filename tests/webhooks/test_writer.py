@@ -11,24 +11,27 @@ from tests.webhooks.helpers import make_campaign, status_params
 from wacampaign_desktop.core.events import EventBus
 from wacampaign_desktop.core.store import message_updates as mu
 from wacampaign_desktop.core.store.models import CampaignMessage, WebhookEvent
+from wacampaign_desktop.core.store.writer import Outcome, StoreWriter, WriterStopped
 from wacampaign_desktop.core.webhooks import ingest
-from wacampaign_desktop.core.webhooks.writer import GroupCommitWriter, Outcome, WriterStopped
 
 
 def _broken_group(batch, works):
     raise RuntimeError("group path broken")
 
 
+class BrokenGroupWork(ingest.StatusWork):
+    group = staticmethod(_broken_group)
+
+
 def test_bad_item_and_broken_group_do_not_spoil_the_batch(db):
     campaign, _, sids = make_campaign(3, status="queued")
-    writer = GroupCommitWriter(db, EventBus(), finish=ingest.finish_batch,
-                               groups={"status": _broken_group})
+    writer = StoreWriter(db, EventBus())
     writer.start()
     try:
         gate, started = threading.Event(), threading.Event()
         first = writer.submit(lambda _b: (started.set(), gate.wait(10), Outcome("first"))[2])
         assert started.wait(20)  # the writer is busy: what follows queues up for one batch
-        works = [ingest.StatusWork(ingest.Delivery("status", status_params(sid, "delivered")))
+        works = [BrokenGroupWork(ingest.Delivery("status", status_params(sid, "delivered")))
                  for sid in sids]
 
         def bad(_batch):

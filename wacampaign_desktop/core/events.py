@@ -39,8 +39,12 @@ class MessageStatusChanged(Event):
 
 @dataclass(frozen=True)
 class CountersChanged(Event):
+    """A campaign's counters after a commit (`counters`: every counter) and what that commit
+    added (`delta`: only the counters that moved; {} when unknown)."""
+
     campaign_id: int
     counters: dict[str, int]
+    delta: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import Any
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
+from wacampaign_desktop.core.store.writer import StoreWriter
 from wacampaign_desktop.core.webhooks.handling import (
     EMPTY_TWIML,
     AppOptions,
@@ -23,7 +24,6 @@ from wacampaign_desktop.core.webhooks.handling import (
     WebhookHandler,
     WebhookRequest,
 )
-from wacampaign_desktop.core.webhooks.writer import GroupCommitWriter
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ def _response(reply: Reply) -> Response:
 
 
 def create_app(
-    writer: GroupCommitWriter,
+    writer: StoreWriter,
     auth_token: Callable[[], str | None],
     public_base_url: Callable[[], str],
     local_base_url: Callable[[], str] | None = None,

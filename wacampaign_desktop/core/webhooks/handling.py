@@ -3,6 +3,9 @@ checks, signature against the public URL, then the work handed to the group-comm
 
 `WebhookHandler.handle(WebhookRequest) -> Reply`. The Flask app (and its WSGI fast path for the
 two POST routes) only translate requests and replies.
+
+One direction: handling → the store writer (as a client) → the work items of `ingest` /
+`incoming` → the store. Nothing here is called back by the writer except the work items.
 """
 
 from __future__ import annotations
@@ -22,9 +25,10 @@ from twilio.request_validator import RequestValidator
 from werkzeug.datastructures import MultiDict
 
 from wacampaign_desktop.core import status_rules as rules
+from wacampaign_desktop.core.store.writer import StoreWriter
 from wacampaign_desktop.core.webhooks import ingest
-from wacampaign_desktop.core.webhooks.ingest import Delivery
-from wacampaign_desktop.core.webhooks.writer import GroupCommitWriter
+from wacampaign_desktop.core.webhooks.delivery import Delivery
+from wacampaign_desktop.core.webhooks.incoming import IncomingWork
 
 try:  # twilio ≥ 9.13: HMAC-SHA256 signatures announced by X-Twilio-Webhooks-Signature-Settings
     from twilio.request_validator import get_signature_algorithm
@@ -100,7 +104,7 @@ class Throttle:
 class WebhookHandler:
     def __init__(
         self,
-        writer: GroupCommitWriter,
+        writer: StoreWriter,
         auth_token: Callable[[], str | None],
         public_base_url: Callable[[], str],
         local_base_url: Callable[[], str] | None = None,
@@ -161,8 +165,9 @@ class WebhookHandler:
                 return True, ""
         return False, "signature does not match"
 
-    def read_params(self, req: WebhookRequest) -> tuple[dict[str, str], Any] | Reply:
-        """The request's fields, and what to sign-check (form fields, or the raw JSON body)."""
+    def read_params(self, req: WebhookRequest) -> tuple[dict[str, str], Any, bytes] | Reply:
+        """The request's fields, what to sign-check (form fields, or the raw JSON body), and the
+        raw body."""
         limit = self.opts.max_body_bytes
         if req.content_length is not None and req.content_length > limit:
             return Reply(413, "Request body too large")
@@ -171,7 +176,7 @@ class WebhookHandler:
             if len(raw) > limit:
                 return Reply(413, "Request body too large")
             form = MultiDict(parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True))
-            return form.to_dict(flat=True), form
+            return form.to_dict(flat=True), form, raw
         if req.mimetype == "application/json" and "bodySHA256=" in req.query:
             raw = req.read_body(limit + 1)
             if len(raw) > limit:
@@ -183,7 +188,7 @@ class WebhookHandler:
                 return Reply(400, "Malformed JSON body")
             if not isinstance(data, dict):
                 return Reply(400, "JSON body must be an object")
-            return {str(k): "" if v is None else str(v) for k, v in data.items()}, text
+            return {str(k): "" if v is None else str(v) for k, v in data.items()}, text, raw
         return Reply(415, f"Unsupported content type {req.mimetype or '(none)'}; expected {FORM}")
 
     def commit(self, work: Callable[[Any], Any]) -> Any:
@@ -198,14 +203,14 @@ class WebhookHandler:
         parsed = self.read_params(req)
         if isinstance(parsed, Reply):
             return parsed
-        params, signed = parsed
+        params, signed, raw = parsed
         delivery = Delivery(req.kind, params, remote_addr=client,
                             idempotency_token=req.headers.get(IDEMPOTENCY_HEADER) or None)
         valid, reason = self.signature_ok(req, signed)
         if not valid:
             log.warning("Rejected Twilio webhook on %s from %s: %s", req.path, client, reason)
             delivery.signature_valid = False
-            self.commit(lambda _b: ingest.record_rejected(delivery, req.path, reason))
+            self.commit(ingest.record_rejected(delivery, req.path, reason, raw))
             return Reply(403, "Invalid signature")
         if req.kind == "status":
             return self.handle_status(delivery)
@@ -214,10 +219,10 @@ class WebhookHandler:
     def handle_status(self, delivery: Delivery) -> Reply:
         sid, status = delivery.sid, delivery.status
         if not sid or not status:
-            self.commit(lambda _b: ingest.record_other(delivery, "invalid"))
+            self.commit(ingest.record_other(delivery, "invalid"))
             return Reply(400, "MessageSid and MessageStatus are required")
         if not rules.is_known(status):
-            outcome = self.commit(lambda _b: ingest.record_other(delivery, "unknown_status"))
+            outcome = self.commit(ingest.record_other(delivery, "unknown_status"))
             log.warning("Twilio Status Callback with unknown status %r for %s", status, sid)
             return Reply(200, outcome)
         outcome = self.commit(ingest.StatusWork(delivery))
@@ -227,13 +232,17 @@ class WebhookHandler:
         return Reply(200)
 
     def handle_incoming(self, delivery: Delivery) -> Reply:
-        if not delivery.sid or not delivery.params.get("From"):
-            self.commit(lambda _b: ingest.record_other(delivery, "invalid"))
-            return Reply(400, "MessageSid and From are required")
-        result = self.commit(lambda b: ingest.store_incoming(delivery, b))
+        if not delivery.sid:
+            self.commit(ingest.record_other(delivery, "invalid"))
+            return Reply(400, "MessageSid is required")
+        result = self.commit(IncomingWork(delivery))
         log.info("Incoming WhatsApp message %s from %s (%s)", delivery.sid,
                  delivery.params.get("From", ""), result["outcome"])
-        reply = self.opts.reply_rule(delivery) if self.opts.reply_rule else None
+        if result["outcome"] == "invalid":  # stored as an invalid event; Twilio must not retry
+            log.warning("Incoming message %s has no usable sender phone: not stored as a contact",
+                        delivery.sid)
+        reply = (self.opts.reply_rule(delivery)
+                 if self.opts.reply_rule and result["outcome"] != "invalid" else None)
         body = EMPTY_TWIML
         if reply:
             body = ('<?xml version="1.0" encoding="UTF-8"?><Response><Message>'

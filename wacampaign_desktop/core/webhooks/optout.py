@@ -36,6 +36,16 @@ def opt_change(body: str | None, opt_out_type: str | None = None) -> bool | None
     return None
 
 
+def valid_phone(phone: str | None) -> bool:
+    """Is `phone` ("+…") a possible phone number (not empty, not words)?"""
+    if not phone or not phone.startswith("+"):
+        return False
+    try:
+        return phonenumbers.is_possible_number(phonenumbers.parse(phone, None))
+    except phonenumbers.NumberParseException:
+        return False
+
+
 def phone_from_address(address: str | None) -> str:
     """"whatsapp:+33612345678" → "+33612345678" (E.164 when it parses; the digits otherwise)."""
     raw = (address or "").strip()

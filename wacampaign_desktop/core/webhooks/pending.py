@@ -10,18 +10,17 @@ import logging
 from datetime import datetime, timedelta
 
 from wacampaign_desktop.core.events import Alert, Event, WebhookLogged
-from wacampaign_desktop.core.store.models import PendingCallback, WebhookEvent, utcnow
-from wacampaign_desktop.core.webhooks.writer import Outcome
+from wacampaign_desktop.core.store.models import PendingCallback, WebhookEvent
+from wacampaign_desktop.core.store.writer import Batch, Outcome
 
 log = logging.getLogger(__name__)
 
 DEFAULT_PENDING_TIMEOUT = timedelta(minutes=10)
 
 
-def sweep_pending(timeout: timedelta = DEFAULT_PENDING_TIMEOUT, now: datetime | None = None) -> Outcome:
-    """Report callbacks still waiting for their sid after `timeout` (once each). Runs in a transaction
-    (the writer's batch); returns the number reported and the events to publish after commit."""
-    now = now or utcnow()
+def sweep_pending(timeout: timedelta, now: datetime) -> Outcome:
+    """Report callbacks still waiting for their sid after `timeout` at `now` (once each). Runs in
+    a transaction (the writer's batch); the number reported and the events to publish."""
     cutoff = now - timeout
     waiting = list(
         PendingCallback.select()
@@ -38,6 +37,7 @@ def sweep_pending(timeout: timedelta = DEFAULT_PENDING_TIMEOUT, now: datetime | 
         row = WebhookEvent.create(
             kind="status", sid=callback.sid, status=callback.status, signature_valid=True,
             outcome="not_found", params={"MessageSid": callback.sid, "MessageStatus": callback.status},
+            received_at=now,
         )
         events.append(WebhookLogged(row.id, "status", "not_found"))
     if waiting:
@@ -55,3 +55,13 @@ def sweep_pending(timeout: timedelta = DEFAULT_PENDING_TIMEOUT, now: datetime | 
             details={"sids": sids[:50], "count": len(waiting)},
         ))
     return Outcome(len(waiting), events)
+
+
+class SweepWork:
+    """`sweep_pending` as a store-writer work item, on the writer's clock."""
+
+    def __init__(self, timeout: timedelta = DEFAULT_PENDING_TIMEOUT) -> None:
+        self.timeout = timeout
+
+    def __call__(self, batch: Batch) -> Outcome:
+        return sweep_pending(self.timeout, batch.clock.now())

@@ -1,5 +1,6 @@
-"""WebhookServer: the Flask app on Waitress in a background thread, with its group-commit writer
-and the periodic report of callbacks still waiting for their sid."""
+"""WebhookServer: the Flask app on Waitress in a background thread, a client of the store writer
+(its own, or the process's shared one), and the periodic report of callbacks still waiting for
+their sid."""
 
 from __future__ import annotations
 
@@ -13,13 +14,12 @@ from datetime import timedelta
 import peewee
 from waitress import create_server, wasyncore
 
+from wacampaign_desktop.core.clock import SYSTEM_CLOCK, Clock
 from wacampaign_desktop.core.events import EventBus, ServerStateChanged
-from wacampaign_desktop.core.store.database import database_proxy
-from wacampaign_desktop.core.webhooks import ingest
+from wacampaign_desktop.core.store.writer import StoreWriter, bound_database
 from wacampaign_desktop.core.webhooks.app import INCOMING_PATH, STATUS_PATH, create_app
 from wacampaign_desktop.core.webhooks.handling import AppOptions
-from wacampaign_desktop.core.webhooks.pending import DEFAULT_PENDING_TIMEOUT, sweep_pending
-from wacampaign_desktop.core.webhooks.writer import GroupCommitWriter
+from wacampaign_desktop.core.webhooks.pending import DEFAULT_PENDING_TIMEOUT, SweepWork
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,12 @@ class WebhookServer:
         pending_timeout: timedelta = DEFAULT_PENDING_TIMEOUT,
         sweep_every_s: float = 60.0,
         db: peewee.Database | None = None,
+        writer: StoreWriter | None = None,
+        clock: Clock = SYSTEM_CLOCK,
     ) -> None:
+        """`db`: the database (default: the one the models are bound to). `writer`: a store
+        writer shared with the engine (started and stopped by its owner); without one the
+        server runs its own on `db` and `clock`."""
         self._bus = bus
         self._auth_token = auth_token
         self._public_base_url = public_base_url
@@ -57,12 +62,14 @@ class WebhookServer:
         self.pending_timeout = pending_timeout
         self._sweep_every_s = sweep_every_s
         self._db = db
+        self._shared_writer = writer
+        self._clock = writer.clock if writer is not None else clock
         self._server = None
         self._thread: threading.Thread | None = None
         self._stop_sweep = threading.Event()
         self._stopping = threading.Event()
         self._sweeper: threading.Thread | None = None
-        self.writer: GroupCommitWriter | None = None
+        self.writer: StoreWriter | None = None
         self.port = port
 
     # -- URLs ----------------------------------------------------------------------------
@@ -94,11 +101,13 @@ class WebhookServer:
     def start(self) -> None:
         if self.running:
             return
-        db = self._db or database_proxy.obj
-        if db is None:
-            raise WebhookServerError("The database is not open; open the profile before the server.")
-        writer = GroupCommitWriter(db, self._bus, finish=ingest.finish_batch,
-                                   groups={"status": ingest.apply_status_group})
+        writer = self._shared_writer
+        if writer is None:
+            db = self._db or bound_database()
+            if db is None:
+                raise WebhookServerError(
+                    "The database is not open; open the profile before the server.")
+            writer = StoreWriter(db, self._bus, clock=self._clock, name="webhook-writer")
         app = create_app(
             writer, self._auth_token, lambda: self.public_base_url, lambda: self.local_base_url,
             self._options, self._shared_key,
@@ -119,7 +128,8 @@ class WebhookServer:
         queue_log = logging.getLogger("waitress.queue")
         if queue_log.level == logging.NOTSET:  # "Task queue depth is N" is normal in a burst
             queue_log.setLevel(logging.ERROR)
-        writer.start()
+        if writer is not self._shared_writer:
+            writer.start()
         self.writer = writer
         self._server = server
         self._stopping.clear()
@@ -163,7 +173,7 @@ class WebhookServer:
         if writer is None or not writer.running:
             return 0
         try:
-            return int(writer.call(lambda _b: sweep_pending(self.pending_timeout)))
+            return int(writer.call(SweepWork(self.pending_timeout)))
         except Exception as exc:
             log.warning("Could not check for orphaned callbacks: %s", exc)
             return 0
@@ -180,7 +190,7 @@ class WebhookServer:
             server.task_dispatcher.shutdown(timeout=5)
         if self._sweeper is not None:
             self._sweeper.join(5)
-        if self.writer is not None:
+        if self.writer is not None and self.writer is not self._shared_writer:
             self.writer.stop()
         was_running = server is not None
         self._server = self._thread = self._sweeper = None
