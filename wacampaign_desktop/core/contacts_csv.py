@@ -1,9 +1,11 @@
-"""Contacts from and to CSV files.
+"""Contacts from and to CSV files: `read_table` (parse) → `build_preview` (check, nothing
+written) → `commit` (write the valid rows), and `import_contacts` doing all three for a path.
 
-Import: the first row names the columns. The phone column is found by its name in English or
-French (phone, mobile, téléphone, numéro, portable, WhatsApp…), likewise the name (or first +
-last name) and tags columns; every other column becomes a custom field. Each row is checked on
-its own: a bad row is reported with its line number and reason and never stops the good ones.
+The first row names the columns. The phone column is found by its name in English or French
+(phone, mobile, téléphone, numéro, portable, WhatsApp…), likewise the name (or first + last
+name) and tags columns; every other column becomes a custom field (`guess_mapping`; the GUI lets
+the user change it). Each row is checked on its own: a bad row is reported with its line number
+and reason and never stops the good ones.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from wacampaign_desktop.core.phones import check_phone
@@ -43,7 +46,7 @@ class CsvImportError(ValueError):
 class RejectedRow:
     line: int
     reason: str
-    phone: str = ""
+    phone: str = ""  # as written in the file
 
 
 @dataclass
@@ -59,6 +62,52 @@ class ImportReport:
             "rejected": [{"line": r.line, "reason": r.reason, "phone": r.phone} for r in self.rejected],
             "phone_column": self.phone_column,
         }
+
+
+@dataclass
+class CsvTable:
+    """A parsed file: its column names and its non-empty rows with their line numbers."""
+
+    path: Path
+    header: list[str]
+    rows: list[tuple[int, list[str]]]
+
+
+@dataclass
+class Mapping:
+    """Which column holds what (indexes into the header); None: no such column."""
+
+    phone: int | None
+    name: int | None = None
+    tags: int | None = None
+    first: int | None = None  # joined for the name when no name column is chosen
+    last: int | None = None
+    ignored: frozenset[int] = frozenset()  # neither imported nor kept as a custom field
+
+    def used(self) -> set[int]:
+        return {i for i in (self.phone, self.name, self.tags, self.first, self.last)
+                if i is not None} | set(self.ignored)
+
+
+@dataclass
+class ValidRow:
+    line: int
+    phone: str  # E.164
+    name: str
+    tags: list[str]
+    custom: dict[str, str]
+    exists: bool  # already a contact: will be updated
+
+
+@dataclass
+class Preview:
+    valid: list[ValidRow] = field(default_factory=list)
+    rejected: list[RejectedRow] = field(default_factory=list)
+    phone_column: str = ""
+
+    @property
+    def new_count(self) -> int:
+        return sum(1 for row in self.valid if not row.exists)
 
 
 def _key(header: str) -> str:
@@ -88,49 +137,8 @@ def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
         return csv.excel
 
 
-@dataclass
-class _Columns:
-    phone: int
-    name: int | None
-    first: int | None
-    last: int | None
-    tags: int | None
-    custom: list[tuple[int, str]]
-
-
-def _find_columns(header: list[str]) -> _Columns:
-    keys = [_key(h) for h in header]
-
-    def find(names: set[str]) -> int | None:
-        return next((i for i, k in enumerate(keys) if k in names), None)
-
-    phone = find(PHONE_NAMES)
-    if phone is None:
-        phone = next((i for i, k in enumerate(keys) if "phone" in k or "tel" in k or "mobile" in k), None)
-    if phone is None:
-        raise CsvImportError(
-            "no phone column found: name one of the columns 'phone', 'mobile', 'téléphone' or "
-            f"'numéro' (columns found: {', '.join(h for h in header if h) or 'none'})"
-        )
-    name, first, last, tags = find(NAME_NAMES), find(FIRST_NAMES), find(LAST_NAMES), find(TAG_NAMES)
-    if first is not None and last is None and name is not None and keys[name] == "nom":
-        name, last = None, name  # French "Prénom" + "Nom": Nom is the family name
-    used = {i for i in (phone, name, first, last, tags) if i is not None}
-    used |= {i for i, k in enumerate(keys) if k in IGNORED_NAMES}
-    custom = [(i, h.strip()) for i, h in enumerate(header) if i not in used and h.strip()]
-    return _Columns(phone, name, first, last, tags, custom)
-
-
-def _cell(row: list[str], index: int | None) -> str:
-    if index is None or index >= len(row):
-        return ""
-    return row[index].strip()
-
-
-def import_contacts(
-    path: str | Path, default_region: str = "FR", extra_tags: Iterable[str] = ()
-) -> ImportReport:
-    """Create or update contacts from a CSV file; see the module docstring."""
+def read_table(path: str | Path) -> CsvTable:
+    """Parse the whole file (encoding and delimiter detected); raises CsvImportError."""
     path = Path(path)
     try:
         text = _read_text(path)
@@ -140,46 +148,115 @@ def import_contacts(
     header = next(reader, None)
     if not header or not any(h.strip() for h in header):
         raise CsvImportError(f"{path.name}: empty file (the first row must name the columns)")
-    cols = _find_columns(header)
-    report = ImportReport(phone_column=header[cols.phone].strip())
+    rows = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
+    return CsvTable(path, [h.strip() for h in header], rows)
+
+
+def guess_mapping(header: list[str]) -> Mapping:
+    """The columns recognised by their names; phone None when no column looks like one."""
+    keys = [_key(h) for h in header]
+
+    def find(names: set[str]) -> int | None:
+        return next((i for i, k in enumerate(keys) if k in names), None)
+
+    phone = find(PHONE_NAMES)
+    if phone is None:
+        phone = next((i for i, k in enumerate(keys) if "phone" in k or "tel" in k or "mobile" in k), None)
+    name, first, last, tags = find(NAME_NAMES), find(FIRST_NAMES), find(LAST_NAMES), find(TAG_NAMES)
+    if first is not None and last is None and name is not None and keys[name] == "nom":
+        name, last = None, name  # French "Prénom" + "Nom": Nom is the family name
+    ignored = frozenset(i for i, k in enumerate(keys) if k in IGNORED_NAMES)
+    return Mapping(phone, name, tags, first, last, ignored)
+
+
+def _no_phone_column(header: list[str]) -> CsvImportError:
+    return CsvImportError(
+        "no phone column found: name one of the columns 'phone', 'mobile', 'téléphone' or "
+        f"'numéro' (columns found: {', '.join(h for h in header if h) or 'none'})"
+    )
+
+
+def _cell(row: list[str], index: int | None) -> str:
+    if index is None or index >= len(row):
+        return ""
+    return row[index].strip()
+
+
+def _existing_phones(phones: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(phones), 500):
+        chunk = phones[start:start + 500]
+        found.update(c.phone for c in Contact.select(Contact.phone).where(Contact.phone.in_(chunk)))
+    return found
+
+
+def build_preview(table: CsvTable, mapping: Mapping, default_region: str = "FR",
+                  extra_tags: Iterable[str] = ()) -> Preview:
+    """Check every row (nothing is written): valid rows with their E.164 number and whether the
+    contact exists, rejected rows with line number and reason (bad number, repeated number)."""
+    preview = Preview()
+    if mapping.phone is None:
+        return preview
+    preview.phone_column = table.header[mapping.phone] if mapping.phone < len(table.header) else ""
     extra = [t for t in (t.strip() for t in extra_tags) if t]
+    custom_columns = [(i, h) for i, h in enumerate(table.header) if i not in mapping.used() and h]
+    checked: list[tuple[int, list[str], str]] = []
     seen: dict[str, int] = {}
-    now = utcnow()
+    for line, cells in table.rows:
+        raw = _cell(cells, mapping.phone)
+        check = check_phone(raw, default_region)
+        if check.e164 is None:
+            preview.rejected.append(RejectedRow(line, check.reason, raw))
+            continue
+        if check.e164 in seen:
+            preview.rejected.append(RejectedRow(line, f"same phone number as line {seen[check.e164]}", raw))
+            continue
+        seen[check.e164] = line
+        checked.append((line, cells, check.e164))
+    existing = _existing_phones([phone for _l, _c, phone in checked])
+    for line, cells, phone in checked:
+        name = _cell(cells, mapping.name) or " ".join(
+            p for p in (_cell(cells, mapping.first), _cell(cells, mapping.last)) if p)
+        tags = _unique(split_tags(_cell(cells, mapping.tags)) + extra)
+        custom = {label: _cell(cells, i) for i, label in custom_columns if _cell(cells, i)}
+        preview.valid.append(ValidRow(line, phone, name, tags, custom, phone in existing))
+    return preview
+
+
+def commit(preview: Preview, now: datetime | None = None) -> ImportReport:
+    """Write the preview's valid rows in one transaction: new numbers become contacts; known ones
+    keep their name unless the row has one, and gain the row's fields and tags."""
+    now = now or utcnow()
+    report = ImportReport(rejected=list(preview.rejected), phone_column=preview.phone_column)
     with db.atomic():
-        for row in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            raw_phone = _cell(row, cols.phone)
-            check = check_phone(raw_phone, default_region)
-            if check.e164 is None:
-                report.rejected.append(RejectedRow(line, check.reason, raw_phone))
-                continue
-            phone = check.e164
-            if phone in seen:
-                report.rejected.append(
-                    RejectedRow(line, f"same phone number as line {seen[phone]}", raw_phone))
-                continue
-            seen[phone] = line
-            name = _cell(row, cols.name) or " ".join(
-                p for p in (_cell(row, cols.first), _cell(row, cols.last)) if p)
-            custom = {label: _cell(row, i) for i, label in cols.custom if _cell(row, i)}
-            tags = split_tags(_cell(row, cols.tags)) + extra
-            contact = Contact.get_or_none(Contact.phone == phone)
+        for row in preview.valid:
+            contact = Contact.get_or_none(Contact.phone == row.phone)
             if contact is None:
-                Contact.create(phone=phone, name=name, fields=custom, tags=_unique(tags),
-                               created_at=now, updated_at=now)
+                Contact.create(phone=row.phone, name=row.name, fields=row.custom,
+                               tags=_unique(row.tags), created_at=now, updated_at=now)
                 report.imported += 1
             else:
-                contact.name = name or contact.name
-                contact.fields = {**(contact.fields or {}), **custom}
-                contact.tags = _unique(list(contact.tags or []) + tags)
+                contact.name = row.name or contact.name
+                contact.fields = {**(contact.fields or {}), **row.custom}
+                contact.tags = _unique(list(contact.tags or []) + row.tags)
                 contact.updated_at = now
                 contact.save()
                 report.updated += 1
-    log.info("Imported %s: %d new, %d updated, %d rejected", path.name, report.imported,
-             report.updated, len(report.rejected))
+    log.info("Imported %d new, %d updated, %d rejected", report.imported, report.updated,
+             len(report.rejected))
     return report
+
+
+def import_contacts(
+    path: str | Path, default_region: str = "FR", extra_tags: Iterable[str] = ()
+) -> ImportReport:
+    """Create or update contacts from a CSV file with the guessed columns (parse → preview →
+    commit); raises CsvImportError when the file has no phone column."""
+    table = read_table(path)
+    mapping = guess_mapping(table.header)
+    if mapping.phone is None:
+        raise _no_phone_column(table.header)
+    return commit(build_preview(table, mapping, default_region, extra_tags))
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -19,15 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wacampaign_desktop.core.contacts_csv import ImportReport
-from wacampaign_desktop.gui.contacts.csv_preview import (
+from wacampaign_desktop.core.services.contacts import (
+    ContactsService,
     CsvTable,
+    ImportReport,
     Mapping,
     Preview,
-    build_preview,
-    guess_mapping,
-    import_preview,
-    read_csv,
 )
 from wacampaign_desktop.gui.forms_support import embed_ui, phone_reason_text, set_problem
 
@@ -54,9 +51,11 @@ class CsvImportDialog(QDialog):
                  path: str | Path | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.contacts = ContactsService(services.context)
         self.table: CsvTable | None = None
         self.preview: Preview | None = None
         self.report: ImportReport | None = None
+        self._guessed = Mapping(phone=None)  # the columns recognised in the file
         self._generation = 0
         self._busy = False
         self.setWindowTitle(self.tr("Import contacts from a CSV file"))
@@ -120,13 +119,14 @@ class CsvImportDialog(QDialog):
         self._busy = True
         set_problem(self.ui.summaryLabel, self.tr("Reading the file…"), "info")
         self._update_buttons()
-        self.services.tasks.run(lambda: read_csv(path), self._on_read, self._on_read_failed)
+        self.services.tasks.run(lambda: self.contacts.read_csv(path), self._on_read,
+                                self._on_read_failed)
 
     def _on_read(self, table: CsvTable) -> None:
         self._busy = False
         self.table = table
-        mapping = guess_mapping(table.header)
-        self._mapping_first_last = (mapping.first, mapping.last)
+        mapping = self.contacts.guess_mapping(table.header)
+        self._guessed = mapping
         ui = self.ui
         none = self.tr("(none)")
         for combo, chosen in ((ui.phoneCombo, mapping.phone), (ui.nameCombo, mapping.name),
@@ -162,10 +162,11 @@ class CsvImportDialog(QDialog):
             data = combo.currentData()
             return None if data is None or data < 0 else int(data)
 
-        first, last = getattr(self, "_mapping_first_last", (None, None))
+        guessed = self._guessed
         name = value(self.ui.nameCombo)
         return Mapping(value(self.ui.phoneCombo), name, value(self.ui.tagsCombo),
-                       first if name is None else None, last if name is None else None)
+                       guessed.first if name is None else None,
+                       guessed.last if name is None else None, guessed.ignored)
 
     @Slot()
     def refresh_preview(self) -> None:
@@ -189,7 +190,7 @@ class CsvImportDialog(QDialog):
         set_problem(self.ui.summaryLabel, self.tr("Checking the rows (%1)…").replace("%1", str(len(table.rows))), "info")
         self._update_buttons()
         self.services.tasks.run(
-            lambda: build_preview(table, mapping, region, extra),
+            lambda: self.contacts.preview_csv(table, mapping, region, extra),
             lambda preview: self._on_preview(generation, preview),
             self._on_preview_failed)
 
@@ -212,7 +213,7 @@ class CsvImportDialog(QDialog):
             (str(r.line), r.phone, r.name, ", ".join(r.tags),
              self.tr("already a contact: will be updated") if r.exists else self.tr("new"))
             for r in preview.valid[:PREVIEW_ROWS]])
-        _fill(ui.rejectedTable, [(str(r.line), r.raw_phone, phone_reason_text(r.reason))
+        _fill(ui.rejectedTable, [(str(r.line), r.phone, phone_reason_text(r.reason))
                                  for r in preview.rejected[:PREVIEW_ROWS]])
         ui.previewTabs.setTabText(0, self.tr("Valid (%1)").replace("%1", str(len(preview.valid))))
         ui.previewTabs.setTabText(1, self.tr("Rejected (%1)").replace("%1", str(len(preview.rejected))))
@@ -235,11 +236,11 @@ class CsvImportDialog(QDialog):
     def start_import(self) -> None:
         if self._busy or not self.preview or not self.preview.valid:
             return
-        preview, region = self.preview, self.ui.countryCombo.currentData() or ""
+        preview = self.preview
         self._busy = True
         set_problem(self.ui.summaryLabel, self.tr("Importing…"), "info")
         self._update_buttons()
-        self.services.tasks.run(lambda: import_preview(preview, region), self._on_imported,
+        self.services.tasks.run(lambda: self.contacts.commit_csv(preview), self._on_imported,
                                 self._on_import_failed)
 
     def _on_imported(self, report: ImportReport) -> None:

@@ -1,12 +1,11 @@
-"""Contacts as a lazy Qt table model: keyset pages on id, filtered by text, tag and opt-out."""
+"""Contacts as a lazy Qt table model: keyset pages on id (read through the contacts service),
+filtered by text, tag and opt-out."""
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
-import peewee
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -16,8 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from wacampaign_desktop.core.store.database import database_proxy
-from wacampaign_desktop.core.store.models import Contact
+from wacampaign_desktop.core.services.contacts import ContactsService
 from wacampaign_desktop.gui.models.labels import local_time
 from wacampaign_desktop.gui.models.paged import KeysetPagedModel
 from wacampaign_desktop.gui.resources import status_color
@@ -29,31 +27,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
-
-def all_tags() -> list[str]:
-    """Every tag used by a contact, sorted (SQLite json_each over the stored JSON lists)."""
-    cursor = database_proxy.execute_sql(
-        "SELECT DISTINCT j.value FROM contact, json_each(contact.tags) AS j ORDER BY 1")
-    return [row[0] for row in cursor.fetchall() if row[0]]
-
-
-def contacts_query(search: str = "", tag: str = "", opted_out_only: bool = False) -> peewee.ModelSelect:
-    query = Contact.select()
-    text = search.strip()
-    if text:
-        digits = "".join(ch for ch in text if ch.isdigit())
-        if digits and all(ch.isdigit() or ch in " +-.()" for ch in text):
-            query = query.where(Contact.phone.contains(digits))
-        else:
-            query = query.where(Contact.name.contains(text) | Contact.phone.contains(text))
-    if tag:  # tags are a JSON list stored as text: match the quoted tag
-        query = query.where(peewee.fn.instr(Contact.tags, json.dumps(tag, ensure_ascii=False)) > 0)
-    if opted_out_only:
-        query = query.where(Contact.opted_out_at.is_null(False) & (
-            Contact.opted_in_at.is_null() | (Contact.opted_in_at < Contact.opted_out_at)))
-    return query
-
-
 class ContactsTableModel(KeysetPagedModel):
     HEADERS = (
         QT_TRANSLATE_NOOP("ContactsTableModel", "Name"),
@@ -63,27 +36,28 @@ class ContactsTableModel(KeysetPagedModel):
         QT_TRANSLATE_NOOP("ContactsTableModel", "Other fields"),
     )
 
-    def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE,
+                 contacts: ContactsService | None = None) -> None:
         super().__init__(parent, page_size)
+        self.contacts = contacts or ContactsService()
         self._filter: tuple[str, str, bool] = ("", "", False)
 
     def set_filter(self, search: str = "", tag: str = "", opted_out_only: bool = False) -> None:
         self._filter = (search, tag, opted_out_only)
         self.reload()
 
-    def query(self) -> peewee.ModelSelect:
-        return contacts_query(*self._filter)
+    @property
+    def filter(self) -> tuple[str, str, bool]:
+        """(search text, tag, opted-out only) as last set."""
+        return self._filter
 
     def total(self) -> int:
-        return self.query().count()
+        return self.contacts.total(*self._filter)
 
-    def next_page(self, last_row: Contact | None, size: int) -> list[Contact]:
-        query = self.query()
-        if last_row is not None:
-            query = query.where(Contact.id > last_row.id)
-        return list(query.order_by(Contact.id).limit(size))
+    def next_page(self, last_row: Any | None, size: int) -> list[Any]:
+        return self.contacts.page(last_row.id if last_row is not None else None, size, *self._filter)
 
-    def contact_at(self, row: int) -> Contact | None:
+    def contact_at(self, row: int) -> Any | None:
         return self.row_object(row)
 
     def row_of(self, contact_id: int) -> int:

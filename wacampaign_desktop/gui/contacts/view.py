@@ -7,16 +7,14 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import peewee
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QWidget
 
-from wacampaign_desktop.core.contacts_csv import export_contacts
-from wacampaign_desktop.core.store.models import Contact
+from wacampaign_desktop.core.services.contacts import ContactsService
 from wacampaign_desktop.gui.contacts.contact_dialog import ContactDialog
 from wacampaign_desktop.gui.contacts.import_dialog import CsvImportDialog
-from wacampaign_desktop.gui.contacts.model import ID_ROLE, ContactsTableModel, all_tags
+from wacampaign_desktop.gui.contacts.model import ID_ROLE, ContactsTableModel
 from wacampaign_desktop.gui.forms_support import embed_ui, set_problem
 
 if TYPE_CHECKING:
@@ -30,8 +28,9 @@ class ContactsView(QWidget):
         super().__init__(parent)
         self.services = services
         self._stale = False
+        self.contacts = ContactsService(services.context)
         self.ui = ui = embed_ui(self, "contacts_view.ui")
-        self.model = ContactsTableModel(self)
+        self.model = ContactsTableModel(self, contacts=self.contacts)
         ui.table.setModel(self.model)
         header = ui.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -94,7 +93,7 @@ class ContactsView(QWidget):
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(self.tr("All tags"), "")
-        for tag in all_tags():
+        for tag in self.contacts.all_tags():
             combo.addItem(tag, tag)
         combo.setCurrentIndex(max(combo.findData(current), 0))
         combo.blockSignals(False)
@@ -105,7 +104,7 @@ class ContactsView(QWidget):
         self.model.set_filter(self.ui.searchEdit.text(), self.ui.tagCombo.currentData() or "",
                               self.ui.optedOutCheck.isChecked())
         total = self.model.total()
-        everyone = Contact.select().count()
+        everyone = self.contacts.count()
         if total == everyone:
             text = self.tr("Total: %1").replace("%1", str(total))
         else:
@@ -152,13 +151,12 @@ class ContactsView(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            deleted = Contact.delete().where(Contact.id.in_(ids)).execute()
-        except peewee.PeeweeException as exc:
+            deleted = self.contacts.delete(ids)
+        except Exception as exc:  # the database said no (locked, disk…): nothing changed
             log.error("Deleting contacts failed: %s", exc)
             self._say(self.tr("The contacts could not be deleted: %1. Nothing was changed; try "
                               "again.").replace("%1", str(exc)), "error")
             return
-        log.info("Deleted %d contact(s)", deleted)
         self.services.bridge.notify_contacts_changed()
         self._say(self.tr("Contacts deleted: %1.").replace("%1", str(deleted)), "ok")
 
@@ -176,10 +174,10 @@ class ContactsView(QWidget):
                 self.tr("CSV files (*.csv)"))
         if not path:
             return
-        query = self.model.query().order_by(Contact.id)
+        shown = self.model.filter
         self._say(self.tr("Exporting…"), "info")
         self.services.tasks.run(
-            lambda: export_contacts(path, query),
+            lambda: self.contacts.export_csv(path, *shown),
             lambda count: self._say(self.tr("Export done (contacts: %1): %2").replace(
                 "%1", str(count)).replace("%2", path), "ok"),
             lambda exc: self._say(self.tr("The export failed: %1. Nothing was lost; choose another "
