@@ -46,6 +46,13 @@ class Settings:
     reconcile_after_minutes: float = 10.0
     # Interface
     language: str = ""  # "" = follow the system, "en", "fr"
+    # Storage: how long the webhook log keeps each request (messages, contacts, campaigns and
+    # their counters are never pruned), and automatic backups
+    log_full_days: float = 30.0  # every parameter of a request
+    log_summary_days: float = 365.0  # time, kind, sid, status, outcome only; then removed
+    auto_backup_daily: bool = False
+    auto_backup_keep: int = 7  # copies kept by the daily backup
+    backup_folder: str = ""  # "" = the "backups" folder inside the profile
 
     def validate(self) -> None:
         problems = []
@@ -65,6 +72,14 @@ class Settings:
             problems.append("autopause_failure_ratio: must be between 0 and 1 (e.g. 0.2 for 20 %)")
         if self.autopause_window < 1:
             problems.append("autopause_window: must be at least 1")
+        if not (0 < self.log_full_days <= 3650):
+            problems.append(f"log_full_days: {self.log_full_days} must be more than 0 and at most "
+                            "3650 days")
+        if not (self.log_full_days <= self.log_summary_days <= 36500):
+            problems.append(f"log_summary_days: {self.log_summary_days} must be at least "
+                            f"log_full_days ({self.log_full_days}) and at most 36500 days")
+        if not (1 <= self.auto_backup_keep <= 365):
+            problems.append(f"auto_backup_keep: {self.auto_backup_keep} must be between 1 and 365 copies")
         if self.twilio_account_sid and not (
             self.twilio_account_sid.startswith("AC") and len(self.twilio_account_sid) == 34
         ):
