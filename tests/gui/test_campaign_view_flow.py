@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from wacampaign_desktop.core.store.models import Campaign, Contact
-from wacampaign_desktop.gui.app import start_runtime, stop_runtime
 from wacampaign_desktop.gui.first_run import DEMO_CONTACTS, seed_demo_contacts
 from wacampaign_desktop.gui.main_window import MainWindow
 from wacampaign_desktop.gui.models.messages_model import STATUS_ROLE
@@ -40,12 +39,12 @@ def app_window(qtbot, context):
         config = sandbox_module.SandboxConfig(seed=11, step_latency=0.05)
         return runtime_module.Runtime(ctx, sandbox_config=config)
 
-    assert start_runtime(services, make)
+    services.runtime_controller.start(make)
     qtbot.waitUntil(lambda: services.runtime is not None or bool(services.runtime_error),
                     timeout=TIMEOUT)
     assert not services.runtime_error
     yield services, window
-    stop_runtime(services)
+    services.runtime_controller.stop()
     services.close()
 
 

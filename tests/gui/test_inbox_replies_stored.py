@@ -8,10 +8,12 @@ from types import SimpleNamespace
 
 import pytest
 
+from wacampaign_desktop.core.clock import SYSTEM_CLOCK
 from wacampaign_desktop.core.sandbox import DEFAULT_SENDER, SandboxConfig, SandboxServer
 from wacampaign_desktop.core.store.models import Contact, InboundMessage
 from wacampaign_desktop.core.twilio_gateway import TwilioGateway
-from wacampaign_desktop.gui.inbox.window import utcnow
+
+utcnow = SYSTEM_CLOCK.now
 
 
 @pytest.fixture

@@ -6,8 +6,11 @@ from datetime import timedelta
 
 import pytest
 
+from wacampaign_desktop.core.clock import SYSTEM_CLOCK
+from wacampaign_desktop.core.services.inbox import reply_window
 from wacampaign_desktop.core.store.models import Contact, InboundMessage
-from wacampaign_desktop.gui.inbox.window import reply_window, utcnow
+
+utcnow = SYSTEM_CLOCK.now
 
 
 @pytest.fixture

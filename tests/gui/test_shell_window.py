@@ -134,7 +134,9 @@ class _StubRuntime:
     """Stands in for core.runtime.Runtime (start/stop only) to check the GUI's sequencing."""
 
     def __init__(self, log: list[str], fail: bool = False) -> None:
-        self.log, self.fail, self.engine = log, fail, None
+        self.log, self.fail = log, fail
+        self.engine = self.gateway = self.webhooks = self.tunnel = self.sandbox = None
+        self.sender = ""
 
     def start(self) -> None:
         if self.fail:
@@ -146,21 +148,20 @@ class _StubRuntime:
 
 
 def test_runtime_starts_off_thread_restarts_and_reports_failure(qtbot, services):
-    from wacampaign_desktop.gui.app import restart_runtime, start_runtime
-
     window = MainWindow(services)
     qtbot.addWidget(window)
     log: list[str] = []
-    assert start_runtime(services, lambda _ctx: _StubRuntime(log))
+    controller = services.runtime_controller
+    controller.start(lambda _ctx: _StubRuntime(log))
     qtbot.waitUntil(lambda: services.runtime is not None, timeout=10_000)
     qtbot.waitUntil(lambda: "Ready to send" in window.status.runtime_label.text(), timeout=5000)
     first = services.runtime
-    restart_runtime(services, lambda _ctx: _StubRuntime(log))
+    controller.restart(lambda _ctx: _StubRuntime(log))
     qtbot.waitUntil(lambda: services.runtime is not None and services.runtime is not first,
                     timeout=10_000)
     assert log == ["start", "stop", "start"]
 
-    restart_runtime(services, lambda _ctx: _StubRuntime(log, fail=True))
+    controller.restart(lambda _ctx: _StubRuntime(log, fail=True))
     qtbot.waitUntil(lambda: bool(services.runtime_error), timeout=10_000)
     qtbot.waitUntil(lambda: any(b.alert.code == "server_error" for b in window.alerts.banners),
                     timeout=5000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,8 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from wacampaign_desktop.core.events import Alert, TunnelStateChanged
+from wacampaign_desktop.core.services.queries import Queries
 from wacampaign_desktop.gui.models.labels import error_explanation
 from wacampaign_desktop.gui.resources import app_icon, status_color, tinted_background
+
+if TYPE_CHECKING:
+    from wacampaign_desktop.gui.core_bridge import CoreBridge
 
 log = logging.getLogger(__name__)
 
@@ -40,16 +45,12 @@ def alert_title(code: str) -> str:
     return titles.get(code, QCoreApplication.translate("Alerts", "Attention"))
 
 
-def describe(alert: Alert) -> str:
+def describe(alert: Alert, campaign_name: str | None = None) -> str:
     """The alert's message, with the campaign's name and the main error explained when known."""
     lines = [alert.message]
-    if alert.campaign_id is not None:
-        from wacampaign_desktop.core.store.models import Campaign
-
-        campaign = Campaign.get_or_none(Campaign.id == alert.campaign_id)
-        if campaign is not None:
-            lines.insert(0, QCoreApplication.translate("Alerts", "Campaign “%1”").replace(
-                "%1", campaign.name))
+    if campaign_name is not None:
+        lines.insert(0, QCoreApplication.translate("Alerts", "Campaign “%1”").replace(
+            "%1", campaign_name))
     code = alert.details.get("error_code") if alert.details else None
     if isinstance(code, int):
         title, _explanation, hint = error_explanation(code)
@@ -63,9 +64,11 @@ class AlertBanner(QFrame):
     dismissed = Signal(object)
     actionRequested = Signal(object)
 
-    def __init__(self, alert: Alert, parent: QWidget | None = None) -> None:
+    def __init__(self, alert: Alert, campaign_name: str | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.alert = alert
+        self.campaign_name = campaign_name
         self.count = 1
         self.synthetic = False
         self.setObjectName("alertBanner")
@@ -82,7 +85,7 @@ class AlertBanner(QFrame):
         texts = QVBoxLayout()
         self.title = QLabel(alert_title(alert.code))
         self.title.setStyleSheet(f"font-weight: 600; color: {accent};")
-        self.body = QLabel(describe(alert))
+        self.body = QLabel(describe(alert, campaign_name))
         self.body.setWordWrap(True)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         texts.addWidget(self.title)
@@ -101,7 +104,7 @@ class AlertBanner(QFrame):
         self.count += 1 if count else 0
         suffix = self.tr(" (×%1)").replace("%1", str(self.count))
         self.title.setText(alert_title(alert.code) + (suffix if self.count > 1 else ""))
-        self.body.setText(describe(alert))
+        self.body.setText(describe(alert, self.campaign_name))
 
 
 class AlertCenter(QObject):
@@ -109,8 +112,10 @@ class AlertCenter(QObject):
 
     showCampaign = Signal(int)
 
-    def __init__(self, bridge: QObject, host: QWidget, window: QWidget) -> None:
+    def __init__(self, bridge: CoreBridge, host: QWidget, window: QWidget,
+                 queries: Queries | None = None) -> None:
         super().__init__(window)
+        self._queries = queries or Queries()
         self._host = host
         self._window = window
         self._banners: list[AlertBanner] = []
@@ -142,7 +147,9 @@ class AlertCenter(QObject):
                 banner.synthetic = False
                 self._notify(alert)
                 return
-        banner = AlertBanner(alert, self._host)
+        name = (self._queries.campaign_name(alert.campaign_id)
+                if alert.campaign_id is not None else None)  # one indexed read per new banner
+        banner = AlertBanner(alert, name, self._host)
         banner.synthetic = synthetic
         banner.dismissed.connect(self.dismiss)
         banner.actionRequested.connect(lambda a: self.showCampaign.emit(a.campaign_id))

@@ -1,5 +1,6 @@
 """Starts the Qt application: translation from the system locale, the style, first-run demo
-data, the main window, and the runtime (sandbox, webhooks, tunnel, engine) on a worker thread."""
+data, the main window, and the runtime (sandbox, webhooks, tunnel, engine) through the
+services' RuntimeController (gui/runtime_controller.py), off the GUI thread."""
 
 from __future__ import annotations
 
@@ -7,16 +8,18 @@ import argparse
 import gc
 import logging
 import sys
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from wacampaign_desktop import APP_ID, APP_NAME, __version__
 from wacampaign_desktop.core.app_context import AppContext
-from wacampaign_desktop.core.events import Alert
 from wacampaign_desktop.core.paths import resource_path
+
+if TYPE_CHECKING:
+    from wacampaign_desktop.gui.runtime_controller import RuntimeFactory
+    from wacampaign_desktop.gui.services import GuiServices
 
 log = logging.getLogger(__name__)
 
@@ -71,68 +74,6 @@ def settle_heap() -> None:
     gc.freeze()
 
 
-def start_runtime(services: Any, make_runtime: Callable[[AppContext], Any] | None = None) -> bool:
-    """Start core.runtime.Runtime (or `make_runtime(context)`) off the GUI thread; sets
-    services.runtime and emits bridge.runtimeChanged when it is up. False when this build has
-    no runtime."""
-    try:
-        from wacampaign_desktop.core.runtime import Runtime
-    except ImportError as exc:
-        log.warning("Runtime not available: %s", exc)
-        services.runtime_error = QCoreApplication.translate("App", "not available in this build")
-        services.bridge.runtimeChanged.emit(None)
-        return False
-    context = services.context
-
-    def bring_up() -> Any:
-        runtime = (make_runtime or Runtime)(context)
-        runtime.start()
-        return runtime
-
-    def up(runtime: Any) -> None:
-        services.runtime = runtime
-        services.bridge.runtimeChanged.emit(runtime)
-
-    def failed(exc: BaseException) -> None:
-        log.error("The sending service could not start: %s", exc)
-        services.runtime_error = str(exc)
-        services.bridge.runtimeChanged.emit(None)
-        services.bridge.alert.emit(Alert(
-            code="server_error", level="error",
-            message=QCoreApplication.translate(
-                "App", "Sending and status updates are unavailable: %1").replace("%1", str(exc))))
-
-    services.runtime_error = ""
-    services.tasks.run(bring_up, up, failed)
-    return True
-
-
-def restart_runtime(services: Any, make_runtime: Callable[[AppContext], Any] | None = None) -> None:
-    """Apply new settings (e.g. after Connect Twilio): stop the runtime and start a new one,
-    both off the GUI thread. Views see runtimeChanged(None) then runtimeChanged(new)."""
-    old, services.runtime = services.runtime, None
-    services.runtime_error = ""
-    services.bridge.runtimeChanged.emit(None)
-
-    def stop_old() -> None:
-        if old is not None:
-            old.stop()
-
-    def stopped(_result: Any) -> None:
-        start_runtime(services, make_runtime)
-
-    services.tasks.run(stop_old, stopped, lambda exc: stopped(None))
-
-
-def stop_runtime(services: Any) -> None:
-    runtime, services.runtime = services.runtime, None
-    if runtime is not None:
-        try:
-            runtime.stop()
-        except Exception:
-            log.exception("Stopping the runtime failed")
-
-
 def run_gui(args: argparse.Namespace) -> int:
     from wacampaign_desktop.gui.first_run import seed_demo_contacts
     from wacampaign_desktop.gui.main_window import MainWindow
@@ -146,10 +87,20 @@ def run_gui(args: argparse.Namespace) -> int:
     window = MainWindow(services)
     window.show()
     settle_heap()
-    start_runtime(services)
+    services.runtime_controller.start()
     try:
         return app.exec()
     finally:
-        stop_runtime(services)
+        services.runtime_controller.stop()
         services.close()
         context.close()
+
+
+# Transitional (tests/gui/test_forms_first_run_flow.py until it calls the controller itself).
+def start_runtime(services: GuiServices, make_runtime: RuntimeFactory | None = None) -> bool:
+    services.runtime_controller.start(make_runtime)
+    return True
+
+
+def stop_runtime(services: GuiServices) -> None:
+    services.runtime_controller.stop()

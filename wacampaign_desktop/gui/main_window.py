@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -26,6 +26,9 @@ from wacampaign_desktop import APP_NAME, __version__
 from wacampaign_desktop.gui.alerts import AlertCenter
 from wacampaign_desktop.gui.resources import app_icon, load_ui
 from wacampaign_desktop.gui.status_bar import StatusBarController
+
+if TYPE_CHECKING:
+    from wacampaign_desktop.gui.services import GuiServices
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +48,7 @@ VIEWS = (
 )
 
 
-def gui_settings(services: Any) -> QSettings:
+def gui_settings(services: GuiServices) -> QSettings:
     path = services.context.paths.config_dir / "gui.ini"
     return QSettings(str(path), QSettings.Format.IniFormat)
 
@@ -53,7 +56,7 @@ def gui_settings(services: Any) -> QSettings:
 class MainWindow(QMainWindow):
     viewChanged = Signal(str)
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: GuiServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.setWindowTitle(APP_NAME)
@@ -74,10 +77,10 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # replaced by the real view on first display
         self.nav.currentRowChanged.connect(self._on_nav)
-        self.alerts = AlertCenter(services.bridge, self.banner_host, self)
+        self.alerts = AlertCenter(services.bridge, self.banner_host, self, services.queries)
         self.alerts.showCampaign.connect(self.show_campaign)
         self.status = StatusBarController(self.statusBar(), services)
-        services.bridge.runtimeChanged.connect(self.status.set_runtime)
+        services.runtime_controller.runtimeChanged.connect(self.status.set_runtime)
         self._build_menus()
         self._restore()
 
@@ -190,10 +193,9 @@ class MainWindow(QMainWindow):
             dialog.settingsSaved.connect(lambda: saved.append(True))
         dialog.exec()
         self.status.refresh_mode()
-        if saved and (self.services.runtime is not None or self.services.runtime_error):
-            from wacampaign_desktop.gui.app import restart_runtime
-
-            restart_runtime(self.services)  # new credentials / tunnel / sandbox choice
+        controller = self.services.runtime_controller
+        if saved and (controller.running or controller.error):
+            controller.restart()  # new credentials / tunnel / sandbox choice
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About %1").replace("%1", APP_NAME),

@@ -1,5 +1,6 @@
-"""What every GUI view receives: the opened profile, the core→Qt bridge, the runtime (when it
-is up) and a task runner for blocking work.
+"""What every GUI view receives (`GuiServices`): the opened profile, the core→Qt bridge, a task
+runner for blocking work, the runtime's owner (`runtime_controller`, gui/runtime_controller.py)
+and the application services of core/services (queries, activity, inbox, …).
 
 Views are `QWidget` subclasses constructed as `View(services, parent=None)`; dialogs take
 `(services, …, parent=None)`. Blocking calls (gateway checks, CSV parsing, big queries, runtime
@@ -11,16 +12,20 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from wacampaign_desktop.core.app_context import AppContext
+from wacampaign_desktop.core.services.activity import ActivityQueries
+from wacampaign_desktop.core.services.campaigns import CampaignsService
+from wacampaign_desktop.core.services.inbox import InboxService
+from wacampaign_desktop.core.services.queries import Queries
 
 if TYPE_CHECKING:
     from wacampaign_desktop.core.runtime import Runtime
     from wacampaign_desktop.gui.core_bridge import CoreBridge
+    from wacampaign_desktop.gui.runtime_controller import RuntimeFactory
 
 log = logging.getLogger(__name__)
 
@@ -86,20 +91,46 @@ class TaskRunner:
         return self._pool.waitForDone(msecs)
 
 
-@dataclass
 class GuiServices:
-    context: AppContext
-    bridge: CoreBridge
-    runtime: Runtime | None = None
-    tasks: TaskRunner = field(default_factory=TaskRunner)
-    runtime_error: str = ""  # why the runtime could not start ("" while starting or up)
+    """The opened profile, the core→Qt bridge, the task runner, the runtime's owner and the
+    application services (core/services) the views call; views never import core.store."""
+
+    def __init__(self, context: AppContext, bridge: CoreBridge, tasks: TaskRunner | None = None,
+                 make_runtime: RuntimeFactory | None = None) -> None:
+        from wacampaign_desktop.gui.runtime_controller import RuntimeController
+
+        self.context = context
+        self.bridge = bridge
+        self.tasks = tasks or TaskRunner()
+        self.runtime_controller = RuntimeController(context, bridge, self.tasks, make_runtime)
+        self.queries = Queries(context)
+        self.activity = ActivityQueries(context)
+        self.inbox = InboxService(context)
+        self.campaigns = CampaignsService(context)
 
     @classmethod
-    def create(cls, context: AppContext, runtime: Runtime | None = None) -> GuiServices:
+    def create(cls, context: AppContext, runtime: Runtime | None = None,
+               make_runtime: RuntimeFactory | None = None) -> GuiServices:
         from wacampaign_desktop.gui.core_bridge import CoreBridge
 
-        return cls(context=context, bridge=CoreBridge(context.bus), runtime=runtime,
-                   tasks=TaskRunner())
+        services = cls(context, CoreBridge(context.bus), TaskRunner(), make_runtime)
+        if runtime is not None:
+            services.runtime_controller.set_runtime(runtime)
+        return services
+
+    @property
+    def runtime(self) -> Runtime | None:
+        """The running runtime; None while starting, after a failure, or in tests without one."""
+        return self.runtime_controller.runtime
+
+    @runtime.setter
+    def runtime(self, runtime: Runtime | None) -> None:
+        self.runtime_controller.set_runtime(runtime)
+
+    @property
+    def runtime_error(self) -> str:
+        """Why the runtime could not start ("" while starting or up)."""
+        return self.runtime_controller.error
 
     def close(self) -> None:
         self.bridge.close()

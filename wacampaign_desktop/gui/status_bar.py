@@ -5,13 +5,17 @@ runtime once it is up."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStatusBar
 
 from wacampaign_desktop.core.events import ServerStateChanged, TunnelStateChanged
 from wacampaign_desktop.gui.resources import status_color
+
+if TYPE_CHECKING:
+    from wacampaign_desktop.core.runtime import Runtime
+    from wacampaign_desktop.gui.services import GuiServices
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +27,7 @@ def _dot(level: str) -> str:
 class StatusBarController(QObject):
     """Owns the widgets it adds to `bar`; call `set_runtime` when the runtime changes."""
 
-    def __init__(self, bar: QStatusBar, services: Any) -> None:
+    def __init__(self, bar: QStatusBar, services: GuiServices) -> None:
         super().__init__(bar)
         self._services = services
         self.runtime_label = QLabel(self.tr("Starting the sending service…"))
@@ -62,8 +66,8 @@ class StatusBarController(QObject):
             f"QLabel#modeBadge {{ border: 1px solid {color}; color: {color}; border-radius: 8px;"
             " padding: 1px 8px; font-weight: 600; }")
 
-    def set_runtime(self, runtime: Any) -> None:
-        error = getattr(self._services, "runtime_error", "")
+    def set_runtime(self, runtime: Runtime | None) -> None:
+        error = self._services.runtime_controller.error
         if runtime is None and error:
             self.runtime_label.setText(_dot("error") + " " + self.tr("Sending service failed: %1")
                                        .replace("%1", error))
@@ -72,16 +76,16 @@ class StatusBarController(QObject):
             self.runtime_label.setText(self.tr("Starting the sending service…"))
             return
         self.runtime_label.setText(_dot("ok") + " " + self.tr("Ready to send"))
-        webhooks = getattr(runtime, "webhooks", None)
-        port = getattr(webhooks, "port", 0) if webhooks is not None else 0
-        if port and self._services.bridge.last_server_state is None:
-            self.on_server(ServerStateChanged(True, getattr(webhooks, "host", "127.0.0.1"), port))
-        tunnel = getattr(runtime, "tunnel", None)
+        # The server's and tunnel's own events may have been published before the bridge existed.
+        webhooks = runtime.webhooks
+        if webhooks is not None and webhooks.port and self._services.bridge.last_server_state is None:
+            self.on_server(ServerStateChanged(True, self._services.context.settings.webhook_host,
+                                              webhooks.port))
+        tunnel = runtime.tunnel
         if tunnel is not None and self._services.bridge.last_tunnel_state is None:
-            url = getattr(tunnel, "public_url", "") or ""
-            state = getattr(tunnel, "state", "up" if url else "stopped")
-            mode = getattr(tunnel, "mode", self._services.context.settings.tunnel_mode)
-            self.on_tunnel(TunnelStateChanged(mode=str(mode), state=str(state), public_url=url))
+            url = tunnel.public_url or ""
+            self.on_tunnel(TunnelStateChanged(mode=str(tunnel.mode), state=str(tunnel.state),
+                                              public_url=url))
         self.refresh_mode()
 
     def on_server(self, event: ServerStateChanged | None) -> None:

@@ -62,6 +62,15 @@ class ActivityQueries:
     def webhook_count(self, where: WebhookFilter) -> int:
         return _filtered(where).count()
 
+    @staticmethod
+    def webhook_params(row: WebhookLogRow) -> dict[str, Any]:
+        """The request's parameters for display (the stored ones plus those kept in columns)."""
+        try:
+            from wacampaign_desktop.core.store.webhook_log import full_params
+        except ImportError:  # an older store without lean parameters
+            return dict(row.params)
+        return full_params(row.params, row.kind, row.sid, row.status)
+
 
 def _filtered(where: WebhookFilter) -> peewee.ModelSelect:
     query = WebhookEvent.select()

@@ -45,7 +45,7 @@ class ActivityView(QWidget):
             ui.levelCombo.addItem(label, value)
         ui.levelCombo.setCurrentIndex(1)
 
-        self.model = WebhookEventsModel(self)
+        self.model = WebhookEventsModel(self, queries=services.activity)
         ui.webhookTable.setModel(self.model)
         header = ui.webhookTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

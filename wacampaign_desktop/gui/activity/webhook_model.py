@@ -7,7 +7,6 @@ import json
 import logging
 from typing import Any
 
-import peewee
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -16,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from wacampaign_desktop.core.store.models import WebhookEvent
+from wacampaign_desktop.core.services.activity import ActivityQueries, WebhookFilter, WebhookLogRow
 from wacampaign_desktop.gui.models.labels import local_time, status_label
 from wacampaign_desktop.gui.models.paged import KeysetPagedModel
 from wacampaign_desktop.gui.resources import status_color
@@ -70,55 +69,38 @@ class WebhookEventsModel(KeysetPagedModel):
         QT_TRANSLATE_NOOP("WebhookEventsModel", "Phone"),
     )
 
-    def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE, *,
+                 queries: ActivityQueries | None = None) -> None:
         super().__init__(parent, page_size)
-        self._kind = ""
-        self._outcome = ""
-        self._search = ""
+        self._queries = queries or ActivityQueries()
+        self._filter = WebhookFilter()
         self._newest_id = 0
 
     # -- filtering ------------------------------------------------------------------------------
     def set_filter(self, kind: str = "", outcome: str = "", search: str = "") -> None:
-        self._kind, self._outcome, self._search = kind, outcome, search.strip()
+        self._filter = WebhookFilter(kind, outcome, search.strip())
         self.reload()
 
-    def _query(self) -> peewee.ModelSelect:
-        query = WebhookEvent.select()
-        if self._kind:
-            query = query.where(WebhookEvent.kind == self._kind)
-        if self._outcome:
-            query = query.where(WebhookEvent.outcome == self._outcome)
-        if self._search:
-            like = f"%{self._search}%"
-            query = query.where((WebhookEvent.sid ** like) | (WebhookEvent.status ** like))
-        return query
-
     def total(self) -> int:
-        return self._query().count()
+        return self._queries.webhook_count(self._filter)
 
     def reload(self) -> None:
-        newest = WebhookEvent.select(peewee.fn.MAX(WebhookEvent.id)).scalar()
-        self._newest_id = newest or 0
+        self._newest_id = self._queries.newest_webhook_id()
         super().reload()
 
-    def next_page(self, last_row: WebhookEvent | None, size: int) -> list[WebhookEvent]:
-        query = self._query()
-        if last_row is not None:
-            query = query.where(WebhookEvent.id < last_row.id)
-        else:
-            query = query.where(WebhookEvent.id <= self._newest_id)
-        return list(query.order_by(WebhookEvent.id.desc()).limit(size))
+    def next_page(self, last_row: WebhookLogRow | None, size: int) -> list[WebhookLogRow]:
+        below = last_row.id if last_row is not None else self._newest_id + 1
+        return self._queries.webhook_page(self._filter, below, size)
 
     def add_new(self) -> int:
         """Insert events newer than the newest shown (matching the filter) at the top."""
-        newest = WebhookEvent.select(peewee.fn.MAX(WebhookEvent.id)).scalar() or 0
+        newest = self._queries.newest_webhook_id()
         if newest <= self._newest_id:
             return 0
         if newest - self._newest_id > self._page_size:  # a burst: start again from the top
             self.reload()
             return len(self._rows)
-        fresh = list(self._query().where(WebhookEvent.id > self._newest_id)
-                     .order_by(WebhookEvent.id.desc()).limit(self._page_size))
+        fresh = self._queries.webhooks_since(self._filter, self._newest_id, self._page_size)
         self._newest_id = newest
         if fresh:
             self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
@@ -131,7 +113,7 @@ class WebhookEventsModel(KeysetPagedModel):
             self._more = True
         return len(fresh)
 
-    def event_at(self, row: int) -> WebhookEvent | None:
+    def event_at(self, row: int) -> WebhookLogRow | None:
         return self.row_object(row)
 
     # -- Qt model ---------------------------------------------------------------------------------
@@ -141,20 +123,15 @@ class WebhookEventsModel(KeysetPagedModel):
         event = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            params = event.params or {}
             signature = (QCoreApplication.translate("WebhookEventsModel", "Valid")
                          if event.signature_valid
                          else QCoreApplication.translate("WebhookEventsModel", "Invalid"))
-            if not isinstance(params, dict):
-                params = {}
-            phone = str(params.get("To" if event.kind == "status" else "From", ""))
-            phone = phone.removeprefix("whatsapp:")
             status = status_label(event.status) if event.status else ""
             if event.status in ("received", "receiving"):
                 status = QCoreApplication.translate("WebhookEventsModel", "Received")
             return (
                 local_time(event.received_at, short=False), kind_label(event.kind), event.sid or "",
-                status, outcome_label(event.outcome), signature, phone,
+                status, outcome_label(event.outcome), signature, event.phone,
             )[column]
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == 5 and not event.signature_valid:
@@ -169,4 +146,4 @@ class WebhookEventsModel(KeysetPagedModel):
         event = self.event_at(row)
         if event is None:
             return ""
-        return json.dumps(event.params or {}, indent=2, ensure_ascii=False, sort_keys=True)
+        return json.dumps(self._queries.webhook_params(event), indent=2, ensure_ascii=False, sort_keys=True)

@@ -2,15 +2,15 @@
 Retry failed / Edit / Export CSV), counters with rates and progress, the lazily loaded
 messages table (filter by status, search by phone) and a detail pane for the selected message.
 
-Engine calls run on a worker thread (services.tasks); live changes arrive from the bridge,
-already coalesced to at most ~10 per second.
+Reads go through core/services/queries.py, actions through core/services/campaigns.py with the
+running engine (services.runtime_controller), on a worker thread (services.tasks); live changes
+arrive from the bridge, already coalesced to at most ~10 per second.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -30,13 +30,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wacampaign_desktop.core.store.models import Campaign
+from wacampaign_desktop.core.events import (
+    CampaignStateChanged,
+    InboundReceived,
+    MessageStatusChanged,
+)
+from wacampaign_desktop.core.services.campaigns import Preparation
 from wacampaign_desktop.gui.campaigns.counters import CountersPanel
 from wacampaign_desktop.gui.campaigns.detail_pane import MessageDetailPane
 from wacampaign_desktop.gui.campaigns.export import export_messages_csv
 from wacampaign_desktop.gui.models.labels import state_label
 from wacampaign_desktop.gui.models.messages_model import MessagesTableModel
 from wacampaign_desktop.gui.resources import status_color
+
+if TYPE_CHECKING:
+    from wacampaign_desktop.core.engine import CampaignEngine
+    from wacampaign_desktop.core.runtime import Runtime
+    from wacampaign_desktop.gui.services import GuiServices
 
 log = logging.getLogger(__name__)
 
@@ -57,20 +67,20 @@ class CampaignView(QWidget):
     exportFinished = Signal(str, int)  # path, rows
     actionFailed = Signal(str)
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: GuiServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.campaign_id: int | None = None
         self.state = ""
         self._failed_count = 0
-        self.model = MessagesTableModel(parent=self)
+        self.model = MessagesTableModel(parent=self, queries=services.queries)
         self._build()
         bridge = services.bridge
         bridge.messageStatusChanged.connect(self._on_statuses)
         bridge.countersChanged.connect(self._on_counters)
         bridge.campaignStateChanged.connect(self._on_state)
         bridge.inboundReceived.connect(self._on_inbound)
-        bridge.runtimeChanged.connect(self._on_runtime)
+        services.runtime_controller.runtimeChanged.connect(self._on_runtime)
         self.set_campaign(None)
 
     # -- layout ---------------------------------------------------------------------------
@@ -89,11 +99,11 @@ class CampaignView(QWidget):
         header.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
         for key, text, handler in (
-            ("start", self.tr("Start"), lambda: self._engine_action("start_campaign")),
-            ("pause", self.tr("Pause"), lambda: self._engine_action("pause")),
-            ("resume", self.tr("Resume"), lambda: self._engine_action("resume")),
+            ("start", self.tr("Start"), lambda: self._campaign_action("start")),
+            ("pause", self.tr("Pause"), lambda: self._campaign_action("pause")),
+            ("resume", self.tr("Resume"), lambda: self._campaign_action("resume")),
             ("cancel", self.tr("Cancel campaign"), self._confirm_cancel),
-            ("retry", self.tr("Retry failed"), lambda: self._engine_action("retry_failed")),
+            ("retry", self.tr("Retry failed"), lambda: self._campaign_action("retry_failed")),
             ("edit", self.tr("Edit"), lambda: self.editRequested.emit(self.campaign_id or 0)),
             ("export", self.tr("Export CSV…"), self.choose_export_path),
         ):
@@ -163,7 +173,7 @@ class CampaignView(QWidget):
     # -- campaign ----------------------------------------------------------------------------
     def set_campaign(self, campaign_id: int | None) -> None:
         self.campaign_id = campaign_id
-        campaign = Campaign.get_or_none(Campaign.id == campaign_id) if campaign_id else None
+        campaign = self.services.queries.campaign(campaign_id)
         if campaign is None:
             self.campaign_id = None
             self.title.setText(self.tr("No campaign selected"))
@@ -179,21 +189,18 @@ class CampaignView(QWidget):
             if campaign.content_sid:
                 preview = self.tr("Template %1").replace("%1", campaign.content_sid)
             self.message_label.setText(preview[:160] + ("…" if len(preview) > 160 else ""))
-            self.counters.set_counters(campaign.counters())
-            self._failed_count = campaign.failed_count + campaign.undelivered_count
-            if campaign.state in ("draft", "scheduled") and not campaign.total_count:
+            self.counters.set_counters(campaign.counters)
+            self._failed_count = campaign.failed
+            if campaign.state in ("draft", "scheduled") and not campaign.total:
                 self._preview_audience(campaign.id)
         self.model.set_campaign(self.campaign_id)
         self._update_actions()
 
     def _preview_audience(self, campaign_id: int) -> None:
         """For a campaign not started yet: say how many contacts Start would send to (dry run
-        on a worker thread; no side effects)."""
-        engine = self._engine()
-        if engine is None:
-            return
+        on a worker thread; no side effects; no engine needed)."""
 
-        def show(prep: Any) -> None:
+        def show(prep: Preparation) -> None:
             if self.campaign_id != campaign_id:
                 return
             text = self.tr("Start will send to %1 contacts (%2 skipped).").replace(
@@ -203,7 +210,8 @@ class CampaignView(QWidget):
                     "%1", "; ".join(str(p) for p in prep.problems[:3]))
             self.message_label.setText(text)
 
-        self.services.tasks.run(lambda: engine.prepare(campaign_id), show,
+        campaigns = self.services.campaigns
+        self.services.tasks.run(lambda: campaigns.prepare(campaign_id), show,
                                 lambda exc: log.info("Dry run of %s failed: %s", campaign_id, exc))
 
     def refresh(self) -> None:
@@ -242,12 +250,13 @@ class CampaignView(QWidget):
             button.setToolTip("" if has_engine or not needs_engine else
                               self.tr("The sending service is still starting…"))
 
-    def _engine(self) -> Any:
-        runtime = self.services.runtime
-        return getattr(runtime, "engine", None) if runtime is not None else None
+    def _engine(self) -> CampaignEngine | None:
+        return self.services.runtime_controller.engine
 
     # -- actions --------------------------------------------------------------------------
-    def _engine_action(self, method: str, on_done: Callable[[Any], None] | None = None) -> None:
+    def _campaign_action(self, action: str) -> None:
+        """start / pause / resume / cancel / retry_failed through the campaigns service, with
+        the running engine, on a worker thread."""
         engine, campaign_id = self._engine(), self.campaign_id
         if engine is None or campaign_id is None:
             return
@@ -255,11 +264,9 @@ class CampaignView(QWidget):
             if button is not self.buttons["export"]:
                 button.setEnabled(False)
 
-        def done(_result: Any) -> None:
+        def done(_result: object) -> None:
             self.refresh()
             self.campaignChanged.emit(campaign_id)
-            if on_done is not None:
-                on_done(_result)
 
         def failed(exc: BaseException) -> None:
             self.refresh()
@@ -267,14 +274,18 @@ class CampaignView(QWidget):
             if self.isVisible():
                 QMessageBox.warning(self, self.tr("Could not do that"), str(exc))
 
-        self.services.tasks.run(lambda: getattr(engine, method)(campaign_id), done, failed)
+        campaigns = self.services.campaigns
+        calls = {"start": campaigns.start, "pause": campaigns.pause, "resume": campaigns.resume,
+                 "cancel": campaigns.cancel, "retry_failed": campaigns.retry_failed}
+        call = calls[action]
+        self.services.tasks.run(lambda: call(campaign_id, engine), done, failed)
 
     def _confirm_cancel(self) -> None:
         answer = QMessageBox.question(
             self, self.tr("Cancel campaign"),
             self.tr("Stop this campaign for good? Messages not yet sent will not be sent."))
         if answer == QMessageBox.StandardButton.Yes:
-            self._engine_action("cancel")
+            self._campaign_action("cancel")
 
     def choose_export_path(self) -> None:
         if self.campaign_id is None:
@@ -302,10 +313,11 @@ class CampaignView(QWidget):
             if self.isVisible():
                 QMessageBox.warning(self, self.tr("Export failed"), str(exc))
 
-        self.services.tasks.run(lambda: export_messages_csv(campaign_id, path), done, failed)
+        queries = self.services.queries
+        self.services.tasks.run(lambda: export_messages_csv(queries, campaign_id, path), done, failed)
 
     # -- live updates ---------------------------------------------------------------------
-    def _on_statuses(self, events: list[Any]) -> None:
+    def _on_statuses(self, events: list[MessageStatusChanged]) -> None:
         if self.campaign_id is not None:
             self.model.apply_changes(events)
 
@@ -320,18 +332,18 @@ class CampaignView(QWidget):
         self._failed_count = failed
         self.model.notice_total(counters.get("total", 0))
 
-    def _on_runtime(self, _runtime: Any) -> None:
+    def _on_runtime(self, _runtime: Runtime | None) -> None:
         self._update_actions()
         if self.campaign_id is not None and self.state in ("draft", "scheduled"):
             self._preview_audience(self.campaign_id)
 
-    def _on_inbound(self, event: Any) -> None:
+    def _on_inbound(self, event: InboundReceived) -> None:
         """A reply to one of this campaign's messages: show its Replied time at once."""
-        message_id = getattr(event, "campaign_message_id", None)
+        message_id = event.campaign_message_id
         if message_id is not None and self.model.row_of_id(message_id) is not None:
             self.model.refresh_rows([message_id])
 
-    def _on_state(self, event: Any) -> None:
+    def _on_state(self, event: CampaignStateChanged) -> None:
         if event.campaign_id != self.campaign_id:
             return
         self._show_state(event.new_state)

@@ -4,7 +4,7 @@ live view of the selected campaign on the right."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,14 +23,17 @@ from PySide6.QtWidgets import (
 from wacampaign_desktop.gui.campaigns.campaign_view import CampaignView
 from wacampaign_desktop.gui.models.campaigns_model import CampaignsTableModel
 
+if TYPE_CHECKING:
+    from wacampaign_desktop.gui.services import GuiServices
+
 log = logging.getLogger(__name__)
 
 
 class CampaignsView(QWidget):
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: GuiServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.model = CampaignsTableModel(self)
+        self.model = CampaignsTableModel(self, queries=services.queries)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
 
         left = QWidget(splitter)

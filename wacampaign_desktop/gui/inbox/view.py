@@ -5,23 +5,20 @@ from __future__ import annotations
 
 import html
 import logging
-from dataclasses import dataclass
-from datetime import datetime
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from peewee import fn
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidgetItem, QVBoxLayout, QWidget
 
-from wacampaign_desktop.core.direct_messages import send_direct_message, thread_direct_messages
-from wacampaign_desktop.core.store.models import (
-    CampaignMessage,
-    Contact,
-    DirectMessage,
-    InboundMessage,
+from wacampaign_desktop.core.events import InboundReceived
+from wacampaign_desktop.core.services.inbox import (
+    Conversation,
+    ReplyWindow,
+    SentReply,
+    ThreadEntry,
 )
-from wacampaign_desktop.gui.inbox.window import ReplyWindow, bare_phone, reply_window, utcnow
 from wacampaign_desktop.gui.models.labels import error_explanation, local_time, status_label
 from wacampaign_desktop.gui.resources import load_ui
 
@@ -29,56 +26,6 @@ if TYPE_CHECKING:
     from wacampaign_desktop.gui.services import GuiServices
 
 log = logging.getLogger(__name__)
-
-MAX_CONVERSATIONS = 500
-MAX_THREAD = 200
-
-
-@dataclass
-class Conversation:
-    address: str  # "whatsapp:+…" as Twilio sent it
-    phone: str
-    name: str
-    last_body: str
-    last_at: datetime
-    count: int
-
-
-def load_conversations(search: str = "") -> list[Conversation]:
-    """Contacts who wrote to us, newest first (SQLite returns the body of the MAX row)."""
-    last = fn.MAX(InboundMessage.received_at).alias("last_at")
-    query = (InboundMessage
-             .select(InboundMessage.from_number, InboundMessage.body, InboundMessage.profile_name,
-                     last, fn.COUNT(InboundMessage.id).alias("n"))
-             .group_by(InboundMessage.from_number)
-             .order_by(last.desc())
-             .limit(MAX_CONVERSATIONS))
-    text = search.strip()
-    if text:
-        like = f"%{text}%"
-        named = Contact.select(Contact.phone).where(Contact.name ** like)
-        phones = [row.phone for row in named.limit(1000)]
-        condition = ((InboundMessage.body ** like) | (InboundMessage.from_number ** like)
-                     | (InboundMessage.profile_name ** like))
-        if phones:
-            condition |= InboundMessage.from_number.in_([f"whatsapp:{p}" for p in phones] + phones)
-        query = query.where(condition)
-    rows = list(query.dicts())
-    phones = [bare_phone(row["from_number"]) for row in rows]
-    names = {c.phone: c.name for c in Contact.select(Contact.phone, Contact.name)
-             .where(Contact.phone.in_(phones))} if phones else {}
-    result = []
-    for row, phone in zip(rows, phones, strict=True):
-        name = names.get(phone) or row["profile_name"] or ""
-        result.append(Conversation(row["from_number"], phone, name, row["body"] or "",
-                                   row["last_at"], row["n"]))
-    return result
-
-
-def last_inbound_at(phone: str) -> datetime | None:
-    row = (InboundMessage.select(fn.MAX(InboundMessage.received_at).alias("last"))
-           .where(InboundMessage.from_number.in_([f"whatsapp:{phone}", phone])).dicts().first())
-    return row["last"] if row else None
 
 
 class InboxView(QWidget):
@@ -95,7 +42,7 @@ class InboxView(QWidget):
         self.ui.conversationList.setSpacing(3)
         self._conversations: list[Conversation] = []
         self._current: Conversation | None = None
-        self._window = ReplyWindow(False, None, utcnow() - utcnow())
+        self._window = ReplyWindow(False, None, timedelta(0))
         self._sending = False
         self._stale = False
 
@@ -127,7 +74,7 @@ class InboxView(QWidget):
     def reload(self) -> None:
         keep = self._current.address if self._current else None
         try:
-            self._conversations = load_conversations(self.ui.searchEdit.text())
+            self._conversations = self.services.inbox.conversations(self.ui.searchEdit.text())
         except Exception:
             log.exception("Could not read the inbox")
             self.ui.contactLabel.setText(self.tr("The inbox could not be read. See Activity → App log."))
@@ -164,7 +111,7 @@ class InboxView(QWidget):
             self.ui.contactLabel.setText(self.tr(
                 "No messages yet. When contacts answer a campaign, their messages appear here."))
         self.ui.threadView.clear()
-        self._window = reply_window(None)
+        self._window = ReplyWindow(False, None, timedelta(0))
         self._update_reply_state()
 
     @Slot(int)
@@ -176,31 +123,20 @@ class InboxView(QWidget):
         self._current = conv
         header = f"<b>{html.escape(conv.name)}</b> · {conv.phone}" if conv.name else f"<b>{conv.phone}</b>"
         self.ui.contactLabel.setText(header)
-        entries: list[tuple[datetime, bool, str, str]] = []
-        inbound = (InboundMessage.select()
-                   .where(InboundMessage.from_number.in_([conv.address, conv.phone]))
-                   .order_by(InboundMessage.received_at.desc()).limit(MAX_THREAD))
-        for msg in inbound:
-            entries.append((msg.received_at, False, msg.body or "", ""))
-        outbound = (CampaignMessage.select()
-                    .where((CampaignMessage.phone == conv.phone) & CampaignMessage.sent_at.is_null(False))
-                    .order_by(CampaignMessage.sent_at.desc()).limit(MAX_THREAD))
-        for msg in outbound:
-            entries.append((msg.sent_at, True, msg.message or "", status_label(msg.status)))
-        for reply in thread_direct_messages(conv.phone, MAX_THREAD):
-            entries.append((reply.sent_at or reply.created_at, True, reply.body or "",
-                            self._reply_note(reply)))
-        entries.sort(key=lambda e: e[0])
-        self.ui.threadView.setHtml(self._thread_html(conv, entries[-MAX_THREAD:]))
+        entries = self.services.inbox.thread(conv.phone)
+        self.ui.threadView.setHtml(self._thread_html(conv, entries))
         bar = self.ui.threadView.verticalScrollBar()
         bar.setValue(bar.maximum())
         self._refresh_window()
 
-    def _reply_note(self, reply: DirectMessage) -> str:
-        """"Queued" for a sent reply; "Not sent: <why>" for a failed one."""
-        if reply.status != "failed":
-            return status_label(reply.status)
-        return self.tr("Not sent: %1").replace("%1", self._failure_reason(reply.error_code))
+    def _note(self, entry: ThreadEntry) -> str:
+        """A campaign message's or reply's status ("Queued"); "Not sent: <why>" for a failed
+        reply; nothing for the contact's own messages."""
+        if entry.kind == "inbound":
+            return ""
+        if entry.kind == "reply" and entry.status == "failed":
+            return self.tr("Not sent: %1").replace("%1", self._failure_reason(entry.error_code))
+        return status_label(entry.status)
 
     def _failure_reason(self, code: int | None) -> str:
         if code is None:
@@ -216,13 +152,14 @@ class InboxView(QWidget):
             title, explanation, _hint = error_explanation(code)
         return " ".join(part for part in (f"{title} ({code}).", explanation) if part)
 
-    def _thread_html(self, conv: Conversation, entries: list[tuple[datetime, bool, str, str]]) -> str:
+    def _thread_html(self, conv: Conversation, entries: list[ThreadEntry]) -> str:
         parts = []
         them = html.escape(conv.name or conv.phone)
         you = html.escape(self.tr("You"))
-        for at, outgoing, body, note in entries:
+        for entry in entries:
+            outgoing, body, note = entry.outgoing, entry.body, self._note(entry)
             who = you if outgoing else them
-            meta = f"{who} · {html.escape(local_time(at, short=False))}"
+            meta = f"{who} · {html.escape(local_time(entry.at, short=False))}"
             if note:
                 meta += f" · {html.escape(note)}"
             text = html.escape(body).replace("\n", "<br>")
@@ -235,7 +172,7 @@ class InboxView(QWidget):
     def _refresh_window(self) -> None:
         if self._current is None:
             return
-        self._window = reply_window(last_inbound_at(self._current.phone))
+        self._window = self.services.inbox.reply_window(self._current.phone)
         self._update_reply_state()
 
     def window_text(self) -> str:
@@ -266,33 +203,25 @@ class InboxView(QWidget):
         conv, body = self._current, self.ui.replyEdit.toPlainText().strip()
         if conv is None or not body or not self._window.open or self._sending:
             return
-        runtime = self.services.runtime
-        if runtime is None or getattr(runtime, "gateway", None) is None:
+        controller = self.services.runtime_controller
+        gateway = controller.gateway
+        if gateway is None:
             self.ui.replyStatusLabel.setText(self.tr(
                 "Sending is not ready yet (the app is still starting). Try again in a moment."))
             return
-        # Sent without a status callback and stored whatever happens (core.direct_messages).
-        sender = self._sender(runtime)
+        # Sent without a status callback and stored whatever happens (services.inbox).
+        sender, inbox, phone = controller.sender, self.services.inbox, conv.phone
         self._sending = True
         self.ui.replyStatusLabel.setText(self.tr("Sending…"))
         self._update_reply_state()
-        phone = conv.phone
-        self.services.tasks.run(lambda: send_direct_message(runtime.gateway, phone, sender, body),
-                                lambda reply: self._on_sent(phone, reply),
-                                lambda exc: self._on_send_error(exc))
+        self.services.tasks.run(lambda: inbox.send_reply(gateway, phone, sender, body),
+                                self._on_sent, self._on_send_error)
 
-    def _sender(self, runtime: Any) -> str:
-        sender = getattr(runtime, "sender", None) or self.services.context.settings.sender
-        if not sender and getattr(runtime, "sandbox", None) is not None:
-            from wacampaign_desktop.core.sandbox.config import DEFAULT_SENDER
-
-            sender = DEFAULT_SENDER
-        return sender
-
-    def _on_sent(self, phone: str, reply: DirectMessage) -> None:
+    def _on_sent(self, reply: SentReply) -> None:
         self._sending = False
-        if reply.status != "failed":
-            log.info("Inbox reply sent to %s (sid %s)", phone, reply.twilio_sid)
+        phone = reply.phone
+        if reply.sent:
+            log.info("Inbox reply sent to %s (sid %s)", phone, reply.sid)
             self.ui.replyEdit.clear()
             self.ui.replyStatusLabel.setText(self.tr("Reply sent."))
         else:  # stored and shown as failed; the text stays in the box to try again
@@ -310,7 +239,7 @@ class InboxView(QWidget):
         self._update_reply_state()
 
     @Slot(object)
-    def _on_inbound(self, _event: Any) -> None:
+    def _on_inbound(self, _event: InboundReceived) -> None:
         if not self.isVisible():  # catch up when shown
             self._stale = True
             return

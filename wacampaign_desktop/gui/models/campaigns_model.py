@@ -1,5 +1,6 @@
-"""All campaigns as a small Qt table model (newest first), with counters updated live from the
-bridge's countersChanged / campaignStateChanged signals without re-querying."""
+"""All campaigns as a small Qt table model (newest first, read through core/services/queries),
+with counters updated live from the bridge's countersChanged / campaignStateChanged signals
+without re-querying."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from wacampaign_desktop.core.store.models import Campaign
+from wacampaign_desktop.core.services.queries import CampaignSummary, Queries
 from wacampaign_desktop.gui.models.labels import attempted, local_time, percent, state_label
 from wacampaign_desktop.gui.resources import status_color
 
@@ -27,19 +28,16 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class CampaignsTableModel(QAbstractTableModel):
     COLUMNS = ("name", "state", "total", "delivered", "created_at")
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, queries: Queries | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
+        self._queries = queries or Queries()
+        self._rows: list[CampaignSummary] = []
         self._row_of: dict[int, int] = {}
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._rows = [
-            {"id": c.id, "name": c.name, "state": c.state, "created_at": c.created_at,
-             "counters": c.counters()}
-            for c in Campaign.select().order_by(Campaign.created_at.desc(), Campaign.id.desc())
-        ]
-        self._row_of = {row["id"]: i for i, row in enumerate(self._rows)}
+        self._rows = self._queries.campaigns()
+        self._row_of = {row.id: i for i, row in enumerate(self._rows)}
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -62,27 +60,27 @@ class CampaignsTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
-        counters = row["counters"]
+        counters = row.counters
         if role == ID_ROLE:
-            return row["id"]
+            return row.id
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "name":
-                return row["name"]
+                return row.name
             if column == "state":
-                return state_label(row["state"])
+                return state_label(row.state)
             if column == "total":
                 return QLocale().toString(counters.get("total", 0))
             if column == "delivered":
                 return percent(counters.get("delivered", 0), attempted(counters))
-            return local_time(row["created_at"], short=False)
+            return local_time(row.created_at, short=False)
         if role == Qt.ItemDataRole.ForegroundRole and column == "state":
-            return status_color(row["state"])
+            return status_color(row.state)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("total", "delivered"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def campaign_id_at(self, position: int) -> int | None:
-        return self._rows[position]["id"] if 0 <= position < len(self._rows) else None
+        return self._rows[position].id if 0 <= position < len(self._rows) else None
 
     def row_of_id(self, campaign_id: int) -> int | None:
         return self._row_of.get(campaign_id)
@@ -91,7 +89,7 @@ class CampaignsTableModel(QAbstractTableModel):
         position = self._row_of.get(campaign_id)
         if position is None:
             return
-        self._rows[position]["counters"] = dict(counters)
+        self._rows[position].counters = dict(counters)
         self.dataChanged.emit(self.index(position, 2), self.index(position, 3))
 
     def update_state(self, campaign_id: int, state: str) -> None:
@@ -99,5 +97,5 @@ class CampaignsTableModel(QAbstractTableModel):
         if position is None:
             self.reload()  # a campaign we have not seen yet
             return
-        self._rows[position]["state"] = state
+        self._rows[position].state = state
         self.dataChanged.emit(self.index(position, 1), self.index(position, 1))

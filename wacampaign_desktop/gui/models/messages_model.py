@@ -1,98 +1,68 @@
-"""The messages of one campaign as a lazy Qt table model.
+"""The messages of one campaign as a lazy Qt table model on the shared KeysetPagedModel.
 
-Rows are fetched in pages (keyset pagination on (sort key, id), so page N costs the same as
-page 1 on a 100,000-message campaign), sorted by SQL `ORDER BY`, filtered by status group and
-phone/name search, and updated in place by message id when the bridge reports status changes.
+Pages come from core/services/queries.py (keyset pagination on (sort key, id), so page N costs
+the same as page 1 on a 100,000-message campaign), sorted, filtered by status group and
+phone/name search in SQL; loaded rows are updated in place by message id from the bridge's
+MessageStatusChanged events, without a query.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-import peewee
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from wacampaign_desktop.core import status_rules as rules
-from wacampaign_desktop.core.store.models import CampaignMessage, Contact
+from wacampaign_desktop.core.events import MessageStatusChanged
+from wacampaign_desktop.core.services.queries import (
+    STATUS_GROUPS,
+    MessageFilter,
+    MessageRow,
+    Queries,
+)
 from wacampaign_desktop.gui.models.labels import error_explanation, local_time, status_label
+from wacampaign_desktop.gui.models.paged import KeysetPagedModel
 from wacampaign_desktop.gui.resources import status_color
 
 log = logging.getLogger(__name__)
+
+__all__ = ["ID_ROLE", "PAGE_SIZE", "STATUS_GROUPS", "STATUS_ROLE", "MessageRow",
+           "MessagesTableModel"]
 
 PAGE_SIZE = 500
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 
-# Status groups offered by the filter box: key -> statuses (None = all; "replied" is special).
-STATUS_GROUPS: dict[str, tuple[str, ...] | None] = {
-    "all": None,
-    "pending": ("pending", "accepted", "scheduled", "queued", "sending"),
-    "sent": ("sent",),
-    "delivered": ("delivered",),
-    "read": ("read",),
-    "failed": ("failed", "undelivered"),
-    "skipped": ("skipped", "canceled"),
-    "replied": (),
-}
-
-_STATUS_RANK = peewee.Case(
-    CampaignMessage.status,
-    [(s, i) for i, s in enumerate((*rules.PROGRESS, "undelivered", "failed", "canceled", "skipped"))],
-    99,
-)
-
-
 _STAMP_FOR = {"sent": "sent_at", "delivered": "delivered_at", "read": "read_at"}
+_Index = QModelIndex | QPersistentModelIndex
 
 
-@dataclass
-class MessageRow:
-    id: int
-    phone: str
-    name: str
-    status: str
-    error_code: int | None
-    error_message: str | None
-    sent_at: Any
-    delivered_at: Any
-    read_at: Any
-    replied_at: Any
-    sid: str | None
-    body: str
-    retry_count: int
-    updated_at: Any
-    key: Any  # raw value of the sort key (keyset pagination)
-
-
-def _search_condition(text: str) -> peewee.Expression:
-    """Phone digits anywhere in the number (spaces, dots and dashes ignored), or a name part."""
-    digits = "".join(ch for ch in text if ch.isdigit())
-    looks_like_phone = digits and all(ch.isdigit() or ch in " +-.()" for ch in text)
-    if looks_like_phone:
-        return CampaignMessage.phone.contains(digits)
-    return Contact.name.contains(text) | CampaignMessage.phone.contains(text)
-
-
-class MessagesTableModel(QAbstractTableModel):
+class MessagesTableModel(KeysetPagedModel):
     COLUMNS: tuple[str, ...] = ("phone", "name", "status", "error", "sent_at", "delivered_at",
                                 "read_at", "replied_at")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("MessagesTableModel", "Phone"),
+        QT_TRANSLATE_NOOP("MessagesTableModel", "Contact"),
+        QT_TRANSLATE_NOOP("MessagesTableModel", "Status"),
+        QT_TRANSLATE_NOOP("MessagesTableModel", "Error"),
+        QT_TRANSLATE_NOOP("MessagesTableModel", "Sent"),
+        QT_TRANSLATE_NOOP("MessagesTableModel", "Delivered"),
+        QT_TRANSLATE_NOOP("MessagesTableModel", "Read"),
+        QT_TRANSLATE_NOOP("MessagesTableModel", "Replied"),
+    )
 
     def __init__(self, campaign_id: int | None = None, page_size: int = PAGE_SIZE,
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
+                 parent: QObject | None = None, *, queries: Queries | None = None) -> None:
+        super().__init__(parent, page_size)
+        self._queries = queries or Queries()
         self._campaign_id = campaign_id
-        self._page_size = page_size
-        self._rows: list[MessageRow] = []
         self._row_of: dict[int, int] = {}
-        self._more = campaign_id is not None
         self._sort_column = -1  # -1: insertion order (id)
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._group = "all"
         self._search = ""
-        self.pages_fetched = 0
+        self._more = self.has_source()
         if self._more:
             self.fetchMore(QModelIndex())
 
@@ -118,32 +88,39 @@ class MessagesTableModel(QAbstractTableModel):
             self._search = text
             self.reload()
 
-    def reload(self) -> None:
-        """Drop loaded rows and fetch the first page again."""
-        self.beginResetModel()
-        self._rows, self._row_of = [], {}
-        self._more = self._campaign_id is not None
-        self.endResetModel()
-        if self._more:
-            self.fetchMore(QModelIndex())
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column == self._sort_column and order == self._sort_order and self._rows:
+            return
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        self.reload()
+        self.layoutChanged.emit()
+
+    # -- paging (KeysetPagedModel) ---------------------------------------------------------
+    def has_source(self) -> bool:
+        return self._campaign_id is not None
+
+    def filter(self) -> MessageFilter | None:
+        """The current filter and order as the queries service takes it."""
+        if self._campaign_id is None:
+            return None
+        sort = self.COLUMNS[self._sort_column] if self._sort_column >= 0 else "id"
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder and self._sort_column >= 0
+        return MessageFilter(self._campaign_id, self._group, self._search, sort, descending)
+
+    def next_page(self, last_row: MessageRow | None, size: int) -> list[MessageRow]:
+        where = self.filter()
+        return [] if where is None else self._queries.message_page(where, last_row, size)
+
+    def _rows_reset(self) -> None:
+        self._row_of = {}
+
+    def _rows_added(self, first: int, rows: list[Any]) -> None:
+        for offset, row in enumerate(rows):
+            self._row_of[row.id] = first + offset
 
     # -- Qt model API ----------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Phone"), self.tr("Contact"), self.tr("Status"), self.tr("Error"),
-                  self.tr("Sent"), self.tr("Delivered"), self.tr("Read"), self.tr("Replied"))
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row = self._rows[index.row()]
@@ -176,36 +153,8 @@ class MessagesTableModel(QAbstractTableModel):
             return f"{row.error_code} · {title}" if title else str(row.error_code)
         return local_time(getattr(row, column))
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._more or self._campaign_id is None:
-            return
-        last = self._rows[-1] if self._rows else None
-        page = self._query(after=last).limit(self._page_size)
-        rows = [self._to_row(r) for r in page.tuples()]
-        self._more = len(rows) == self._page_size
-        self.pages_fetched += 1
-        if not rows:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        for offset, row in enumerate(rows):
-            self._row_of[row.id] = first + offset
-        self._rows.extend(rows)
-        self.endInsertRows()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column == self._sort_column and order == self._sort_order and self._rows:
-            return
-        self._sort_column, self._sort_order = column, order
-        self.layoutAboutToBeChanged.emit()
-        self.reload()
-        self.layoutChanged.emit()
-
     # -- live updates --------------------------------------------------------------------------
-    def apply_changes(self, events: Iterable[Any]) -> int:
+    def apply_changes(self, events: Iterable[MessageStatusChanged]) -> int:
         """Update loaded rows in memory from MessageStatusChanged events (no query: a storm of
         callbacks costs the GUI thread almost nothing). Times come from the event; the exact
         stored row is re-read for the detail pane (`refresh_rows`). Returns rows changed.
@@ -238,17 +187,17 @@ class MessagesTableModel(QAbstractTableModel):
         return len(changed)
 
     def refresh_rows(self, ids: Sequence[int]) -> int:
+        """Re-read these loaded rows (the detail pane shows the exact stored row)."""
+        if self._campaign_id is None:
+            return 0
         changed: list[int] = []
-        for start in range(0, len(ids), 900):  # SQLite parameter limit
-            chunk = ids[start:start + 900]
-            for raw in self._base_query().where(CampaignMessage.id.in_(chunk)).tuples():
-                row = self._to_row(raw)
-                position = self._row_of.get(row.id)
-                if position is None:
-                    continue
-                row.key = self._rows[position].key  # keep the page boundary stable
-                self._rows[position] = row
-                changed.append(position)
+        for row in self._queries.messages_by_id(self._campaign_id, ids):
+            position = self._row_of.get(row.id)
+            if position is None:
+                continue
+            row.key = self._rows[position].key  # keep the page boundary stable
+            self._rows[position] = row
+            changed.append(position)
         if changed:
             self.dataChanged.emit(self.index(min(changed), 0),
                                   self.index(max(changed), len(self.COLUMNS) - 1))
@@ -265,58 +214,7 @@ class MessagesTableModel(QAbstractTableModel):
                 self.fetchMore(QModelIndex())
 
     def row_at(self, position: int) -> MessageRow | None:
-        return self._rows[position] if 0 <= position < len(self._rows) else None
+        return self.row_object(position)
 
     def row_of_id(self, message_id: int) -> int | None:
         return self._row_of.get(message_id)
-
-    # -- SQL --------------------------------------------------------------------------------
-    def _sort_key(self) -> peewee.Node:
-        column = self.COLUMNS[self._sort_column] if self._sort_column >= 0 else "id"
-        keys: dict[str, peewee.Node] = {
-            "id": CampaignMessage.id,
-            "phone": CampaignMessage.phone,
-            "name": peewee.fn.COALESCE(Contact.name, "").coerce(False),
-            "status": _STATUS_RANK,
-            "error": peewee.fn.COALESCE(CampaignMessage.error_code, 0).coerce(False),
-        }
-        if column in keys:
-            return keys[column]
-        return peewee.fn.COALESCE(getattr(CampaignMessage, column), "").coerce(False)
-
-    def _base_query(self) -> peewee.ModelSelect:
-        return (
-            CampaignMessage.select(
-                CampaignMessage.id, CampaignMessage.phone, peewee.fn.COALESCE(Contact.name, ""),
-                CampaignMessage.status, CampaignMessage.error_code, CampaignMessage.error_message,
-                CampaignMessage.sent_at, CampaignMessage.delivered_at, CampaignMessage.read_at,
-                CampaignMessage.replied_at, CampaignMessage.twilio_sid, CampaignMessage.message,
-                CampaignMessage.retry_count, CampaignMessage.updated_at,
-                self._sort_key().alias("sort_key"),
-            )
-            .join(Contact, peewee.JOIN.LEFT_OUTER, on=(CampaignMessage.contact == Contact.id))
-            .where(CampaignMessage.campaign == self._campaign_id)
-        )
-
-    def _query(self, after: MessageRow | None) -> peewee.ModelSelect:
-        query = self._base_query()
-        statuses = STATUS_GROUPS[self._group]
-        if self._group == "replied":
-            query = query.where(CampaignMessage.replied_at.is_null(False))
-        elif statuses:
-            query = query.where(CampaignMessage.status.in_(statuses))
-        if self._search:
-            query = query.where(_search_condition(self._search))
-        key = self._sort_key()
-        descending = self._sort_order == Qt.SortOrder.DescendingOrder and self._sort_column >= 0
-        if after is not None:
-            pair = peewee.Tuple(key, CampaignMessage.id)
-            bound = peewee.Tuple(after.key, after.id)
-            query = query.where(pair < bound if descending else pair > bound)
-        if descending:
-            return query.order_by(key.desc(), CampaignMessage.id.desc())
-        return query.order_by(key, CampaignMessage.id)
-
-    @staticmethod
-    def _to_row(raw: tuple) -> MessageRow:
-        return MessageRow(*raw)
