@@ -52,18 +52,21 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         action(name, run_control, f"{verb} a campaign")
 
 
-def _campaign(campaign_id: int):
-    from wacampaign_desktop.core.store.models import Campaign
-
-    campaign = Campaign.get_or_none(Campaign.id == campaign_id)
-    if campaign is None:
-        raise CliError(f"there is no campaign {campaign_id}")
-    return campaign
+# Where each draft field comes from on the command line, to name it in errors.
+_OPTION_OF = {"name": "--name", "body": "--body", "variant": "--variant",
+              "content_sid": "--content-sid", "variables": "--variables", "media": "--media-url",
+              "audience": "--tag/--contacts", "schedule": "--at", "rate": "--rate"}
 
 
-def run_create(args: argparse.Namespace) -> int:
-    from wacampaign_desktop.core.engine import parse_when
-    from wacampaign_desktop.core.store.models import Campaign
+def _service(ctx):  # -> CampaignsService (import kept lazy)
+    from wacampaign_desktop.core.services.campaigns import CampaignsService
+
+    return CampaignsService(ctx)
+
+
+def _draft_from_args(args: argparse.Namespace, default_rate: float):
+    """The command line as a campaign draft (JSON and number syntax checked here)."""
+    from wacampaign_desktop.core.services.campaigns import CampaignDraft, parse_when
 
     variables: dict[str, str] = {}
     if args.variables:
@@ -74,66 +77,52 @@ def run_create(args: argparse.Namespace) -> int:
         if not isinstance(variables, dict):
             raise CliError('--variables must be a JSON object such as {"1": "name"}')
         variables = {str(k): str(v) for k, v in variables.items()}
-    if variables and not args.content_sid:
-        raise CliError("--variables needs --content-sid (Twilio error 21654 otherwise)")
-    if args.content_sid and not args.content_sid.startswith("HX"):
-        raise CliError("--content-sid: a template SID starts with HX")
+    audience: dict = {"kind": "all"}
+    if args.tag:
+        audience = {"kind": "tag", "tag": args.tag}
+    if args.contacts:
+        try:
+            ids = [int(x) for x in args.contacts.split(",") if x.strip()]
+        except ValueError as exc:
+            raise CliError("--contacts: give contact ids separated by commas") from exc
+        audience = {"kind": "list", "contact_ids": ids}
+    try:
+        scheduled = parse_when(args.at) if args.at else None
+    except ValueError as exc:
+        raise CliError(f"--at {args.at!r} is not an ISO time such as 2026-05-01T09:00") from exc
+    return CampaignDraft(
+        name=args.name, kind="template" if args.content_sid else "text", body=args.body or "",
+        content_sid=args.content_sid or "", variables=variables, media_url=args.media_url or "",
+        variants=list(args.variant), audience=audience,
+        rate=args.rate if args.rate is not None else default_rate, scheduled_at=scheduled,
+        sender=args.sender or "")
+
+
+def run_create(args: argparse.Namespace) -> int:
+    from wacampaign_desktop.core.services.errors import DraftError
+
     ctx = open_context(args)
     try:
-        rate = args.rate if args.rate is not None else ctx.settings.default_send_rate
-        if not 0 < rate <= 400:
-            raise CliError(f"--rate {rate}: must be between 0 and 400 messages per second")
-        audience: dict = {"kind": "all"}
-        if args.tag:
-            audience = {"kind": "tag", "tag": args.tag}
-        if args.contacts:
-            try:
-                ids = [int(x) for x in args.contacts.split(",") if x.strip()]
-            except ValueError as exc:
-                raise CliError("--contacts: give contact ids separated by commas") from exc
-            audience = {"kind": "list", "contact_ids": ids}
+        draft = _draft_from_args(args, ctx.settings.default_send_rate)
         try:
-            scheduled = parse_when(args.at) if args.at else None
-        except ValueError as exc:
-            raise CliError(f"--at {args.at!r} is not an ISO time such as 2026-05-01T09:00") from exc
-        campaign = Campaign.create(
-            name=args.name, body=args.body or "", content_sid=args.content_sid,
-            content_variables=variables, media_url=args.media_url, sender=args.sender or "",
-            send_rate=rate, audience=audience, scheduled_at=scheduled,
-            variants=[{"body": b} for b in args.variant],
-        )
+            campaign_id = draft.save()
+        except DraftError as exc:
+            raise CliError("; ".join(f"{_OPTION_OF.get(p.field, p.field)}: {p.message}"
+                                     for p in exc.problems.values())) from exc
     finally:
         ctx.close()
-    emit(args, {"id": campaign.id}, str(campaign.id))
+    emit(args, {"id": campaign_id}, str(campaign_id))
     return 0
 
 
-def campaign_summary(campaign_id: int) -> dict:
-    from wacampaign_desktop.core.engine import variant_counts
-    from wacampaign_desktop.core.store.database import database_proxy as db
-    from wacampaign_desktop.core.store.message_updates import recount
+def campaign_summary(ctx, campaign_id: int) -> dict:
+    """`campaign show` data: state, counters checked against a recount, rates, variants."""
+    from wacampaign_desktop.core.services.errors import EngineError
 
-    with db.atomic(lock_type="DEFERRED"):  # one snapshot while callbacks may be landing
-        c = _campaign(campaign_id)
-        counters = c.counters()
-        recounted = recount(c.id)
-
-    def share(a: int, b: int) -> float | None:
-        return round(a / b, 4) if b else None
-
-    attempted = counters["sent"] + counters["failed"] + counters["undelivered"]
-    return {
-        "id": c.id, "name": c.name, "state": c.state, "send_rate": c.send_rate,
-        "scheduled_at": c.scheduled_at, "started_at": c.started_at, "finished_at": c.finished_at,
-        "counters": counters, "counters_consistent": counters == recounted,
-        "rates": {
-            "delivered": share(counters["delivered"], counters["sent"]),
-            "read": share(counters["read"], counters["delivered"]),
-            "failed": share(counters["failed"] + counters["undelivered"], attempted),
-            "replied": share(counters["replied"], counters["delivered"]),
-        },
-        "variants": variant_counts(c.id),
-    }
+    try:
+        return _service(ctx).summary(campaign_id)
+    except EngineError as exc:
+        raise CliError(str(exc)) from exc
 
 
 def _pct(value: float | None) -> str:
@@ -143,7 +132,7 @@ def _pct(value: float | None) -> str:
 def run_show(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     try:
-        data = campaign_summary(args.id)
+        data = campaign_summary(ctx, args.id)
     finally:
         ctx.close()
 
@@ -165,12 +154,9 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from wacampaign_desktop.core.store.models import Campaign
-
     ctx = open_context(args)
     try:
-        data = [{"id": c.id, "name": c.name, "state": c.state, "counters": c.counters()}
-                for c in Campaign.select().order_by(Campaign.id)]
+        data = _service(ctx).list()
     finally:
         ctx.close()
     emit(args, data, lambda: table(
@@ -180,26 +166,19 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
-MESSAGE_COLUMNS = ("id", "phone", "status", "twilio_sid", "error_code", "error_message",
-                   "retry_count", "variant", "message", "claimed_at", "sent_at", "delivered_at",
-                   "read_at", "failed_at", "replied_at")
+def _messages(ctx, campaign_id: int, status: str | None) -> list[dict]:
+    from wacampaign_desktop.core.services.errors import EngineError
 
-
-def _messages(campaign_id: int, status: str | None) -> list[dict]:
-    from wacampaign_desktop.core.store.models import CampaignMessage
-
-    _campaign(campaign_id)
-    query = CampaignMessage.select().where(CampaignMessage.campaign == campaign_id)
-    if status:
-        query = query.where(CampaignMessage.status == status.lower())
-    return [{col: getattr(m, col) for col in MESSAGE_COLUMNS}
-            for m in query.order_by(CampaignMessage.id)]
+    try:
+        return _service(ctx).messages(campaign_id, status)
+    except EngineError as exc:
+        raise CliError(str(exc)) from exc
 
 
 def run_messages(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     try:
-        data = _messages(args.id, args.status)
+        data = _messages(ctx, args.id, args.status)
     finally:
         ctx.close()
     emit(args, data, lambda: table(
@@ -210,9 +189,11 @@ def run_messages(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from wacampaign_desktop.core.services.campaigns import MESSAGE_COLUMNS
+
     ctx = open_context(args)
     try:
-        data = _messages(args.id, None)
+        data = _messages(ctx, args.id, None)
         with open(args.file, "w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=list(MESSAGE_COLUMNS))
             writer.writeheader()
@@ -229,42 +210,30 @@ def run_export(args: argparse.Namespace) -> int:
 def run_control(args: argparse.Namespace) -> int:
     """pause/resume/cancel/retry-failed change the campaign in the database; a running app or
     `campaign send` in another process follows within a second."""
-    from wacampaign_desktop.core.engine import EngineError, lifecycle
+    from wacampaign_desktop.core.services.errors import EngineError
 
     ctx = open_context(args)
     command = args.campaign_command
+    detail = ""
     try:
-        _campaign(args.id)
+        service = _service(ctx)
+        service.get(args.id)
         if command == "cancel":
-            from wacampaign_desktop.core.store.database import database_proxy as db
-
-            with db.atomic():
-                change = lifecycle.change_state(args.id, "cancel", "cancelled from the command line")
-                lifecycle.cancel_pending(args.id)
-            detail = ""
+            service.cancel(args.id, reason="cancelled from the command line")
         elif command == "retry-failed":
-            updates, change = lifecycle.requeue_failed(args.id)
-            detail = f"{len(updates)} message(s) requeued"
+            detail = f"{service.retry_failed(args.id)} message(s) requeued"
+        elif command == "pause":
+            service.pause(args.id, reason="paused from the command line")
         else:
-            action = {"pause": "pause", "resume": "resume"}[command]
-            change = lifecycle.change_state(args.id, action, f"{action}d from the command line")
-            detail = ""
+            service.resume(args.id, reason="resumed from the command line")
+        state = service.get(args.id).state
     except EngineError as exc:
         raise CliError(str(exc)) from exc
     finally:
         ctx.close()
-    state = change.new_state if change else _campaign_state(args.id, ctx)
     emit(args, {"id": args.id, "state": state, "detail": detail},
          detail or f"campaign {args.id} is now {state}")
     return 0
-
-
-def _campaign_state(campaign_id: int, ctx) -> str:
-    ctx.db.connect(reuse_if_open=True)
-    try:
-        return _campaign(campaign_id).state
-    finally:
-        ctx.close()
 
 
 def run_send(args: argparse.Namespace) -> int:

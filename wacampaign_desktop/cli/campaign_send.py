@@ -14,9 +14,13 @@ import logging
 import sys
 import threading
 import time
+from typing import TYPE_CHECKING
 
 from wacampaign_desktop.cli import CliError
 from wacampaign_desktop.cli.output import emit, open_context
+
+if TYPE_CHECKING:
+    from wacampaign_desktop.core.services.campaigns import CampaignsService
 
 log = logging.getLogger(__name__)
 
@@ -24,14 +28,14 @@ PAUSED_EXIT = 3
 
 
 def send(args: argparse.Namespace) -> int:
-    from wacampaign_desktop.core.engine import EngineError, lifecycle
     from wacampaign_desktop.core.events import Alert, CampaignStateChanged
     from wacampaign_desktop.core.runtime import Runtime
-    from wacampaign_desktop.core.store.models import Campaign
+    from wacampaign_desktop.core.services.campaigns import PAUSED, CampaignsService
+    from wacampaign_desktop.core.services.errors import EngineError
 
     ctx = open_context(args)
-    campaign = Campaign.get_or_none(Campaign.id == args.id)
-    if campaign is None:
+    service = CampaignsService(ctx)
+    if service.find(args.id) is None:
         ctx.close()
         raise CliError(f"there is no campaign {args.id}")
     last_reason = {"text": ""}
@@ -54,59 +58,49 @@ def send(args: argparse.Namespace) -> int:
         engine = runtime.engine
         assert engine is not None
         try:
-            if campaign.state in (lifecycle.DRAFT, lifecycle.SCHEDULED):
-                engine.start_campaign(args.id)
-            elif campaign.state == lifecycle.PAUSED:
-                engine.resume(args.id)
-            elif campaign.state != lifecycle.SENDING:
-                raise CliError(f"campaign {args.id} is {campaign.state}: nothing to send "
-                               "(use 'campaign retry-failed' to requeue failed messages)")
+            service.send(args.id, engine)
         except EngineError as exc:
             raise CliError(str(exc)) from exc
         if not getattr(args, "json", False):
             print(f"Sending campaign {args.id} in {runtime.mode} mode; status callbacks to "
                   f"{runtime.webhooks.status_callback_url}", file=sys.stderr)
-        state = _watch(args, changed)
+        state = _watch(args, service, changed)
     finally:
         runtime.stop()
     ctx.db.connect(reuse_if_open=True)
-    from wacampaign_desktop.cli.campaign_cmd import campaign_summary
-
-    data = campaign_summary(args.id)
+    data = service.summary(args.id)
     ctx.close()
     emit(args, data, lambda: f"Campaign {args.id}: {state}; " + ", ".join(
         f"{k} {v}" for k, v in data["counters"].items() if v))
-    if state == lifecycle.PAUSED:
+    if state == PAUSED:
         print(f"error: campaign {args.id} paused: {last_reason['text'] or 'paused'}", file=sys.stderr)
         return PAUSED_EXIT
     return 0
 
 
-def _watch(args: argparse.Namespace, changed: threading.Event) -> str:
+def _watch(args: argparse.Namespace, service: CampaignsService, changed: threading.Event) -> str:
     """Print progress until done; returns the campaign state at the end."""
-    from wacampaign_desktop.core.engine import lifecycle
-    from wacampaign_desktop.core.store.models import Campaign
+    from wacampaign_desktop.core.services import campaigns as c
 
     show = not getattr(args, "json", False)
     tty = sys.stderr.isatty()
     last_line = ""
     last_print = 0.0
     while True:
-        campaign = Campaign.get_by_id(args.id)
-        state = campaign.state
-        k = campaign.counters()
-        pending, claimed = lifecycle.left_to_send(args.id)
+        progress = service.progress(args.id)
+        state, k = progress["state"], progress["counters"]
+        pending, claimed = progress["pending"], progress["claimed"]
         line = (f"{state}: {k['total'] - pending - claimed}/{k['total']} handed to Twilio, "
                 f"delivered {k['delivered']}, read {k['read']}, "
                 f"failed {k['failed'] + k['undelivered']}, skipped {k['skipped']}")
         now = time.monotonic()
-        done = state in (lifecycle.COMPLETED, lifecycle.CANCELLED, lifecycle.PAUSED, lifecycle.DRAFT)
+        done = state in (c.COMPLETED, c.CANCELLED, c.PAUSED, c.DRAFT)
         if show and line != last_line and (tty or done or now - last_print > 2.0):
             print(("\r" + line) if tty else line, end="" if tty else "\n", file=sys.stderr, flush=True)
             last_line, last_print = line, now
         if done:
             break
-        if state == lifecycle.SENDING and not args.wait and pending == 0 and claimed == 0:
+        if state == c.SENDING and not args.wait and pending == 0 and claimed == 0:
             break
         changed.wait(0.5)
         changed.clear()

@@ -32,12 +32,13 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from wacampaign_desktop.core.contacts_csv import CsvImportError, import_contacts
+    from wacampaign_desktop.core.services.contacts import ContactsService
+    from wacampaign_desktop.core.services.errors import CsvImportError
 
     ctx = open_context(args)
     try:
-        report = import_contacts(args.file, args.default_region or ctx.settings.default_region,
-                                 extra_tags=args.tag)
+        report = ContactsService(ctx).import_csv(
+            args.file, args.default_region or ctx.settings.default_region, extra_tags=args.tag)
     except CsvImportError as exc:
         raise CliError(str(exc)) from exc
     finally:
@@ -54,16 +55,11 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from wacampaign_desktop.core.store.models import Contact
+    from wacampaign_desktop.core.services.contacts import ContactsService
 
     ctx = open_context(args)
     try:
-        contacts = list(Contact.select().order_by(Contact.id))
-        if args.tag:
-            wanted = args.tag.lower()
-            contacts = [c for c in contacts if wanted in {t.lower() for t in c.tags or []}]
-        data = [{"id": c.id, "phone": c.phone, "name": c.name, "tags": c.tags, "fields": c.fields,
-                 "opted_out": c.opted_out} for c in contacts]
+        data = ContactsService(ctx).listing(args.tag)
     finally:
         ctx.close()
     emit(args, data, lambda: table(
@@ -74,11 +70,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from wacampaign_desktop.core.contacts_csv import export_contacts
+    from wacampaign_desktop.core.services.contacts import ContactsService
 
     ctx = open_context(args)
     try:
-        count = export_contacts(args.file)
+        count = ContactsService(ctx).export_csv(args.file)
     except OSError as exc:
         raise CliError(f"cannot write {args.file}: {exc.strerror or exc}") from exc
     finally:

@@ -18,8 +18,7 @@ def add_json(parser: argparse.ArgumentParser) -> None:
 
 def open_context(args: argparse.Namespace):  # -> AppContext (import kept lazy)
     from wacampaign_desktop.core.app_context import AppContext
-    from wacampaign_desktop.core.settings import SettingsError
-    from wacampaign_desktop.core.store.migrations import MigrationError
+    from wacampaign_desktop.core.services.errors import MigrationError, SettingsError
 
     try:
         return AppContext.open(getattr(args, "data_dir", None),
