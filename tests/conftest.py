@@ -1,8 +1,11 @@
-"""Shared fixtures: every test gets its own real SQLite file and profile folder in a temp dir."""
+"""Shared fixtures: every test gets its own real SQLite file and profile folder in a temp dir,
+and `wait_until`, THE way a test waits for something another thread or the event loop does."""
 
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("WACAMPAIGN_SECRET_BACKEND", "file")
@@ -47,3 +50,30 @@ def events(bus):
     seen: list = []
     bus.subscribe(seen.append)
     return seen
+
+
+WaitUntil = Callable[..., None]
+
+
+@pytest.fixture(name="wait_until")
+def wait_until_fixture(request) -> WaitUntil:
+    """`wait_until(predicate, timeout=10.0, what="")`: return as soon as `predicate()` is true,
+    fail after `timeout` seconds. Under Qt (the test uses qtbot or qapp) it is qtbot.waitUntil,
+    so queued signals keep flowing while it waits; otherwise a bounded polling loop."""
+    uses_qt = {"qtbot", "qapp"} & set(request.fixturenames)
+    qtbot = request.getfixturevalue("qtbot") if uses_qt else None
+
+    def wait_until(predicate: Callable[[], object], timeout: float = 10.0, what: str = "") -> None:
+        if qtbot is not None:
+            def check() -> None:
+                assert predicate(), what or "condition not met"
+
+            qtbot.waitUntil(check, timeout=int(timeout * 1000))
+            return
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"not within {timeout} s: {what or 'condition not met'}")
+            time.sleep(0.01)  # polling interval, not a synchronisation
+
+    return wait_until

@@ -21,11 +21,12 @@ from wacampaign_desktop.gui.services import GuiServices
 runtime_module = pytest.importorskip("wacampaign_desktop.core.runtime")
 sandbox_module = pytest.importorskip("wacampaign_desktop.core.sandbox")
 
-TIMEOUT = 60_000  # ms; generous: the machine may be loaded
+TIMEOUT_S = 60  # generous: the machine may be loaded
+TIMEOUT = TIMEOUT_S * 1000  # ms, for Qt
 
 
 @pytest.fixture
-def app_window(qtbot, context):
+def app_window(qtbot, context, wait_until):
     context.settings.webhook_port = 0
     context.settings.tunnel_mode = "local"
     context.save_settings()
@@ -40,8 +41,8 @@ def app_window(qtbot, context):
         return runtime_module.Runtime(ctx, sandbox_config=config)
 
     services.runtime_controller.start(make)
-    qtbot.waitUntil(lambda: services.runtime is not None or bool(services.runtime_error),
-                    timeout=TIMEOUT)
+    wait_until(lambda: services.runtime is not None or bool(services.runtime_error),
+               timeout=TIMEOUT_S)
     assert not services.runtime_error
     yield services, window
     services.runtime_controller.stop()
@@ -90,9 +91,9 @@ def _statuses(view) -> list[str]:
     return [model.data(model.index(r, 0), STATUS_ROLE) for r in range(model.rowCount())]
 
 
-def test_send_watch_pause_resume_export(qtbot, app_window, tmp_path):
+def test_send_watch_pause_resume_export(qtbot, app_window, tmp_path, wait_until):
     services, window = app_window
-    qtbot.waitUntil(lambda: "listening on port" in window.status.server_label.text(), timeout=TIMEOUT)
+    wait_until(lambda: "listening on port" in window.status.server_label.text(), timeout=TIMEOUT_S)
     assert window.status.mode_badge.text() == "Sandbox"
     assert Contact.select().count() == len(DEMO_CONTACTS)
 
@@ -101,29 +102,29 @@ def test_send_watch_pause_resume_export(qtbot, app_window, tmp_path):
     view = campaigns.campaign_view
     assert view.campaign_id == campaign.id
     start = view.buttons["start"]
-    qtbot.waitUntil(start.isEnabled, timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: "Start will send to 8 contacts" in view.message_label.text(),
-                    timeout=TIMEOUT)
+    wait_until(start.isEnabled, timeout=TIMEOUT_S)
+    wait_until(lambda: "Start will send to 8 contacts" in view.message_label.text(),
+               timeout=TIMEOUT_S)
     qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
 
     total = len(DEMO_CONTACTS)
-    qtbot.waitUntil(lambda: view.counters.counters.get("read") == total, timeout=TIMEOUT)
+    wait_until(lambda: view.counters.counters.get("read") == total, timeout=TIMEOUT_S)
     assert view.counters.cards["read"].value.text() == str(total)
     assert view.counters.cards["delivered"].value.text() == str(total)
-    qtbot.waitUntil(lambda: _statuses(view) == ["read"] * total, timeout=TIMEOUT)
+    wait_until(lambda: _statuses(view) == ["read"] * total, timeout=TIMEOUT_S)
     assert "100.0" in view.counters.rates.text()
-    qtbot.waitUntil(lambda: view.state == "completed", timeout=TIMEOUT)
+    wait_until(lambda: view.state == "completed", timeout=TIMEOUT_S)
     list_row = campaigns.model.row_of_id(campaign.id)
     assert campaigns.model.data(campaigns.model.index(list_row, 1)) == "Completed"
 
     # a contact answers: the Replied counter and that row's Replied time change live
     phone = DEMO_CONTACTS[1][0]
     services.runtime.sandbox.simulate_reply(phone, "Merci, je passe samedi !")
-    qtbot.waitUntil(lambda: view.counters.counters.get("replied") == 1, timeout=TIMEOUT)
+    wait_until(lambda: view.counters.counters.get("replied") == 1, timeout=TIMEOUT_S)
     replied_col = view.model.COLUMNS.index("replied_at")
     row = next(r for r in range(view.model.rowCount()) if view.model.row_at(r).phone == phone)
-    qtbot.waitUntil(lambda: bool(view.model.data(view.model.index(row, replied_col))),
-                    timeout=TIMEOUT)
+    wait_until(lambda: bool(view.model.data(view.model.index(row, replied_col))),
+               timeout=TIMEOUT_S)
 
     # detail pane shows the selected message
     view.table.selectRow(0)
@@ -134,17 +135,17 @@ def test_send_watch_pause_resume_export(qtbot, app_window, tmp_path):
                            send_rate=1.0)
     campaigns.reload()
     campaigns.select_campaign(slow.id)
-    qtbot.waitUntil(view.buttons["start"].isEnabled, timeout=TIMEOUT)
+    wait_until(view.buttons["start"].isEnabled, timeout=TIMEOUT_S)
     qtbot.mouseClick(view.buttons["start"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: view.state == "sending" and view.buttons["pause"].isEnabled(),
-                    timeout=TIMEOUT)
+    wait_until(lambda: view.state == "sending" and view.buttons["pause"].isEnabled(),
+               timeout=TIMEOUT_S)
     qtbot.mouseClick(view.buttons["pause"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: view.state == "paused", timeout=TIMEOUT)
+    wait_until(lambda: view.state == "paused", timeout=TIMEOUT_S)
     assert view.buttons["resume"].isVisible()
     assert Campaign.get_by_id(slow.id).pending_count > 0
-    qtbot.waitUntil(view.buttons["resume"].isEnabled, timeout=TIMEOUT)
+    wait_until(view.buttons["resume"].isEnabled, timeout=TIMEOUT_S)
     qtbot.mouseClick(view.buttons["resume"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: view.counters.counters.get("read") == total, timeout=TIMEOUT)
+    wait_until(lambda: view.counters.counters.get("read") == total, timeout=TIMEOUT_S)
 
     # export
     target = tmp_path / "slow.csv"

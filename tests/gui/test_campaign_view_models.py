@@ -109,7 +109,7 @@ def test_campaigns_model_counts_live(qapp, db):
     assert model.data(model.index(row, 1)) == "Sending"
 
 
-def test_campaign_view_search_waits_for_typing_pause(qtbot, qapp, context):
+def test_campaign_view_search_waits_for_typing_pause(qtbot, qapp, context, wait_until):
     from wacampaign_desktop.gui.campaigns import CampaignView
     from wacampaign_desktop.gui.services import GuiServices
 
@@ -123,7 +123,7 @@ def test_campaign_view_search_waits_for_typing_pause(qtbot, qapp, context):
         fetched = view.model.pages_fetched
         qtbot.keyClicks(view.search, "0012")
         assert view.model.pages_fetched == fetched  # no query per keystroke
-        qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5000)
+        wait_until(lambda: view.model.rowCount() == 1, timeout=5)
         assert view.model.row_at(0).phone == "+33612340012"
         view.search.clear()
         view.apply_search()

@@ -19,7 +19,7 @@ def services(context, qtbot):
     svc.close()
 
 
-def test_webhook_log_lazy_filter_and_live(services, qtbot):
+def test_webhook_log_lazy_filter_and_live(services, qtbot, wait_until):
     from wacampaign_desktop.gui.activity import ActivityView
 
     for i in range(700):
@@ -42,12 +42,12 @@ def test_webhook_log_lazy_filter_and_live(services, qtbot):
                                 params={"From": "whatsapp:+33612345678", "Body": "Bonjour"})
     services.context.bus.publish(WebhookLogged(webhook_event_id=event.id, kind="incoming",
                                                outcome="stored"))
-    qtbot.waitUntil(lambda: model.data(model.index(0, 2)) == "SMnew", timeout=5000)
+    wait_until(lambda: model.data(model.index(0, 2)) == "SMnew", timeout=5)
     view.ui.webhookTable.selectRow(0)
     assert "Bonjour" in view.ui.webhookDetail.toPlainText()
 
 
-def test_app_log_filter(services, qtbot):
+def test_app_log_filter(services, qtbot, wait_until):
     from wacampaign_desktop.gui.activity import ActivityView
 
     logging.getLogger("wacampaign_desktop.test").warning("Tunnel went down for a moment")
@@ -57,14 +57,14 @@ def test_app_log_filter(services, qtbot):
     view = ActivityView(services)
     qtbot.addWidget(view)
     view.ui.tabs.setCurrentWidget(view.ui.logTab)
-    qtbot.waitUntil(lambda: "Campaign 3 started" in view.ui.logView.toPlainText(), timeout=10_000)
+    wait_until(lambda: "Campaign 3 started" in view.ui.logView.toPlainText(), timeout=10)
     view.ui.levelCombo.setCurrentIndex(view.ui.levelCombo.findData("WARNING"))
-    qtbot.waitUntil(lambda: "Campaign 3 started" not in view.ui.logView.toPlainText(),
-                    timeout=10_000)
+    wait_until(lambda: "Campaign 3 started" not in view.ui.logView.toPlainText(),
+               timeout=10)
     assert "Tunnel went down" in view.ui.logView.toPlainText()
 
 
-def test_hidden_view_catches_up_when_shown_and_bursts_reload(services, qtbot):
+def test_hidden_view_catches_up_when_shown_and_bursts_reload(services, qtbot, wait_until):
     from wacampaign_desktop.gui.activity import ActivityView
 
     view = ActivityView(services)
@@ -74,9 +74,9 @@ def test_hidden_view_catches_up_when_shown_and_bursts_reload(services, qtbot):
         WebhookEvent.create(kind="status", sid=f"SM{i}", status="sent", outcome="applied",
                             signature_valid=True)
     services.context.bus.publish(WebhookLogged(webhook_event_id=450, kind="status", outcome="applied"))
-    qtbot.waitUntil(lambda: view._stale, timeout=5000)
+    wait_until(lambda: view._stale, timeout=5)
     assert view.model.rowCount() == 0
     view.show()
-    qtbot.waitUntil(lambda: view.model.rowCount() == 300, timeout=5000)
+    wait_until(lambda: view.model.rowCount() == 300, timeout=5)
     assert view.model.data(view.model.index(0, 2)) == "SM449"
     assert "450" in view.ui.webhookCount.text()

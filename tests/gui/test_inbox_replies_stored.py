@@ -41,18 +41,18 @@ def _inbox(services, qtbot):
     return view
 
 
-def _reply(view, qtbot, text: str) -> None:
+def _reply(view, wait_until, text: str) -> None:
     view.ui.replyEdit.setPlainText(text)
     view.ui.sendButton.click()
-    qtbot.waitUntil(lambda: view.ui.replyStatusLabel.text() not in ("", "Sending…"), timeout=30_000)
+    wait_until(lambda: view.ui.replyStatusLabel.text() not in ("", "Sending…"), timeout=30)
 
 
-def test_a_sent_reply_is_still_in_the_thread_after_reopening(services, qtbot):
+def test_a_sent_reply_is_still_in_the_thread_after_reopening(services, qtbot, wait_until):
     Contact.create(phone="+33612345678", name="Alice Martin")
     InboundMessage.create(message_sid="SM1", from_number="whatsapp:+33612345678",
                           body="Vous livrez à Lyon ?", received_at=utcnow() - timedelta(minutes=5))
     view = _inbox(services, qtbot)
-    _reply(view, qtbot, "Oui, sous 48 h.")
+    _reply(view, wait_until, "Oui, sous 48 h.")
     assert view.ui.replyStatusLabel.text() == "Reply sent."
     assert "Oui, sous 48 h." in view.ui.threadView.toPlainText()
     assert services.runtime.sandbox.send_count("+33612345678") == 1
@@ -66,11 +66,11 @@ def test_a_sent_reply_is_still_in_the_thread_after_reopening(services, qtbot):
     assert "Queued" in thread
 
 
-def test_a_refused_reply_stays_in_the_thread_as_not_sent(services, qtbot):
+def test_a_refused_reply_stays_in_the_thread_as_not_sent(services, qtbot, wait_until):
     InboundMessage.create(message_sid="SM2", from_number="whatsapp:+15005550001",
                           body="Hello?", received_at=utcnow() - timedelta(minutes=1))
     view = _inbox(services, qtbot)
-    _reply(view, qtbot, "Bonjour !")
+    _reply(view, wait_until, "Bonjour !")
     assert view.ui.replyStatusLabel.text().startswith("The reply was not sent:")
     assert "21211" in view.ui.replyStatusLabel.text()
     assert view.ui.replyEdit.toPlainText() == "Bonjour !"  # kept to try again

@@ -61,7 +61,7 @@ def test_inbox_reply_only_inside_window(services, qtbot):
     assert not view.ui.replyEdit.isEnabled() and not view.ui.sendButton.isEnabled()
 
 
-def test_inbox_updates_when_a_message_arrives(services, qtbot):
+def test_inbox_updates_when_a_message_arrives(services, qtbot, wait_until):
     from wacampaign_desktop.core.events import InboundReceived
     from wacampaign_desktop.gui.inbox import InboxView
 
@@ -74,12 +74,12 @@ def test_inbox_updates_when_a_message_arrives(services, qtbot):
     _inbound("SM9", "+33611111111", "STOP", hours_ago=0)
     services.context.bus.publish(InboundReceived(inbound_id=1, contact_id=None,
                                                  phone="+33611111111", body="STOP"))
-    qtbot.waitUntil(lambda: view.ui.conversationList.count() == 1, timeout=5000)
+    wait_until(lambda: view.ui.conversationList.count() == 1, timeout=5)
     assert view.ui.sendButton.isEnabled() is False
     assert view.ui.replyEdit.isEnabled()
 
 
-def test_reply_round_trip_through_the_sandbox(context, qtbot):
+def test_reply_round_trip_through_the_sandbox(context, qtbot, wait_until):
     """A contact writes (a real signed webhook from the sandbox), the inbox shows it at once, and
     a free-text reply goes out through the gateway."""
     from wacampaign_desktop.core.runtime import Runtime
@@ -98,11 +98,11 @@ def test_reply_round_trip_through_the_sandbox(context, qtbot):
         qtbot.addWidget(view)
         view.show()
         runtime.sandbox.simulate_reply("+33612345678", "Vous livrez à Lyon ?")
-        qtbot.waitUntil(lambda: view.ui.conversationList.count() == 1, timeout=30_000)
+        wait_until(lambda: view.ui.conversationList.count() == 1, timeout=30)
         assert "Vous livrez à Lyon ?" in view.ui.threadView.toPlainText()
         view.ui.replyEdit.setPlainText("Oui, sous 48 h.")
         view.ui.sendButton.click()
-        qtbot.waitUntil(lambda: view.ui.replyStatusLabel.text() == "Reply sent.", timeout=30_000)
+        wait_until(lambda: view.ui.replyStatusLabel.text() == "Reply sent.", timeout=30)
         assert "Oui, sous 48 h." in view.ui.threadView.toPlainText()
         assert runtime.sandbox.send_count("+33612345678") == 1
     finally:

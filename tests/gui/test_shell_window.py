@@ -78,7 +78,7 @@ def test_missing_view_shows_placeholder(qtbot, services, monkeypatch):
     assert isinstance(view, QLabel) and "not available" in view.text()
 
 
-def test_status_bar_and_alerts_follow_core_threads(qtbot, services):
+def test_status_bar_and_alerts_follow_core_threads(qtbot, services, wait_until):
     window = MainWindow(services)
     qtbot.addWidget(window)
     window.show()
@@ -90,8 +90,8 @@ def test_status_bar_and_alerts_follow_core_threads(qtbot, services):
         ServerStateChanged(True, "127.0.0.1", 8765),
         TunnelStateChanged(mode="ngrok", state="up", public_url="https://abc.ngrok.app"),
     )
-    qtbot.waitUntil(lambda: "8765" in status.server_label.text(), timeout=5000)
-    qtbot.waitUntil(lambda: "https://abc.ngrok.app" in status.tunnel_label.text(), timeout=5000)
+    wait_until(lambda: "8765" in status.server_label.text(), timeout=5)
+    wait_until(lambda: "https://abc.ngrok.app" in status.tunnel_label.text(), timeout=5)
     assert status.copy_button.isVisibleTo(window)
     qtbot.mouseClick(status.copy_button, Qt.MouseButton.LeftButton)
     assert QApplication.clipboard().text() == "https://abc.ngrok.app"
@@ -102,7 +102,7 @@ def test_status_bar_and_alerts_follow_core_threads(qtbot, services):
         Alert(code="auto_pause", message="Paused again", campaign_id=1),
         TunnelStateChanged(mode="ngrok", state="down", message="ngrok exited"),
     )
-    qtbot.waitUntil(lambda: len(window.alerts.banners) == 2, timeout=5000)
+    wait_until(lambda: len(window.alerts.banners) == 2, timeout=5)
     codes = {b.alert.code for b in window.alerts.banners}
     assert codes == {"auto_pause", "tunnel_down"}
     paused = next(b for b in window.alerts.banners if b.alert.code == "auto_pause")
@@ -111,12 +111,12 @@ def test_status_bar_and_alerts_follow_core_threads(qtbot, services):
 
     _publish_from_thread(bus, TunnelStateChanged(mode="ngrok", state="up",
                                                  public_url="https://abc.ngrok.app"))
-    qtbot.waitUntil(lambda: len(window.alerts.banners) == 1, timeout=5000)
+    wait_until(lambda: len(window.alerts.banners) == 1, timeout=5)
     window.alerts.dismiss(window.alerts.banners[0])
     assert window.alerts.banners == []
 
 
-def test_bridge_coalesces_a_burst(qtbot, services):
+def test_bridge_coalesces_a_burst(qtbot, services, wait_until):
     from wacampaign_desktop.core.events import CountersChanged
 
     seen: list[dict] = []
@@ -124,7 +124,7 @@ def test_bridge_coalesces_a_burst(qtbot, services):
     began = time.monotonic()
     _publish_from_thread(services.context.bus, *(
         CountersChanged(campaign_id=7, counters={"sent": i}) for i in range(2000)))
-    qtbot.waitUntil(lambda: bool(seen) and seen[-1] == {"sent": 1999}, timeout=5000)
+    wait_until(lambda: bool(seen) and seen[-1] == {"sent": 1999}, timeout=5)
     elapsed = time.monotonic() - began
     # one delivery per ~100 ms (however slow the machine), never one per event
     assert len(seen) <= elapsed * 10 + 2 and len(seen) < 50
@@ -147,30 +147,30 @@ class _StubRuntime:
         self.log.append("stop")
 
 
-def test_runtime_starts_off_thread_restarts_and_reports_failure(qtbot, services):
+def test_runtime_starts_off_thread_restarts_and_reports_failure(qtbot, services, wait_until):
     window = MainWindow(services)
     qtbot.addWidget(window)
     log: list[str] = []
     controller = services.runtime_controller
     controller.start(lambda _ctx: _StubRuntime(log))
-    qtbot.waitUntil(lambda: services.runtime is not None, timeout=10_000)
-    qtbot.waitUntil(lambda: "Ready to send" in window.status.runtime_label.text(), timeout=5000)
+    wait_until(lambda: services.runtime is not None, timeout=10)
+    wait_until(lambda: "Ready to send" in window.status.runtime_label.text(), timeout=5)
     first = services.runtime
     controller.restart(lambda _ctx: _StubRuntime(log))
-    qtbot.waitUntil(lambda: services.runtime is not None and services.runtime is not first,
-                    timeout=10_000)
+    wait_until(lambda: services.runtime is not None and services.runtime is not first,
+               timeout=10)
     assert log == ["start", "stop", "start"]
 
     controller.restart(lambda _ctx: _StubRuntime(log, fail=True))
-    qtbot.waitUntil(lambda: bool(services.runtime_error), timeout=10_000)
-    qtbot.waitUntil(lambda: any(b.alert.code == "server_error" for b in window.alerts.banners),
-                    timeout=5000)
+    wait_until(lambda: bool(services.runtime_error), timeout=10)
+    wait_until(lambda: any(b.alert.code == "server_error" for b in window.alerts.banners),
+               timeout=5)
     assert "port 8765 is already in use" in window.status.runtime_label.text()
     banner = next(b for b in window.alerts.banners if b.alert.code == "server_error")
     assert "port 8765 is already in use" in banner.body.text()
 
 
-def test_alert_goes_to_the_tray_when_the_window_is_not_focused(qtbot, services):
+def test_alert_goes_to_the_tray_when_the_window_is_not_focused(qtbot, services, wait_until):
     from PySide6.QtWidgets import QSystemTrayIcon
 
     window = MainWindow(services)
@@ -183,16 +183,16 @@ def test_alert_goes_to_the_tray_when_the_window_is_not_focused(qtbot, services):
     _publish_from_thread(bus, TunnelStateChanged(mode="ngrok", state="down"),
                          Alert(code="tunnel_down", level="error", message="ngrok stopped answering"))
     # the state change and the tunnel's own alert make one banner (with the alert's words)
-    qtbot.waitUntil(lambda: bool(center.banners)
-                    and center.banners[0].body.text() == "ngrok stopped answering", timeout=5000)
+    wait_until(lambda: bool(center.banners)
+               and center.banners[0].body.text() == "ngrok stopped answering", timeout=5)
     assert len(center.banners) == 1 and center.banners[0].count == 1
     assert center.tray_messages == 1
 
     # a storm of forged webhooks: one banner counting them, one tray notification
     _publish_from_thread(bus, *(SignatureRejected("/api/webhook/twilio/status", "10.0.0.9")
                                 for _ in range(5)))
-    qtbot.waitUntil(lambda: any(b.alert.code == "signature_rejected" and b.count == 5
-                                for b in center.banners), timeout=5000)
+    wait_until(lambda: any(b.alert.code == "signature_rejected" and b.count == 5
+                           for b in center.banners), timeout=5)
     assert center.tray_messages == 2
 
 
@@ -213,7 +213,7 @@ def test_french_from_the_language_setting(qtbot, services, qapp):
             qapp.removeTranslator(translator)
 
 
-def test_auto_pause_banner_names_the_campaign_and_explains_the_error(qtbot, services):
+def test_auto_pause_banner_names_the_campaign_and_explains_the_error(qtbot, services, wait_until):
     from wacampaign_desktop.core.store.models import Campaign
 
     campaign = Campaign.create(name="Soldes d'été", state="paused")
@@ -222,7 +222,7 @@ def test_auto_pause_banner_names_the_campaign_and_explains_the_error(qtbot, serv
     _publish_from_thread(services.context.bus, Alert(
         "auto_pause", f"Campaign {campaign.id} paused itself: 30 % of the last 50 failed",
         level="error", campaign_id=campaign.id, details={"error_code": 63016}))
-    qtbot.waitUntil(lambda: bool(window.alerts.banners), timeout=5000)
+    wait_until(lambda: bool(window.alerts.banners), timeout=5)
     text = window.alerts.banners[0].body.text()
     assert "Soldes d'été" in text and "63016" in text
     shown: list[int] = []
