@@ -910,6 +910,10 @@
         <translation>(connue une fois le tunnel ngrok démarré)</translation>
     </message>
     <message>
+        <source>(type your public address above)</source>
+        <translation>(saisissez votre adresse publique ci-dessus)</translation>
+    </message>
+    <message>
         <location line="+20"/>
         <source>Checking with Twilio…</source>
         <translation>Vérification auprès de Twilio…</translation>
@@ -942,8 +946,8 @@
     </message>
     <message>
         <location line="-152"/>
-        <source>Saving applies the new account or tunnel at once: sending reconnects with it.</source>
-        <translation>L&apos;enregistrement applique aussitôt le nouveau compte ou tunnel : l&apos;envoi se reconnecte avec.</translation>
+        <source>Saving applies the new account and tunnel at once: sending reconnects with the new settings.</source>
+        <translation>L&apos;enregistrement applique aussitôt le nouveau compte et le nouveau tunnel : l&apos;envoi se reconnecte avec ces nouveaux réglages.</translation>
     </message>
     <message>
         <location line="+158"/>
@@ -971,7 +975,7 @@
     <message>
         <location line="+2"/>
         <source>&amp;Account SID</source>
-        <translation>&amp;Account SID</translation>
+        <translation>&amp;Identifiant du compte (Account SID)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -981,7 +985,7 @@
     <message>
         <location line="+4"/>
         <source>Auth &amp;Token</source>
-        <translation>Auth &amp;Token</translation>
+        <translation>&amp;Jeton d&apos;authentification (Auth Token)</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1001,7 +1005,7 @@
     <message>
         <location line="+1"/>
         <source>Messaging &amp;Service</source>
-        <translation>Messaging &amp;Service</translation>
+        <translation>&amp;Service de messagerie (Messaging Service)</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1817,7 +1821,8 @@ premiere_visite: 2024-05-01</translation>
     <message>
         <location line="-27"/>
         <location line="+30"/>
-        <source>Canceled</source>
+        <source>Cancelled</source>
+        <comment>message status</comment>
         <translation>Annulé</translation>
     </message>
     <message>
@@ -1844,7 +1849,25 @@ premiere_visite: 2024-05-01</translation>
     <message>
         <location line="+1"/>
         <source>Cancelled</source>
+        <comment>campaign state</comment>
         <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>interface language code</comment>
+        <translation>fr</translation>
+    </message>
+    <message>
+        <source>did you mean %1?</source>
+        <translation>vouliez-vous dire %1 ?</translation>
+    </message>
+    <message>
+        <source>it looks like %1, but that is not a valid number either: check the digits</source>
+        <translation>cela ressemble à %1, mais ce numéro n&apos;est pas valide non plus : vérifiez les chiffres</translation>
+    </message>
+    <message>
+        <source>This looks like a landline (fixed-line) number: WhatsApp may not reach it. It is kept; ask the contact for a mobile number if messages fail.</source>
+        <translation>Ce numéro semble être une ligne fixe : WhatsApp risque de ne pas l&apos;atteindre. Il est conservé ; demandez au contact un numéro mobile si les messages échouent.</translation>
     </message>
     <message>
         <location line="+7"/>

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
+from wacampaign_desktop.core.phones import PhoneCheck, is_landline
+
 log = logging.getLogger(__name__)
 
 
@@ -25,7 +27,7 @@ def status_label(status: str) -> str:
         "read": QCoreApplication.translate("Labels", "Read"),
         "failed": QCoreApplication.translate("Labels", "Failed"),
         "undelivered": QCoreApplication.translate("Labels", "Undelivered"),
-        "canceled": QCoreApplication.translate("Labels", "Canceled"),
+        "canceled": QCoreApplication.translate("Labels", "Cancelled", "message status"),
         "skipped": QCoreApplication.translate("Labels", "Skipped"),
     }
     return labels.get(status, status)
@@ -39,7 +41,7 @@ def state_label(state: str) -> str:
         "sending": QCoreApplication.translate("Labels", "Sending"),
         "paused": QCoreApplication.translate("Labels", "Paused"),
         "completed": QCoreApplication.translate("Labels", "Completed"),
-        "cancelled": QCoreApplication.translate("Labels", "Cancelled"),
+        "cancelled": QCoreApplication.translate("Labels", "Cancelled", "campaign state"),
     }
     return labels.get(state, state)
 
@@ -55,7 +57,7 @@ def counter_label(name: str) -> str:
         "undelivered": QCoreApplication.translate("Labels", "Undelivered"),
         "replied": QCoreApplication.translate("Labels", "Replied"),
         "skipped": QCoreApplication.translate("Labels", "Skipped"),
-        "canceled": QCoreApplication.translate("Labels", "Canceled"),
+        "canceled": QCoreApplication.translate("Labels", "Cancelled", "message status"),
     }
     return labels.get(name, name)
 
@@ -90,19 +92,51 @@ def percent(part: int, whole: int) -> str:
     return QLocale().toString(100.0 * part / whole, "f", 1) + " %"
 
 
-@lru_cache(maxsize=256)
+def interface_language() -> str:
+    """"fr" or "en": the language of the translation installed in the application (the French
+    .qm translates this code), so core texts such as error explanations follow the interface."""
+    code = QCoreApplication.translate("Labels", "en", "interface language code").strip().lower()
+    return code if code in ("en", "fr") else "en"
+
+
 def error_explanation(code: int | None) -> tuple[str, str, str]:
-    """(title, explanation, hint) for a Twilio error code, from twilio_gateway.explain_error
-    when that module is available; a neutral text otherwise."""
+    """(title, explanation, hint) for a Twilio error code in the interface language, from
+    twilio_gateway.explain_error; a neutral text when that fails."""
     if code is None:
         return ("", "", "")
+    return _error_explanation(code, interface_language())
+
+
+@lru_cache(maxsize=256)
+def _error_explanation(code: int, language: str) -> tuple[str, str, str]:
     try:
         from wacampaign_desktop.core.twilio_gateway import explain_error
 
-        info = explain_error(code)
+        info = explain_error(code, language)
         return (str(info.title or ""), str(info.explanation or ""), str(info.hint or ""))
-    except Exception:  # the gateway module may not be there yet, or may not know the code
+    except Exception:  # the catalogue may be missing in a broken build
         log.debug("No explanation for error %s", code, exc_info=True)
         return (QCoreApplication.translate("Labels", "Twilio error"),
                 QCoreApplication.translate("Labels", "Twilio reported error code %1.").replace(
                     "%1", str(code)), "")
+
+
+def phone_advice_text(check: PhoneCheck) -> str:
+    """The "+" advice of a refused number in the interface language ('' when there is none)."""
+    if not check.suggestion:
+        return ""
+    if check.suggestion_valid:
+        return QCoreApplication.translate("Labels", "did you mean %1?").replace(
+            "%1", check.suggestion)
+    return QCoreApplication.translate(
+        "Labels", "it looks like %1, but that is not a valid number either: check the digits"
+    ).replace("%1", check.suggestion)
+
+
+def landline_warning_text(e164: str | None) -> str:
+    """A translated warning when `e164` is a landline, which WhatsApp may not reach; else ''."""
+    if not is_landline(e164):
+        return ""
+    return QCoreApplication.translate(
+        "Labels", "This looks like a landline (fixed-line) number: WhatsApp may not reach it. "
+        "It is kept; ask the contact for a mobile number if messages fail.")

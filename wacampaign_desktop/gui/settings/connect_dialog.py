@@ -1,5 +1,8 @@
 """ConnectTwilioDialog: Account SID, Auth Token (kept in the keyring via context.secrets), sender,
-a Check button that asks Twilio off the GUI thread, the tunnel mode and the webhook URLs to copy."""
+a Check button that asks Twilio off the GUI thread, the tunnel mode and the webhook URLs to copy.
+
+A text field's problem shows once the user leaves the field (or presses Save), never while they
+type; the space under each field is reserved so nothing moves when a problem appears."""
 
 from __future__ import annotations
 
@@ -7,14 +10,15 @@ import logging
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from wacampaign_desktop.core.phones import check_phone
 from wacampaign_desktop.core.secrets import NGROK_AUTHTOKEN, TWILIO_AUTH_TOKEN
 from wacampaign_desktop.core.settings import SettingsError
 from wacampaign_desktop.gui.forms_support import embed_ui, phone_reason_text, set_problem
+from wacampaign_desktop.gui.models.labels import phone_advice_text
 
 if TYPE_CHECKING:
     from wacampaign_desktop.gui.services import GuiServices
@@ -36,6 +40,7 @@ class ConnectTwilioDialog(QDialog):
         self.services = services
         self._api_base_url = api_base_url
         self._checking = False
+        self._touched: set[str] = set()  # fields whose problem may show (left once, or Save pressed)
         self.setWindowTitle(self.tr("Connect Twilio"))
         self.ui = ui = embed_ui(self, "connect_twilio_dialog.ui", margins=6)
         settings = services.context.settings
@@ -64,9 +69,16 @@ class ConnectTwilioDialog(QDialog):
         for edit in (ui.sidEdit, ui.tokenEdit, ui.senderEdit, ui.ngrokDomainEdit, ui.publicUrlEdit,
                      ui.ngrokTokenEdit):
             edit.textChanged.connect(self._validate)
-        for radio in (ui.numberRadio, ui.serviceRadio, ui.localRadio, ui.ngrokRadio, ui.ownUrlRadio):
+            edit.editingFinished.connect(lambda e=edit: self._leave(e))
+        for edit in (ui.sidEdit, ui.tokenEdit):
+            edit.textChanged.connect(self._forget_check)
+        for label in (ui.sidProblem, ui.tokenProblem, ui.senderProblem, ui.tunnelProblem,
+                      ui.checkResult):
+            self._reserve(label)
+        for radio in (ui.numberRadio, ui.serviceRadio):
             radio.toggled.connect(self._validate)
-        ui.liveCheck.toggled.connect(self._validate)
+        for choice in (ui.localRadio, ui.ngrokRadio, ui.ownUrlRadio, ui.liveCheck):
+            choice.toggled.connect(self._choose_tunnel)
         ui.showTokenCheck.toggled.connect(lambda on: ui.tokenEdit.setEchoMode(
             QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
         ui.checkButton.clicked.connect(self.check)
@@ -76,12 +88,48 @@ class ConnectTwilioDialog(QDialog):
         ui.buttonBox.rejected.connect(self.reject)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        set_problem(ui.checkResult, "")
-        set_problem(ui.saveNote, self.tr("Saving applies the new account or tunnel at once: "
-                                         "sending reconnects with it."),
+        self._say(ui.checkResult, "")
+        set_problem(ui.saveNote, self.tr("Saving applies the new account and tunnel at once: "
+                                         "sending reconnects with the new settings."),
                     "info")
+        self._touched.update(key for key, edit in (("sid", ui.sidEdit), ("sender", ui.senderEdit))
+                             if edit.text().strip())  # stored values: say at once if wrong
         self._validate()
         self.resize(660, 700)
+
+    # -- showing problems without moving the fields -------------------------------------------------
+    @staticmethod
+    def _reserve(label: QLabel, lines: int = 2) -> None:
+        """Keep room for a problem of up to `lines` lines under its field, shown or not."""
+        label.setMinimumHeight(lines * label.fontMetrics().lineSpacing())
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    @staticmethod
+    def _say(label: QLabel, text: str, level: str = "error") -> None:
+        set_problem(label, text, level)
+        label.setVisible(True)  # an empty label still holds its space
+
+    def _show(self, label: QLabel, key: str, problems: dict[str, str]) -> None:
+        self._say(label, problems.get(key, "") if key in self._touched else "")
+
+    _FIELDS = {"sidEdit": "sid", "tokenEdit": "token", "senderEdit": "sender",
+               "ngrokTokenEdit": "tunnel", "publicUrlEdit": "tunnel", "ngrokDomainEdit": "tunnel"}
+
+    def _leave(self, edit: QLineEdit) -> None:
+        self._touched.add(self._FIELDS[edit.objectName()])
+        self._validate()
+
+    @Slot()
+    def _choose_tunnel(self) -> None:
+        """A choice (not typing): say at once what it still needs."""
+        self._touched.add("tunnel")
+        self._validate()
+
+    @Slot()
+    def _forget_check(self) -> None:
+        """A check result is about the SID and token it was made with: clear it when they change."""
+        if not self._checking:
+            self._say(self.ui.checkResult, "")
 
     # -- reading the form ---------------------------------------------------------------------------
     def _token(self) -> str | None:
@@ -101,7 +149,10 @@ class ConnectTwilioDialog(QDialog):
             return "", self.tr("Enter the WhatsApp number Twilio gave you, e.g. +14155238886.")
         check = check_phone(text, self.services.context.settings.default_region)
         if not check.ok:
-            return "", self.tr("This is not a usable phone number: %1").replace("%1", phone_reason_text(check.reason))
+            text = self.tr("This is not a usable phone number: %1").replace(
+                "%1", phone_reason_text(check.reason))
+            advice = phone_advice_text(check)
+            return "", f"{text} ({advice})" if advice else text
         return f"whatsapp:{check.e164}", ""
 
     def _tunnel_mode(self) -> str:
@@ -164,10 +215,10 @@ class ConnectTwilioDialog(QDialog):
     def _validate(self) -> None:
         ui = self.ui
         problems = self.problems()
-        set_problem(ui.sidProblem, problems.get("sid", ""))
-        set_problem(ui.tokenProblem, problems.get("token", ""))
-        set_problem(ui.senderProblem, problems.get("sender", ""))
-        set_problem(ui.tunnelProblem, problems.get("tunnel", ""))
+        self._show(ui.sidProblem, "sid", problems)
+        self._show(ui.tokenProblem, "token", problems)
+        self._show(ui.senderProblem, "sender", problems)
+        self._show(ui.tunnelProblem, "tunnel", problems)
         ui.senderEdit.setPlaceholderText("MG…" if ui.serviceRadio.isChecked() else "+14155238886")
         ui.ngrokPanel.setEnabled(ui.ngrokRadio.isChecked())
         ui.ownUrlPanel.setEnabled(ui.ownUrlRadio.isChecked())
@@ -178,7 +229,9 @@ class ConnectTwilioDialog(QDialog):
             ui.statusUrlEdit.setText(base + STATUS_PATH)
             ui.incomingUrlEdit.setText(base + INCOMING_PATH)
         else:
-            waiting = self.tr("(known once the ngrok tunnel has started)")
+            waiting = (self.tr("(type your public address above)")
+                       if self._tunnel_mode() == "own_url"
+                       else self.tr("(known once the ngrok tunnel has started)"))
             ui.statusUrlEdit.setText(waiting)
             ui.incomingUrlEdit.setText(waiting)
         ui.copyStatusButton.setEnabled(bool(base))
@@ -186,7 +239,16 @@ class ConnectTwilioDialog(QDialog):
         can_check = not self._checking and not ({"sid", "token"} & problems.keys()) \
             and bool(ui.sidEdit.text().strip())
         ui.checkButton.setEnabled(can_check)
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
+
+    def _focus_first(self, problems: dict[str, str]) -> None:
+        ui = self.ui
+        mode = self._tunnel_mode()
+        tunnel_edit = {"own_url": ui.publicUrlEdit, "ngrok": ui.ngrokTokenEdit}.get(mode)
+        for key, widget in (("sid", ui.sidEdit), ("token", ui.tokenEdit),
+                            ("sender", ui.senderEdit), ("tunnel", tunnel_edit)):
+            if key in problems and widget is not None:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     # -- check ------------------------------------------------------------------------------------------
     @Slot()
@@ -198,7 +260,7 @@ class ConnectTwilioDialog(QDialog):
 
         credentials = TwilioCredentials(sid, token, self._api_base_url)
         self._checking = True
-        set_problem(self.ui.checkResult, self.tr("Checking with Twilio…"), "info")
+        self._say(self.ui.checkResult, self.tr("Checking with Twilio…"), "info")
         self._validate()
         self.services.tasks.run(lambda: TwilioGateway(credentials, timeout=15.0).check_credentials(),
                                 self._on_checked, self._on_check_failed)
@@ -206,9 +268,9 @@ class ConnectTwilioDialog(QDialog):
     def _on_checked(self, result: Any) -> None:
         self._checking = False
         if result.ok:
-            set_problem(self.ui.checkResult, self.tr("It works: %1").replace("%1", result.message), "ok")
+            self._say(self.ui.checkResult, self.tr("It works: %1").replace("%1", result.message), "ok")
         else:
-            set_problem(self.ui.checkResult, self.explain(result.message))
+            self._say(self.ui.checkResult, self.explain(result.message))
         self._validate()
 
     def explain(self, message: str) -> str:
@@ -228,7 +290,7 @@ class ConnectTwilioDialog(QDialog):
     def _on_check_failed(self, exc: BaseException) -> None:
         log.error("Credential check failed: %s", type(exc).__name__)
         self._checking = False
-        set_problem(self.ui.checkResult, self.tr(
+        self._say(self.ui.checkResult, self.tr(
             "Could not reach Twilio. Check the internet connection and try again."))
         self._validate()
 
@@ -241,7 +303,9 @@ class ConnectTwilioDialog(QDialog):
     def save(self) -> None:
         problems = self.problems()
         if problems:
+            self._touched.update(("sid", "token", "sender", "tunnel"))
             self._validate()
+            self._focus_first(problems)
             return
         ui = self.ui
         context = self.services.context
