@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact
-from wacampaign_desktop.gui.app import start_runtime, stop_runtime
 from wacampaign_desktop.gui.first_run import DEMO_CONTACTS, seed_demo_contacts
 from wacampaign_desktop.gui.main_window import MainWindow
 from wacampaign_desktop.gui.services import GuiServices
@@ -39,12 +38,12 @@ def window(qtbot, context):
         return runtime_module.Runtime(ctx, sandbox_config=sandbox_module.SandboxConfig(
             seed=21, step_latency=0.03))
 
-    start_runtime(services, make)
+    services.runtime_controller.start(make)
     qtbot.waitUntil(lambda: services.runtime is not None or bool(services.runtime_error),
                     timeout=TIMEOUT)
     assert services.runtime is not None, services.runtime_error
     yield win
-    stop_runtime(services)
+    services.runtime_controller.stop()
     services.close()
 
 

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wacampaign_desktop.core.store.models import Contact
+from wacampaign_desktop.core.services.contacts import ContactsService
 
 MAX_LISTED = 5000
 
 
 class ContactPickerDialog(QDialog):
-    def __init__(self, chosen: list[int], parent: QWidget | None = None) -> None:
+    def __init__(self, chosen: list[int], parent: QWidget | None = None,
+                 contacts: ContactsService | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Choose the recipients"))
         layout = QVBoxLayout(self)
@@ -37,7 +38,7 @@ class ContactPickerDialog(QDialog):
         layout.addWidget(self.count)
         layout.addWidget(buttons)
         wanted = set(chosen)
-        for contact in Contact.select().order_by(Contact.name, Contact.phone).limit(MAX_LISTED):
+        for contact in (contacts or ContactsService()).by_name(MAX_LISTED):
             label = f"{contact.name} · {contact.phone}" if contact.name else contact.phone
             if contact.opted_out:
                 label += "  " + self.tr("(opted out: will be skipped)")

@@ -10,26 +10,21 @@ from __future__ import annotations
 import html
 import json
 import logging
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QWidget
 
-from wacampaign_desktop.core.engine.recipients import Preparation
-from wacampaign_desktop.core.store.models import Campaign, Contact
-from wacampaign_desktop.gui.contacts.model import all_tags
+from wacampaign_desktop.core.clock import SYSTEM_CLOCK
+from wacampaign_desktop.core.services.campaigns import CampaignDraft, Preparation
+from wacampaign_desktop.core.services.contacts import ContactsService
 from wacampaign_desktop.gui.editor.contact_picker import ContactPickerDialog
-from wacampaign_desktop.gui.editor.form_io import read_form, render_summary, write_form
-from wacampaign_desktop.gui.editor.form_state import (
-    CONTENT_SID_RE,
-    MAX_BODY,
-    EditorValues,
-    dry_run,
-    known_fields,
-    preview_for,
-    unknown_placeholders,
+from wacampaign_desktop.gui.editor.form_io import (
+    problem_text,
+    read_form,
+    render_summary,
+    write_form,
 )
 from wacampaign_desktop.gui.forms_support import embed_ui, set_problem
 
@@ -46,8 +41,11 @@ class CampaignEditorDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.campaigns = services.campaigns
+        self.contacts = ContactsService(services.context)
         self.campaign_id = campaign_id
-        self.campaign = Campaign.get_or_none(Campaign.id == campaign_id) if campaign_id else None
+        self.campaign = self.campaigns.find(campaign_id)
+        self.loaded = CampaignDraft.from_campaign(self.campaign) if self.campaign else None
         self.editable = self.campaign is None or self.campaign.state == "draft"
         self.preparation: Preparation | None = None
         self.field_problems: dict[str, str] = {}
@@ -60,16 +58,16 @@ class CampaignEditorDialog(QDialog):
         self._chosen: list[int] = []
         self.setWindowTitle(self.tr("Edit campaign") if self.campaign else self.tr("New campaign"))
         self.ui = ui = embed_ui(self, "campaign_editor.ui", margins=6)
-        self.fields = known_fields()
+        self.fields = self.campaigns.known_fields()
         ui.fieldCombo.addItem(self.tr("Insert a contact field…"), "")
         for name in self.fields:
             ui.fieldCombo.addItem("{{" + name + "}}", name)
-        ui.tagCombo.addItems(all_tags())
+        ui.tagCombo.addItems(self.contacts.all_tags())
         ui.variablesTable.setHorizontalHeaderLabels([self.tr("Variable"), self.tr("Contact field")])
         ui.rateSpin.setSuffix(" " + self.tr("messages/s"))
         ui.rateSpin.setValue(services.context.settings.default_send_rate)
         ui.scheduleEdit.setDateTime(QDateTime.currentDateTime().addSecs(3600))
-        self._load(EditorValues.from_campaign(self.campaign) if self.campaign else None)
+        self._load(self.loaded)
 
         self._timer = QTimer(self, singleShot=True, interval=300)
         self._timer.timeout.connect(self._dry_run)
@@ -104,48 +102,27 @@ class CampaignEditorDialog(QDialog):
         self.resize(1040, 760)
 
     # -- form <-> values ------------------------------------------------------------------------
-    def _load(self, values: EditorValues | None) -> None:
+    def _load(self, values: CampaignDraft | None) -> None:
         if values is not None:
             self._chosen = write_form(self.ui, values)
-        self._fill_preview_contacts(list(Contact.select().order_by(Contact.id).limit(PREVIEW_CONTACTS)))
+        self._fill_preview_contacts(self.contacts.first(PREVIEW_CONTACTS))
 
-    def values(self) -> EditorValues:
-        return read_form(self.ui, self._chosen)
+    def values(self) -> CampaignDraft:
+        """The form as a draft; what the form does not show (sender, versions after B) is kept
+        from the stored campaign."""
+        draft = read_form(self.ui, self._chosen)
+        draft.campaign_id = self.campaign_id
+        if self.loaded is not None:
+            draft.sender = self.loaded.sender
+            if draft.variants:
+                draft.variants += self.loaded.variants[1:]
+        return draft
 
     # -- checking ----------------------------------------------------------------------------------
-    def check_fields(self, values: EditorValues) -> dict[str, str]:
-        """Problems that need no dry run, keyed by field."""
-        p: dict[str, str] = {}
-        if not values.name.strip():
-            p["name"] = self.tr("Give the campaign a name, so you can find it later.")
-        if values.kind == "text":
-            if not values.body.strip():
-                p["body"] = self.tr("Write the message.")
-            elif len(values.body) > MAX_BODY:
-                p["body"] = self.tr("Too long: %1 characters, WhatsApp through Twilio allows %2.") \
-                    .replace("%1", str(len(values.body))).replace("%2", str(MAX_BODY))
-            if values.variant_b is not None and not values.variant_b.strip():
-                p["variant"] = self.tr("Write version B, or untick the A/B test.")
-        else:
-            if not CONTENT_SID_RE.match(values.content_sid):
-                p["content_sid"] = self.tr("A template SID starts with HX and has 34 characters "
-                                           "(Twilio Console → Content Template Builder).")
-            if any(not k or not v for k, v in values.variables.items()):
-                p["variables"] = self.tr("Each variable needs a number (1, 2…) and a contact field.")
-        unknown = unknown_placeholders(values, self.fields)
-        if unknown and "body" not in p and "variables" not in p:
-            where = "variables" if values.kind == "template" else "body"
-            p[where] = self.tr("Unknown contact field: %1. Known fields: %2.").replace(
-                "%1", ", ".join("{{" + u + "}}" for u in unknown)).replace("%2", ", ".join(self.fields))
-        if values.media_url and not values.media_url.startswith("https://"):
-            p["media"] = self.tr("The address must start with https:// so Twilio can fetch it.")
-        if values.audience["kind"] == "tag" and not values.audience.get("tag"):
-            p["audience"] = self.tr("No contact has a tag yet: choose another option.")
-        if values.audience["kind"] == "list" and not values.audience.get("contact_ids"):
-            p["audience"] = self.tr("Choose at least one contact.")
-        if values.scheduled_at is not None and values.scheduled_at <= datetime.now(UTC).replace(tzinfo=None):
-            p["schedule"] = self.tr("This time has passed: choose a later one, or untick Start later.")
-        return p
+    def check_fields(self, values: CampaignDraft) -> dict[str, str]:
+        """Problems that need no dry run, keyed by field (the draft's rules, in words)."""
+        problems = values.validate(known_fields=self.fields, now=SYSTEM_CLOCK.now())
+        return {name: problem_text(problem) for name, problem in problems.items()}
 
     @Slot()
     def _changed(self, *_args: Any) -> None:
@@ -165,10 +142,10 @@ class CampaignEditorDialog(QDialog):
         self._update_preview()
 
     @staticmethod
-    def _recipient_key(values: EditorValues) -> str:
+    def _recipient_key(values: CampaignDraft) -> str:
         """What the dry run depends on (the name, speed or schedule do not change recipients)."""
         return json.dumps([values.kind, values.body, values.content_sid, values.variables,
-                           values.variant_b, values.audience], sort_keys=True, default=str)
+                           values.variants, values.audience], sort_keys=True, default=str)
 
     def _dry_run(self) -> None:
         """Run the core's preparation on a worker: one run at a time, none for unchanged input
@@ -183,7 +160,7 @@ class CampaignEditorDialog(QDialog):
             self._validate()
             return
         self._running, self._pending = True, True
-        self.services.tasks.run(lambda: dry_run(values),
+        self.services.tasks.run(lambda: self.campaigns.dry_run(values),
                                 lambda prep: self._on_dry_run(key, prep),
                                 lambda exc: self._on_dry_run_failed(key, exc))
 
@@ -205,8 +182,7 @@ class CampaignEditorDialog(QDialog):
         self.preparation = prep
         set_problem(self.ui.generalProblem, "")
         ids = [row["contact"] for row in prep.recipients[:PREVIEW_CONTACTS]]
-        by_id = {c.id: c for c in Contact.select().where(Contact.id.in_(ids))} if ids else {}
-        self._fill_preview_contacts([by_id[i] for i in ids if i in by_id])
+        self._fill_preview_contacts(self.contacts.by_ids(ids))
         self._validate()
 
     def _on_dry_run_failed(self, key: str, exc: BaseException) -> None:
@@ -227,8 +203,7 @@ class CampaignEditorDialog(QDialog):
                 and self._engine() is not None)
 
     def _engine(self) -> Any:
-        runtime = self.services.runtime
-        return getattr(runtime, "engine", None) if runtime is not None else None
+        return self.services.runtime_controller.engine
 
     @Slot()
     def _validate(self) -> None:
@@ -260,7 +235,7 @@ class CampaignEditorDialog(QDialog):
         ui.startButton.setEnabled(self.can_start())
         if not self.editable:
             ready = self.tr("This campaign has already been started; it can no longer be edited.")
-        elif self._engine() is None and getattr(self.services, "runtime_error", ""):
+        elif self._engine() is None and self.services.runtime_error:
             ready = self.tr("Sending is unavailable: %1. You can still save the campaign as a "
                             "draft.").replace("%1", self.services.runtime_error)
         elif self._engine() is None:
@@ -274,7 +249,7 @@ class CampaignEditorDialog(QDialog):
         set_problem(ui.readyLabel, ready, "ok" if self.can_start() else "info")
 
     # -- preview -----------------------------------------------------------------------------------
-    def _fill_preview_contacts(self, contacts: list[Contact]) -> None:
+    def _fill_preview_contacts(self, contacts: list[Any]) -> None:
         combo = self.ui.previewContactCombo
         current = combo.currentData()
         combo.blockSignals(True)
@@ -289,8 +264,8 @@ class CampaignEditorDialog(QDialog):
         ui = self.ui
         values = self.values()
         contact_id = ui.previewContactCombo.currentData()
-        contact = Contact.get_or_none(Contact.id == contact_id) if contact_id else None
-        result = preview_for(values, contact)
+        contact = self.contacts.get(contact_id)
+        result = self.campaigns.preview(values, contact)
         parts = []
         if values.kind == "template":
             rows = "".join(f"<li>{{{{{html.escape(k)}}}}} = {html.escape(v)}</li>"
@@ -302,8 +277,8 @@ class CampaignEditorDialog(QDialog):
             body = result.body or ""
             parts.append(f"<p>{html.escape(body).replace(chr(10), '<br>')}</p>")
             length = len(body)
-            if values.variant_b is not None:
-                b = preview_for(values, contact, "B").body or ""
+            if values.variants:
+                b = self.campaigns.preview(values, contact, "B").body or ""
                 parts.append(f"<hr><p><b>B</b><br>{html.escape(b).replace(chr(10), '<br>')}</p>")
         if values.media_url:
             parts.append(f"<p><i>{html.escape(self.tr('Attachment:'))} {html.escape(values.media_url)}</i></p>")
@@ -337,7 +312,7 @@ class CampaignEditorDialog(QDialog):
             table.setRowCount(last + 2)
 
     def _choose_contacts(self) -> None:
-        picker = ContactPickerDialog(self._chosen, self)
+        picker = ContactPickerDialog(self._chosen, self, self.contacts)
         if picker.exec():
             self._chosen = picker.chosen_ids()
             self._changed()
@@ -346,17 +321,15 @@ class CampaignEditorDialog(QDialog):
         if not self.editable:
             return False
         try:
-            campaign = self.campaign or Campaign(name="")
-            self.values().apply_to(campaign)
-            campaign.save()
-        except Exception as exc:
+            campaign_id = self.values().save(complete=False)
+        except Exception as exc:  # locked database, campaign started meanwhile…: the form stays
             log.exception("Saving the campaign failed")
             set_problem(self.ui.generalProblem, self.tr(
                 "The campaign could not be saved: %1. Your text is still here; try again.").replace(
                 "%1", str(exc)))
             return False
-        self.campaign, self.campaign_id = campaign, campaign.id
-        log.info("Campaign %s saved", campaign.id)
+        self.campaign, self.campaign_id = self.campaigns.find(campaign_id), campaign_id
+        log.info("Campaign %s saved", campaign_id)
         return True
 
     @Slot()
@@ -372,7 +345,7 @@ class CampaignEditorDialog(QDialog):
         self._starting = True
         self._validate()
         set_problem(self.ui.generalProblem, self.tr("Starting…"), "info")
-        self.services.tasks.run(lambda: engine.start_campaign(campaign_id), lambda _r: self.accept(),
+        self.services.tasks.run(lambda: self.campaigns.start(campaign_id, engine), lambda _r: self.accept(),
                                 self._on_start_failed)
 
     def _on_start_failed(self, exc: BaseException) -> None:

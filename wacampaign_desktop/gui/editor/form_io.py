@@ -1,5 +1,6 @@
-"""Copying EditorValues into the editor's Designer form and reading them back, and the
-summary of placeholders that have no value for some contacts."""
+"""Copying a CampaignDraft into the editor's Designer form and reading it back, the problems
+the draft's rules find in the interface language, and the summary of placeholders that have no
+value for some contacts."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
-from wacampaign_desktop.gui.editor.form_state import EditorValues
+from wacampaign_desktop.core.services.campaigns import CampaignDraft, Problem
 
 
-def write_form(ui: QWidget, values: EditorValues) -> list[int]:
+def write_form(ui: QWidget, values: CampaignDraft) -> list[int]:
     """Fill the form; returns the chosen contact ids (audience "list")."""
     ui.nameEdit.setText(values.name)
     (ui.templateRadio if values.kind == "template" else ui.textRadio).setChecked(True)
@@ -24,8 +25,8 @@ def write_form(ui: QWidget, values: EditorValues) -> list[int]:
         ui.variablesTable.setItem(row, 0, QTableWidgetItem(str(key)))
         ui.variablesTable.setItem(row, 1, QTableWidgetItem(str(source)))
     ui.mediaEdit.setText(values.media_url)
-    ui.abCheck.setChecked(values.variant_b is not None)
-    ui.variantEdit.setPlainText(values.variant_b or "")
+    ui.abCheck.setChecked(bool(values.variants))
+    ui.variantEdit.setPlainText(values.variants[0] if values.variants else "")
     kind = values.audience.get("kind", "all")
     chosen: list[int] = []
     if kind == "tag":
@@ -45,7 +46,8 @@ def write_form(ui: QWidget, values: EditorValues) -> list[int]:
     return chosen
 
 
-def read_form(ui: QWidget, chosen: list[int]) -> EditorValues:
+def read_form(ui: QWidget, chosen: list[int]) -> CampaignDraft:
+    """The form as a draft: variables only for a template, version B only for a text."""
     variables: dict[str, str] = {}
     for row in range(ui.variablesTable.rowCount()):
         key, source = (ui.variablesTable.item(row, c) for c in (0, 1))
@@ -63,12 +65,54 @@ def read_form(ui: QWidget, chosen: list[int]) -> EditorValues:
     if ui.scheduleCheck.isChecked():
         secs = ui.scheduleEdit.dateTime().toSecsSinceEpoch()
         scheduled = datetime.fromtimestamp(secs, UTC).replace(tzinfo=None)
-    return EditorValues(
-        name=ui.nameEdit.text(), kind="template" if ui.templateRadio.isChecked() else "text",
+    template = ui.templateRadio.isChecked()
+    return CampaignDraft(
+        name=ui.nameEdit.text(), kind="template" if template else "text",
         body=ui.bodyEdit.toPlainText(), content_sid=ui.contentSidEdit.text().strip(),
-        variables=variables, media_url=ui.mediaEdit.text().strip(),
-        variant_b=ui.variantEdit.toPlainText() if ui.abCheck.isChecked() else None,
+        variables=variables if template else {}, media_url=ui.mediaEdit.text().strip(),
+        variants=[ui.variantEdit.toPlainText()] if ui.abCheck.isChecked() and not template else [],
         audience=audience, rate=ui.rateSpin.value(), scheduled_at=scheduled)
+
+
+def problem_text(problem: Problem) -> str:
+    """The editor's words for a draft problem (English from the core when the form cannot
+    produce it, e.g. a speed outside the spin box's range)."""
+    code, a = problem.code, problem.args
+    if code == "name_missing":
+        return QCoreApplication.translate(
+            "CampaignEditorDialog", "Give the campaign a name, so you can find it later.")
+    if code == "body_missing":
+        return QCoreApplication.translate("CampaignEditorDialog", "Write the message.")
+    if code == "body_too_long":
+        return QCoreApplication.translate(
+            "CampaignEditorDialog", "Too long: %1 characters, WhatsApp through Twilio allows %2.") \
+            .replace("%1", a[0]).replace("%2", a[1])
+    if code == "variant_missing":
+        return QCoreApplication.translate(
+            "CampaignEditorDialog", "Write version B, or untick the A/B test.")
+    if code == "content_sid_format":
+        return QCoreApplication.translate(
+            "CampaignEditorDialog", "A template SID starts with HX and has 34 characters "
+            "(Twilio Console → Content Template Builder).")
+    if code == "variables_incomplete":
+        return QCoreApplication.translate(
+            "CampaignEditorDialog", "Each variable needs a number (1, 2…) and a contact field.")
+    if code == "unknown_field":
+        return QCoreApplication.translate(
+            "CampaignEditorDialog", "Unknown contact field: %1. Known fields: %2.") \
+            .replace("%1", a[0]).replace("%2", a[1])
+    if code == "media_not_https":
+        return QCoreApplication.translate(
+            "CampaignEditorDialog", "The address must start with https:// so Twilio can fetch it.")
+    if code == "tag_missing":
+        return QCoreApplication.translate(
+            "CampaignEditorDialog", "No contact has a tag yet: choose another option.")
+    if code == "contacts_missing":
+        return QCoreApplication.translate("CampaignEditorDialog", "Choose at least one contact.")
+    if code == "schedule_past":
+        return QCoreApplication.translate(
+            "CampaignEditorDialog", "This time has passed: choose a later one, or untick Start later.")
+    return problem.message
 
 
 def render_summary(problems: list[Any], limit: int = 5) -> str:
