@@ -681,7 +681,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Skipped or canceled</source>
+        <source>Skipped or cancelled</source>
         <translation>Écarté ou annulé</translation>
     </message>
     <message>

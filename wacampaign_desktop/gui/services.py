@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from wacampaign_desktop.core.app_context import AppContext
 from wacampaign_desktop.core.services.activity import ActivityQueries
 from wacampaign_desktop.core.services.campaigns import CampaignsService
+from wacampaign_desktop.core.services.contacts import ContactsService
 from wacampaign_desktop.core.services.inbox import InboxService
 from wacampaign_desktop.core.services.queries import Queries
 
@@ -107,6 +108,7 @@ class GuiServices:
         self.activity = ActivityQueries(context)
         self.inbox = InboxService(context)
         self.campaigns = CampaignsService(context)
+        self.contacts = ContactsService(context)
 
     @classmethod
     def create(cls, context: AppContext, runtime: Runtime | None = None,

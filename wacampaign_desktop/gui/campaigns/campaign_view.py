@@ -127,7 +127,7 @@ class CampaignView(QWidget):
         for key, text in (("all", self.tr("All messages")), ("pending", self.tr("Waiting")),
                           ("sent", self.tr("Sent")), ("delivered", self.tr("Delivered")),
                           ("read", self.tr("Read")), ("failed", self.tr("Failed or undelivered")),
-                          ("skipped", self.tr("Skipped or canceled")), ("replied", self.tr("Replied"))):
+                          ("skipped", self.tr("Skipped or cancelled")), ("replied", self.tr("Replied"))):
             self.status_filter.addItem(text, key)
         self.status_filter.currentIndexChanged.connect(
             lambda _i: self.model.set_status_group(self.status_filter.currentData()))

@@ -16,6 +16,7 @@ from wacampaign_desktop.core.events import InboundReceived
 from wacampaign_desktop.core.services.inbox import (
     Conversation,
     ReplyWindow,
+    ReplyWindowClosed,
     SentReply,
     ThreadEntry,
 )
@@ -141,15 +142,7 @@ class InboxView(QWidget):
     def _failure_reason(self, code: int | None) -> str:
         if code is None:
             return self.tr("the connection to Twilio failed.")
-        try:  # in the interface language (the catalog has English and French)
-            from wacampaign_desktop.core.twilio_gateway import explain_error
-            from wacampaign_desktop.gui.app import choose_language
-
-            info = explain_error(code, choose_language(self.services.context.settings.language))
-            title, explanation = info.title, info.explanation
-        except Exception:
-            log.debug("No explanation for error %s", code, exc_info=True)
-            title, explanation, _hint = error_explanation(code)
+        title, explanation, _hint = error_explanation(code)  # in the interface language
         return " ".join(part for part in (f"{title} ({code}).", explanation) if part)
 
     def _thread_html(self, conv: Conversation, entries: list[ThreadEntry]) -> str:
@@ -232,8 +225,12 @@ class InboxView(QWidget):
         self._update_reply_state()
 
     def _on_send_error(self, exc: BaseException) -> None:
-        log.error("Inbox reply failed: %s", exc)
         self._sending = False
+        if isinstance(exc, ReplyWindowClosed):  # the window closed while the text was typed
+            self._refresh_window()
+            self.ui.replyStatusLabel.setText(self.window_text())
+            return
+        log.error("Inbox reply failed: %s", exc)
         self.ui.replyStatusLabel.setText(self.tr(
             "The reply was not sent: the connection to Twilio failed. Your text is kept; try again."))
         self._update_reply_state()
