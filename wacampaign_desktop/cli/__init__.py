@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "campaign_cmd",
     "credentials_cmd",
     "selftest_cmd",
+    "maintenance_cmd",
+    "backup_cmd",
 )
 
 
