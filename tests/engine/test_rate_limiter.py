@@ -33,3 +33,24 @@ def test_slow_down_halves_the_rate_and_blocks_for_the_pause():
     assert time.monotonic() - started >= 0.25
     limiter.slow_down()  # a second 429 within 0.5 s does not halve again
     assert limiter.rate == 50
+
+
+def test_paces_by_the_clock_it_is_given():
+    """With a ManualClock the limiter's waits move that clock, not the wall clock: 50 tokens at
+    10 msg/s take five seconds of the given clock, and a 429 pause holds it back 2 s more."""
+    from wacampaign_desktop.core.clock import ManualClock
+
+    clock = ManualClock()
+    limiter = RateLimiter(10, clock)
+    started = clock.monotonic()
+    wall = time.monotonic()
+    assert all(limiter.acquire(timeout=1.0) for _ in range(51))
+    assert 4.9 <= clock.monotonic() - started <= 5.2
+    assert time.monotonic() - wall < 1.0  # nothing really slept
+    limiter.slow_down(retry_after=2.0)
+    assert limiter.rate == 5
+    before = clock.monotonic()
+    assert not limiter.acquire(timeout=1.0)  # still blocked one second in
+    assert limiter.acquire(timeout=5.0)
+    assert clock.monotonic() - before >= 2.0
+    assert 5 < limiter.rate < 10  # climbing back towards the target, by the same clock

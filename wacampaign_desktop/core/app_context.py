@@ -1,6 +1,8 @@
-"""One profile opened: its folders, settings, secrets, database and event bus.
+"""One profile opened: its folders, settings, secrets, database, event bus and clock.
 
-The CLI and the GUI both start here, so they see the same data the same way.
+The CLI and the GUI both start here, so they see the same data the same way. The context is the
+one holder of the database handle (`db`) and of the `clock` that the runtime, the engine and the
+store are given; only core/store/ knows the models' module-level binding.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 
 import peewee
 
+from wacampaign_desktop.core.clock import SYSTEM_CLOCK, Clock
 from wacampaign_desktop.core.events import EventBus
 from wacampaign_desktop.core.logging_setup import configure_logging
 from wacampaign_desktop.core.paths import AppPaths
@@ -30,11 +33,16 @@ class AppContext:
     secrets: SecretStore
     db: peewee.SqliteDatabase
     bus: EventBus = field(default_factory=EventBus)
+    clock: Clock = SYSTEM_CLOCK
 
     @classmethod
     def open(
-        cls, data_dir: str | Path | None = None, *, log_to_file: bool = True, verbose: bool = False
+        cls, data_dir: str | Path | None = None, *, log_to_file: bool = True, verbose: bool = False,
+        clock: Clock = SYSTEM_CLOCK,
     ) -> AppContext:
+        """Open (creating and migrating as needed) the profile in `data_dir` (None: the user's
+        default folder). `clock`: the time every part started from this context uses (tests
+        pass a ManualClock)."""
         paths = AppPaths.for_data_dir(data_dir).ensure()
         if log_to_file:
             configure_logging(paths.log_file, verbose=verbose)
@@ -47,7 +55,7 @@ class AppContext:
         bind_database(db)
         db.connect(reuse_if_open=True)
         migrate_database(db, paths.database_file)
-        return cls(paths=paths, settings=settings, secrets=secrets, db=db)
+        return cls(paths=paths, settings=settings, secrets=secrets, db=db, clock=clock)
 
     def save_settings(self) -> None:
         save_settings(self.settings, self.paths.settings_file)

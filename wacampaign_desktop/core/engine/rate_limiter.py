@@ -3,6 +3,8 @@
 The bucket holds at most a fifth of a second of tokens (at least one), so sending never bursts
 far above the set rate. `slow_down()` halves the current rate and blocks everyone for a jittered
 pause; the rate then climbs back towards the target by 10 % of it per second without 429s.
+Time comes from the Clock passed in (its monotonic clock and its sleep), so tests can pace it
+with a ManualClock.
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ from __future__ import annotations
 import logging
 import random
 import threading
-import time
-from collections.abc import Callable
+
+from wacampaign_desktop.core.clock import SYSTEM_CLOCK, Clock
 
 log = logging.getLogger(__name__)
 
@@ -20,13 +22,14 @@ MIN_RATE = 0.5
 
 
 class RateLimiter:
-    def __init__(self, rate: float, clock: Callable[[], float] = time.monotonic) -> None:
-        self._clock = clock
+    def __init__(self, rate: float, clock: Clock = SYSTEM_CLOCK) -> None:
+        self._time = clock
+        self._clock = clock.monotonic
         self._lock = threading.Lock()
         self._target = self._clamp(rate)
         self._rate = self._target
         self._tokens = 1.0
-        self._last = clock()
+        self._last = self._clock()
         self._blocked_until = 0.0
         self._last_slowdown = 0.0
 
@@ -68,7 +71,8 @@ class RateLimiter:
             remaining = deadline - self._clock()
             if remaining <= 0:
                 return False
-            time.sleep(min(wait, remaining, 0.05))
+            # at least 1 ms: a rounding-sized wait would not move a clock that steps by hand
+            self._time.sleep(min(max(wait, 0.001), remaining, 0.05))
 
     def slow_down(self, retry_after: float | None = None) -> float:
         """Twilio said 429: halve the rate (at most once per 0.5 s) and pause; returns the pause."""
