@@ -31,7 +31,7 @@ def test_webhook_log_lazy_filter_and_live(services, qtbot, wait_until):
     model = view.model
     assert model.rowCount() == 300  # first page only: lazy
     assert model.data(model.index(0, 4)) == "Rejected (bad signature)"  # newest first
-    assert "701" in view.ui.webhookCount.text()
+    wait_until(lambda: "701" in view.ui.webhookCount.text(), timeout=5)  # counted off-thread
 
     view.ui.outcomeCombo.setCurrentIndex(view.ui.outcomeCombo.findData("rejected"))
     assert model.rowCount() == 1 and model.data(model.index(0, 5)) == "Invalid"
@@ -79,4 +79,4 @@ def test_hidden_view_catches_up_when_shown_and_bursts_reload(services, qtbot, wa
     view.show()
     wait_until(lambda: view.model.rowCount() == 300, timeout=5)
     assert view.model.data(view.model.index(0, 2)) == "SM449"
-    assert "450" in view.ui.webhookCount.text()
+    wait_until(lambda: "450" in view.ui.webhookCount.text(), timeout=5)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, QUrl, Slot
@@ -20,6 +21,9 @@ log = logging.getLogger(__name__)
 
 
 class ActivityView(QWidget):
+    # How a folder is shown (the desktop's file manager; tests pass a stand-in that fails).
+    folder_opener: Callable[[QUrl], bool] = staticmethod(QDesktopServices.openUrl)
+
     def __init__(self, services: GuiServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
@@ -72,6 +76,8 @@ class ActivityView(QWidget):
         self._stale = False
         self._log_busy = False
         self._log_again = False
+        self._count_busy = False
+        self._count_again = False
         ui.logPathLabel.setText(self.tr("Log file: %1").replace("%1", str(self.log_file)))
         services.bridge.webhookLogged.connect(self._on_webhooks)
         self.apply_webhook_filter()
@@ -90,8 +96,26 @@ class ActivityView(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        total = self.model.total()
+        """Count the matching events on a worker (a full scan on a big log), one at a time."""
+        if self._count_busy:
+            self._count_again = True
+            return
+        self._count_busy = True
+        activity, where = self.services.activity, self.model.current_filter
+        self.services.tasks.run(lambda: activity.webhook_count(where), self._show_count,
+                                self._count_failed)
+
+    def _show_count(self, total: int) -> None:
+        self._count_busy = False
+        if self._count_again:  # the filter or the log changed meanwhile
+            self._count_again = False
+            self._update_count()
+            return
         self.ui.webhookCount.setText(self.tr("Events: %1").replace("%1", str(total)))
+
+    def _count_failed(self, exc: BaseException) -> None:
+        self._count_busy = self._count_again = False
+        log.warning("Could not count webhook events: %s", exc)
 
     @Slot(object)
     def _on_webhooks(self, _events: Any) -> None:
@@ -156,7 +180,10 @@ class ActivityView(QWidget):
             self.refresh_log()
 
     def _open_log_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_file.parent)))
+        """Open the log folder; without a file manager, a message says where it is (E, words)."""
+        from wacampaign_desktop.gui.help import open_folder
+
+        open_folder(self, self.log_file.parent, self.folder_opener)
 
     def refresh(self) -> None:
         """F5 in the main window."""

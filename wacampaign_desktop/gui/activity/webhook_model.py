@@ -81,8 +81,9 @@ class WebhookEventsModel(KeysetPagedModel):
         self._filter = WebhookFilter(kind, outcome, search.strip())
         self.reload()
 
-    def total(self) -> int:
-        return self._queries.webhook_count(self._filter)
+    @property
+    def current_filter(self) -> WebhookFilter:
+        return self._filter
 
     def reload(self) -> None:
         self._newest_id = self._queries.newest_webhook_id()
