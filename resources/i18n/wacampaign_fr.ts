@@ -1893,6 +1893,14 @@ premiere_visite: 2024-05-01</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>User guide</source>
+        <translation>Guide d&apos;utilisation</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
         <location filename="../../wacampaign_desktop/gui/main_window.py" line="+67"/>
         <source>Campaigns</source>
         <translation>Campagnes</translation>
@@ -2361,6 +2369,60 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <location line="+2"/>
         <source>Invalid</source>
         <translation>Non valide</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Guide d&apos;utilisation</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Next or previous field</source>
+        <translation>Champ suivant ou précédent</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Maj+Tab</translation>
+    </message>
+    <message>
+        <source>Close a dialog without saving</source>
+        <translation>Fermer une fenêtre sans enregistrer</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Échap</translation>
+    </message>
+</context>
+<context>
+    <name>OpenFolder</name>
+    <message>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>No file manager could open the folder. It is here:</source>
+        <translation>Aucun gestionnaire de fichiers n&apos;a pu ouvrir le dossier. Il se trouve ici :</translation>
+    </message>
+    <message>
+        <source>Copy the path</source>
+        <translation>Copier le chemin</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 </TS>

@@ -58,3 +58,111 @@ def test_phone_advice_and_landline_warning_in_french(french):
     assert "+33 6 90 12 34 56" in advice and "vérifiez les chiffres" in advice
     assert "ligne fixe" in labels.landline_warning_text("+33142685300")
     assert labels.landline_warning_text("+33612345678") == ""
+
+
+@pytest.fixture
+def services(qapp, context):
+    from wacampaign_desktop.gui.services import GuiServices
+
+    gui = GuiServices.create(context)
+    yield gui
+    gui.close()
+
+
+def _window(qtbot, services):
+    from wacampaign_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _menu_action(window, menu_title, name):
+    from PySide6.QtGui import QAction
+
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == menu_title)
+    action = window.findChild(QAction, name)
+    assert action in menu.actions()
+    return action
+
+
+def test_help_menu_opens_the_guide_with_the_real_shortcuts(qtbot, services):
+    from wacampaign_desktop.gui.help import HelpDialog
+
+    window = _window(qtbot, services)
+    guide = _menu_action(window, "&Help", "actionGuide")
+    assert guide.shortcut().toString() == "F1"
+    guide.trigger()
+    dialog = window.findChild(HelpDialog)
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    text = dialog.browser.toPlainText()
+    for heading in ("Your first campaign", "Going live with Twilio",
+                    "How Twilio reaches this computer", "Keyboard shortcuts"):
+        assert heading in text
+    for mode in ("Local only", "ngrok tunnel", "My own public address"):
+        assert mode in text
+    for keys in ("Ctrl+N", "Ctrl+,", "Ctrl+1", "Ctrl+4", "Ctrl+F", "F5", "F1", "Esc"):
+        assert keys in text, keys
+    assert "New campaign\tCtrl+N" in text or "New campaign Ctrl+N" in text.replace("\n", " ")
+    assert "<!--" not in dialog.browser.toHtml().split("<body", 1)[1][:50]  # mark replaced
+
+    _menu_action(window, "&Help", "actionShortcuts").trigger()
+    assert window.findChildren(HelpDialog) == [dialog]  # one guide window, brought forward
+    qtbot.waitUntil(lambda: dialog.browser.verticalScrollBar().value() > 0, timeout=3000)
+
+
+def test_guide_and_menu_in_french(qtbot, services, french):
+    from wacampaign_desktop.gui.help import HelpDialog
+
+    window = _window(qtbot, services)
+    _menu_action(window, "&Aide", "actionGuide").trigger()
+    dialog = window.findChild(HelpDialog)
+    assert dialog.windowTitle() == "Guide d'utilisation"
+    text = dialog.browser.toPlainText()
+    for heading in ("Votre première campagne", "Passer au réel avec Twilio",
+                    "Comment Twilio joint cet ordinateur", "Raccourcis clavier"):
+        assert heading in text
+    assert "Nouvelle campagne" in text and "Échap" in text and "Your first" not in text
+    assert window.findChild(type(window.actions()[0]), "actionShortcuts").text() == \
+        "Raccourcis clavier"
+
+
+def test_open_log_folder_without_file_manager_says_where_it_is(qtbot, services):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    from wacampaign_desktop.gui.activity import ActivityView
+
+    view = ActivityView(services)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    asked = []
+    view.folder_opener = lambda url: asked.append(url.toLocalFile()) or False  # nothing opens it
+    qtbot.mouseClick(view.ui.openLogButton, Qt.MouseButton.LeftButton)
+    folder = str(services.context.paths.log_file.parent)
+    assert asked == [folder]
+    box = view.findChild(QMessageBox, "openFolderMessage")
+    qtbot.waitUntil(lambda: box is not None and box.isVisible(), timeout=3000)
+    assert "No file manager could open the folder" in box.text()
+    path_label = next(label for label in box.findChildren(QLabel) if label.text() == folder)
+    assert path_label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    copy = next(b for b in box.buttons() if b.text() == "Copy the path")
+    copy.click()
+    assert QGuiApplication.clipboard().text() == folder
+
+
+def test_open_log_folder_with_a_file_manager_shows_no_message(qtbot, services):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from wacampaign_desktop.gui.activity import ActivityView
+
+    view = ActivityView(services)
+    qtbot.addWidget(view)
+    view.folder_opener = lambda url: True
+    qtbot.mouseClick(view.ui.openLogButton, Qt.MouseButton.LeftButton)
+    assert view.findChild(QMessageBox, "openFolderMessage") is None

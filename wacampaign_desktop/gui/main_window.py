@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from wacampaign_desktop import APP_NAME, __version__
 from wacampaign_desktop.gui.alerts import AlertCenter
 from wacampaign_desktop.gui.resources import app_icon, load_ui
+from wacampaign_desktop.gui.settings.storage_panel import back_up_interactively, open_storage_dialog
 from wacampaign_desktop.gui.status_bar import StatusBarController
 
 if TYPE_CHECKING:
@@ -145,6 +146,10 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self._action(self.tr("Connect Twilio…"), "Ctrl+,",
                                          self.open_connect_dialog, "actionConnect"))
+        file_menu.addAction(self._action(self.tr("Back up…"), None, lambda _c=False: back_up_interactively(
+            self, self.services), "actionBackUp"))  # storage: engineer D
+        file_menu.addAction(self._action(self.tr("Storage…"), None, lambda _c=False: open_storage_dialog(
+            self, self.services), "actionStorage"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit,
                                          self.close, "actionQuit"))
@@ -161,7 +166,13 @@ class MainWindow(QMainWindow):
                                          self.focus_search, "actionSearch"))
         view_menu.addAction(self._action(self.tr("Refresh"), QKeySequence.StandardKey.Refresh,
                                          self.refresh_current, "actionRefresh"))
-        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu = bar.addMenu(self.tr("&Help"))  # Help menu: E (words)
+        help_menu.addAction(self._action(self.tr("User guide"),
+                                         QKeySequence.StandardKey.HelpContents,
+                                         self.show_guide, "actionGuide"))
+        help_menu.addAction(self._action(self.tr("Keyboard shortcuts"), None,
+                                         lambda: self.show_guide("shortcuts"), "actionShortcuts"))
+        help_menu.addSeparator()
         help_menu.addAction(self._action(self.tr("About"), None, self.about, "actionAbout"))
 
     def new_campaign(self) -> None:
@@ -196,6 +207,19 @@ class MainWindow(QMainWindow):
         controller = self.services.runtime_controller
         if saved and (controller.running or controller.error):
             controller.restart()  # new credentials / tunnel / sandbox choice
+
+    def show_guide(self, anchor: str = "") -> None:
+        """The user guide and the keyboard shortcuts (one window, brought forward if open)."""
+        from wacampaign_desktop.gui.help import HelpDialog, shortcuts_of
+
+        dialog = self.findChild(HelpDialog)
+        if dialog is None:
+            dialog = HelpDialog(shortcuts_of(self), self, anchor=anchor)
+        else:
+            dialog.show_section(anchor)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About %1").replace("%1", APP_NAME),

@@ -1,0 +1,77 @@
+"""HelpDialog: the short user guide (guide_en.html / guide_fr.html next to this module, chosen by
+the interface language) followed by the keyboard shortcuts, read from the window's own actions so
+the list is never out of date."""
+
+from __future__ import annotations
+
+import html
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from wacampaign_desktop.gui.models.labels import interface_language
+
+SHORTCUTS_MARK = "<!--SHORTCUTS-->"
+
+
+def guide_html(language: str) -> str:
+    """The guide's HTML in `language` ("en" or "fr"; anything else gives English)."""
+    name = f"guide_{language if language in ('en', 'fr') else 'en'}.html"
+    return resources.files(__package__).joinpath(name).read_text("utf-8")
+
+
+def shortcuts_of(window: QWidget) -> list[tuple[str, str]]:
+    """(what it does, keys) for every action of `window` that has a shortcut, in menu order,
+    plus the keys every window and dialog understands."""
+    rows: list[tuple[str, str]] = []
+    for action in window.actions():
+        keys = action.shortcut()
+        if keys.isEmpty():
+            continue
+        name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+        rows.append((name, keys.toString(QKeySequence.SequenceFormat.NativeText)))
+    tr = QCoreApplication.translate
+    rows += [(tr("HelpDialog", "Next or previous field"), tr("HelpDialog", "Tab / Shift+Tab")),
+             (tr("HelpDialog", "Close a dialog without saving"), tr("HelpDialog", "Esc"))]
+    return rows
+
+
+def _shortcuts_table(rows: list[tuple[str, str]]) -> str:
+    tr = QCoreApplication.translate
+    head = (f"<tr><th align='left'>{html.escape(tr('HelpDialog', 'Action'))}</th>"
+            f"<th align='left'>{html.escape(tr('HelpDialog', 'Keys'))}</th></tr>")
+    body = "".join(f"<tr><td>{html.escape(name)}</td><td><b>{html.escape(keys)}</b></td></tr>"
+                   for name, keys in rows)
+    return f"<table cellspacing='0' cellpadding='4'>{head}{body}</table>"
+
+
+class HelpDialog(QDialog):
+    """The guide in a QTextBrowser; `anchor` ("shortcuts", "tunnels"…) scrolls to a section."""
+
+    def __init__(self, shortcuts: list[tuple[str, str]], parent: QWidget | None = None,
+                 anchor: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("User guide"))
+        self.setObjectName("helpDialog")
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("guideBrowser")
+        self.browser.setOpenExternalLinks(True)
+        text = guide_html(interface_language())
+        self.browser.setHtml(text.replace(SHORTCUTS_MARK, _shortcuts_table(shortcuts)))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        self.resize(720, 640)
+        self.show_section(anchor)
+
+    def show_section(self, anchor: str) -> None:
+        """Scroll to `anchor` ('' = the top) once the text is laid out."""
+        if anchor:
+            QTimer.singleShot(0, lambda: self.browser.scrollToAnchor(anchor))
+        else:
+            self.browser.verticalScrollBar().setValue(0)
