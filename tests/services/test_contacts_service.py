@@ -83,3 +83,14 @@ def test_demo_contacts_only_on_a_new_sandbox_profile(db):
     assert service.seed_demo_contacts(use_sandbox=True) == 8
     assert service.seed_demo_contacts(use_sandbox=True) == 0
     assert service.all_tags() == ["demo"]
+
+
+def test_a_rejected_number_carries_the_plus_advice(db, tmp_path):
+    path = tmp_path / "uk.csv"
+    path.write_text("phone\n447911123456\n", "utf-8")
+    report = _service().import_csv(path, "FR")
+    assert [(r.line, r.reason) for r in report.rejected] == [
+        (2, "'447911123456': too long; did you mean +44 7911 123456?")]
+    assert report.rejected[0].check.suggestion_valid
+    problem = _service().check(ContactForm(phone="447911123456"), "FR")["phone"]
+    assert problem.code == "phone_invalid" and "did you mean +44 7911 123456?" in problem.message

@@ -125,6 +125,11 @@ def campaign_summary(ctx, campaign_id: int) -> dict:
         raise CliError(str(exc)) from exc
 
 
+def counter_word(name: str) -> str:
+    """A counter's name in human output: English spells the state "cancelled" (JSON keys stay)."""
+    return "cancelled" if name == "canceled" else name
+
+
 def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value:.1%}"
 
@@ -140,7 +145,7 @@ def run_show(args: argparse.Namespace) -> int:
         k, r = data["counters"], data["rates"]
         lines = [f"Campaign {data['id']} \"{data['name']}\": {data['state']} "
                  f"({data['send_rate']:g} msg/s)",
-                 "  " + "  ".join(f"{name} {k[name]}" for name in k),
+                 "  " + "  ".join(f"{counter_word(name)} {k[name]}" for name in k),
                  f"  delivered {_pct(r['delivered'])} of sent, read {_pct(r['read'])} of delivered, "
                  f"failed {_pct(r['failed'])}, replied {_pct(r['replied'])}"]
         for name, counts in sorted(data["variants"].items()):

@@ -17,6 +17,7 @@ import time
 from typing import TYPE_CHECKING
 
 from wacampaign_desktop.cli import CliError
+from wacampaign_desktop.cli.campaign_cmd import counter_word
 from wacampaign_desktop.cli.output import emit, open_context
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def send(args: argparse.Namespace) -> int:
     data = service.summary(args.id)
     ctx.close()
     emit(args, data, lambda: f"Campaign {args.id}: {state}; " + ", ".join(
-        f"{k} {v}" for k, v in data["counters"].items() if v))
+        f"{counter_word(k)} {v}" for k, v in data["counters"].items() if v))
     if state == PAUSED:
         print(f"error: campaign {args.id} paused: {last_reason['text'] or 'paused'}", file=sys.stderr)
         return PAUSED_EXIT

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from wacampaign_desktop.core.phones import check_phone
+from wacampaign_desktop.core.phones import PhoneCheck, check_phone
 from wacampaign_desktop.core.store.database import database_proxy as db
 from wacampaign_desktop.core.store.models import Contact, utcnow
 
@@ -45,8 +45,9 @@ class CsvImportError(ValueError):
 @dataclass
 class RejectedRow:
     line: int
-    reason: str
+    reason: str  # English, with the phone check's advice ("did you mean +44…?")
     phone: str = ""  # as written in the file
+    check: PhoneCheck | None = None  # the refused number's check (None: a repeated number)
 
 
 @dataclass
@@ -206,7 +207,7 @@ def build_preview(table: CsvTable, mapping: Mapping, default_region: str = "FR",
         raw = _cell(cells, mapping.phone)
         check = check_phone(raw, default_region)
         if check.e164 is None:
-            preview.rejected.append(RejectedRow(line, check.reason, raw))
+            preview.rejected.append(RejectedRow(line, check.message, raw, check))
             continue
         if check.e164 in seen:
             preview.rejected.append(RejectedRow(line, f"same phone number as line {seen[check.e164]}", raw))

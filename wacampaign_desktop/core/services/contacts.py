@@ -26,7 +26,7 @@ from wacampaign_desktop.core.contacts_csv import (
     ValidRow,
     split_tags,
 )
-from wacampaign_desktop.core.phones import check_phone
+from wacampaign_desktop.core.phones import PhoneCheck, check_phone
 from wacampaign_desktop.core.services.search import search_condition
 from wacampaign_desktop.core.store.contact_updates import opted_out_condition, set_opt_state
 from wacampaign_desktop.core.store.models import Campaign, Contact
@@ -77,6 +77,7 @@ class ContactProblem:
     code: str  # phone_missing, phone_invalid (args: reason), phone_taken (args: e164, owner), fields_lines
     message: str
     args: tuple[str, ...] = ()
+    check: PhoneCheck | None = None  # phone_invalid: the check, for its "+" advice
 
 
 @dataclass
@@ -181,8 +182,8 @@ class ContactsService:
             check = check_phone(raw, default_region)
             if not check.ok:
                 problems["phone"] = ContactProblem("phone", "phone_invalid",
-                                                   f"not a usable number: {check.reason}",
-                                                   (check.reason,))
+                                                   f"not a usable number: {check.message}",
+                                                   (check.reason,), check)
             else:
                 other = Contact.get_or_none((Contact.phone == check.e164)
                                             & (Contact.id != (form.contact_id or 0)))

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from wacampaign_desktop.core.phones import check_phone
 from wacampaign_desktop.core.services.contacts import ContactForm, ContactProblem, ContactsService
 from wacampaign_desktop.gui.forms_support import embed_ui, phone_reason_text, set_problem
+from wacampaign_desktop.gui.models.labels import landline_warning_text, phone_advice_text
 
 if TYPE_CHECKING:
     from wacampaign_desktop.gui.services import GuiServices
@@ -54,7 +56,9 @@ class ContactDialog(QDialog):
         if problem.code == "phone_missing":
             return self.tr("Enter the contact's mobile number.")
         if problem.code == "phone_invalid":
-            return self.tr("Not a usable number: %1").replace("%1", phone_reason_text(problem.args[0]))
+            text = self.tr("Not a usable number: %1").replace("%1", phone_reason_text(problem.args[0]))
+            advice = phone_advice_text(problem.check) if problem.check else ""
+            return f"{text}; {advice}" if advice else text
         if problem.code == "phone_taken":
             return self.tr("%1 already belongs to another contact (%2).") \
                 .replace("%1", problem.args[0]).replace("%2", problem.args[1])
@@ -70,7 +74,12 @@ class ContactDialog(QDialog):
     @Slot()
     def _validate(self) -> None:
         problems = self.problems()
-        set_problem(self.ui.phoneProblem, problems.get("phone", ""))
+        if "phone" in problems:
+            set_problem(self.ui.phoneProblem, problems["phone"])
+        else:  # a landline is kept, with a warning: WhatsApp may not reach it
+            region = self.services.context.settings.default_region
+            e164 = check_phone(self.ui.phoneEdit.text(), region).e164
+            set_problem(self.ui.phoneProblem, landline_warning_text(e164), "warning")
         set_problem(self.ui.fieldsProblem, problems.get("fields", ""))
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
 

@@ -25,8 +25,10 @@ from wacampaign_desktop.core.services.contacts import (
     ImportReport,
     Mapping,
     Preview,
+    RejectedRow,
 )
 from wacampaign_desktop.gui.forms_support import embed_ui, phone_reason_text, set_problem
+from wacampaign_desktop.gui.models.labels import phone_advice_text
 
 if TYPE_CHECKING:
     from wacampaign_desktop.gui.services import GuiServices
@@ -213,7 +215,7 @@ class CsvImportDialog(QDialog):
             (str(r.line), r.phone, r.name, ", ".join(r.tags),
              self.tr("already a contact: will be updated") if r.exists else self.tr("new"))
             for r in preview.valid[:PREVIEW_ROWS]])
-        _fill(ui.rejectedTable, [(str(r.line), r.phone, phone_reason_text(r.reason))
+        _fill(ui.rejectedTable, [(str(r.line), r.phone, _rejected_text(r))
                                  for r in preview.rejected[:PREVIEW_ROWS]])
         ui.previewTabs.setTabText(0, self.tr("Valid (%1)").replace("%1", str(len(preview.valid))))
         ui.previewTabs.setTabText(1, self.tr("Rejected (%1)").replace("%1", str(len(preview.rejected))))
@@ -263,6 +265,14 @@ class CsvImportDialog(QDialog):
         return self.tr("Import finished. New contacts: %1 · updated: %2 · rows rejected: %3.") \
             .replace("%1", str(self.report.imported)).replace("%2", str(self.report.updated)) \
             .replace("%3", str(rejected))
+
+
+def _rejected_text(row: RejectedRow) -> str:
+    """Why a row was rejected, in the interface language, with the "+" advice if any."""
+    if row.check is None:
+        return phone_reason_text(row.reason)
+    advice = phone_advice_text(row.check)
+    return phone_reason_text(row.check.reason) + (f"; {advice}" if advice else "")
 
 
 def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
