@@ -1893,6 +1893,14 @@ premiere_visite: 2024-05-01</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Back up…</source>
+        <translation>Sauvegarder…</translation>
+    </message>
+    <message>
+        <source>Storage…</source>
+        <translation>Stockage…</translation>
+    </message>
+    <message>
         <source>User guide</source>
         <translation>Guide d&apos;utilisation</translation>
     </message>
@@ -2423,6 +2431,117 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>StorageDialog</name>
+    <message>
+        <source>Storage</source>
+        <translation>Stockage</translation>
+    </message>
+    <message>
+        <source>Size on disk</source>
+        <translation>Taille sur le disque</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profil :</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Base de données :</translation>
+    </message>
+    <message>
+        <source>Webhook log:</source>
+        <translation>Journal des webhooks :</translation>
+    </message>
+    <message>
+        <source>Backups:</source>
+        <translation>Sauvegardes :</translation>
+    </message>
+    <message>
+        <source>Webhook log</source>
+        <translation>Journal des webhooks</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Keep every detail for:</source>
+        <translation>Garder tous les détails pendant :</translation>
+    </message>
+    <message>
+        <source>Keep a summary for:</source>
+        <translation>Garder un résumé pendant :</translation>
+    </message>
+    <message>
+        <source>Messages, contacts, campaigns and their counters are never removed.</source>
+        <translation>Les messages, les contacts, les campagnes et leurs compteurs ne sont jamais supprimés.</translation>
+    </message>
+    <message>
+        <source>Clean up now</source>
+        <translation>Nettoyer maintenant</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>Back up every day</source>
+        <translation>Sauvegarder chaque jour</translation>
+    </message>
+    <message>
+        <source>Copies kept:</source>
+        <translation>Copies conservées :</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Dossier :</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>Sauvegarder maintenant…</translation>
+    </message>
+    <message>
+        <source>%1 (free space inside: %2)</source>
+        <translation>%1 (espace libre à l’intérieur : %2)</translation>
+    </message>
+    <message>
+        <source>%1 in %2 entries (%3 kept as a summary)</source>
+        <translation>%1 pour %2 entrées (%3 gardées en résumé)</translation>
+    </message>
+    <message>
+        <source>Clean up now will keep only a summary of %1 entries from before %2 and remove %3 entries from before %4 (about %5).</source>
+        <translation>Nettoyer maintenant ne gardera qu’un résumé de %1 entrées antérieures au %2 et supprimera %3 entrées antérieures au %4 (environ %5).</translation>
+    </message>
+    <message>
+        <source>Nothing to clean up: every entry is within the periods above.</source>
+        <translation>Rien à nettoyer : toutes les entrées sont dans les durées ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Could not read the sizes: %1</source>
+        <translation>Impossible de lire les tailles : %1</translation>
+    </message>
+    <message>
+        <source>Cleaning up…</source>
+        <translation>Nettoyage…</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>Sauvegarder la base de données</translation>
+    </message>
+    <message>
+        <source>Database copies (*.sqlite3)</source>
+        <translation>Copies de la base de données (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>The backup was written to %1 (%2) and checked.</source>
+        <translation>La sauvegarde a été écrite dans %1 (%2) et vérifiée.</translation>
     </message>
 </context>
 </TS>
