@@ -146,7 +146,8 @@ class CampaignsService:
         custom = [row[0] for row in cursor.fetchall() if row[0] and row[0] not in ("name", "phone")]
         return ["name", "phone", *custom]
 
-    def dry_run(self, draft: CampaignDraft) -> Preparation:
+    @staticmethod
+    def dry_run(draft: CampaignDraft) -> Preparation:
         """The core's recipient preparation on the unsaved draft: nothing is written."""
         return prepare_rows(draft.unsaved_campaign())
 

@@ -9,7 +9,6 @@ from wacampaign_desktop.core.services.campaigns import (
     MAX_BODY,
     CampaignDraft,
     CampaignsService,
-    Preparation,
     PreviewResult,
 )
 
@@ -18,9 +17,5 @@ EditorValues = CampaignDraft
 __all__ = ["CONTENT_SID_RE", "MAX_BODY", "EditorValues", "PreviewResult", "dry_run", "preview_for"]
 
 
-def dry_run(values: CampaignDraft) -> Preparation:
-    """The core's recipient preparation on an unsaved campaign: nothing is written."""
-    return CampaignsService(None).dry_run(values)  # type: ignore[arg-type]  # needs no profile
-
-
+dry_run = CampaignsService.dry_run
 preview_for = CampaignsService.preview
