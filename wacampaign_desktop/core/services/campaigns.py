@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from wacampaign_desktop.core.engine import lifecycle, parse_when
@@ -74,6 +75,10 @@ class CampaignsService:
 
     def __init__(self, context: AppContext) -> None:
         self.context = context
+
+    def now(self) -> datetime:
+        """The profile's clock (naive UTC): the editor checks start times against it."""
+        return self.context.clock.now()
 
     # -- reading ---------------------------------------------------------------------------------
     def get(self, campaign_id: int) -> Campaign:

@@ -101,9 +101,9 @@ class ContactForm:
 class ContactsService:
     """Contact reads and writes on the opened profile."""
 
-    def __init__(self, context: AppContext | None = None, clock: Clock = SYSTEM_CLOCK) -> None:
+    def __init__(self, context: AppContext | None = None, clock: Clock | None = None) -> None:
         self.context = context
-        self.clock = clock
+        self.clock: Clock = clock or (context.clock if context is not None else SYSTEM_CLOCK)
 
     # -- reading ---------------------------------------------------------------------------------
     def get(self, contact_id: int | None) -> Contact | None:

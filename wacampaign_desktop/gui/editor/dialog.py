@@ -16,7 +16,6 @@ from PySide6.QtCore import QDateTime, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QWidget
 
-from wacampaign_desktop.core.clock import SYSTEM_CLOCK
 from wacampaign_desktop.core.services.campaigns import CampaignDraft, Preparation
 from wacampaign_desktop.core.services.contacts import ContactsService
 from wacampaign_desktop.gui.editor.contact_picker import ContactPickerDialog
@@ -121,7 +120,7 @@ class CampaignEditorDialog(QDialog):
     # -- checking ----------------------------------------------------------------------------------
     def check_fields(self, values: CampaignDraft) -> dict[str, str]:
         """Problems that need no dry run, keyed by field (the draft's rules, in words)."""
-        problems = values.validate(known_fields=self.fields, now=SYSTEM_CLOCK.now())
+        problems = values.validate(known_fields=self.fields, now=self.campaigns.now())
         return {name: problem_text(problem) for name, problem in problems.items()}
 
     @Slot()
