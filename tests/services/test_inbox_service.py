@@ -77,3 +77,17 @@ def test_replies_are_sent_or_stored_as_failed(context, gateway):
     failed = [e for e in inbox.thread("+15005550001") if e.kind == "reply"]
     assert failed[0].status == "failed" and failed[0].error_code == 21211
     assert inbox.thread("+33699999999")[-1].kind == "inbound"  # nothing sent or stored
+
+
+def test_conversations_found_past_a_long_run_of_one_sender(context):
+    """The newest 2,500 messages all come from one number: the older sender is still listed,
+    with the counts of the whole history."""
+    InboundMessage.insert_many([
+        {"message_sid": f"SMa{i}", "from_number": "whatsapp:+33611111111", "body": f"n°{i}",
+         "received_at": NOW - timedelta(seconds=i)} for i in range(2500)]).execute()
+    _inbound("SMb", "+33622222222", "Older", NOW - timedelta(days=1))
+    conversations = InboxService(context).conversations()
+    assert [(c.phone, c.count) for c in conversations] == [("+33611111111", 2500),
+                                                           ("+33622222222", 1)]
+    assert conversations[0].last_body == "n°0"
+    assert [c.phone for c in InboxService(context).conversations("Older")] == ["+33622222222"]

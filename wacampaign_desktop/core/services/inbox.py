@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from peewee import fn
+from peewee import Expression, Tuple, fn
 
 from wacampaign_desktop.core.clock import SYSTEM_CLOCK, Clock
 from wacampaign_desktop.core.direct_messages import send_direct_message, thread_direct_messages
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 MAX_CONVERSATIONS = 500
 MAX_THREAD = 200
+_SCAN_CHUNK = 2000
 WINDOW = timedelta(hours=24)
 
 
@@ -108,31 +109,65 @@ class InboxService:
 
     def conversations(self, search: str = "", limit: int = MAX_CONVERSATIONS) -> list[Conversation]:
         """Contacts who wrote to us, newest first; `search` matches the text, the number, the
-        WhatsApp profile name or the contact's name. (SQLite returns the body of the MAX row.)"""
-        last = fn.MAX(InboundMessage.received_at).alias("last_at")
-        query = (InboundMessage
+        WhatsApp profile name or the contact's name (then the count and last text are those of
+        the matching messages). Walks the received_at index from the newest message until
+        `limit` numbers are found, so the usual case never groups the whole table."""
+        condition = self._search_condition(search.strip())
+        addresses = self._latest_addresses(condition, limit)
+        if not addresses:
+            return []
+        stats = (InboundMessage
                  .select(InboundMessage.from_number, InboundMessage.body,
-                         InboundMessage.profile_name, last, fn.COUNT(InboundMessage.id).alias("n"))
-                 .group_by(InboundMessage.from_number)
-                 .order_by(last.desc())
-                 .limit(limit))
-        text = search.strip()
-        if text:
-            like = f"%{text}%"
-            named = [row.phone for row in Contact.select(Contact.phone)
-                     .where(Contact.name ** like).limit(1000)]
-            condition = ((InboundMessage.body ** like) | (InboundMessage.from_number ** like)
-                         | (InboundMessage.profile_name ** like))
-            if named:
-                condition |= InboundMessage.from_number.in_([f"whatsapp:{p}" for p in named] + named)
-            query = query.where(condition)
-        rows = list(query.dicts())
-        phones = [bare_phone(row["from_number"]) for row in rows]
+                         InboundMessage.profile_name,
+                         fn.MAX(InboundMessage.received_at).alias("last_at"),
+                         fn.COUNT(InboundMessage.id).alias("n"))
+                 .where(InboundMessage.from_number.in_(addresses))
+                 .group_by(InboundMessage.from_number))
+        if condition is not None:
+            stats = stats.where(condition)
+        rows = {row["from_number"]: row for row in stats.dicts()}  # body of the MAX row (SQLite)
+        phones = [bare_phone(address) for address in addresses]
         names = {c.phone: c.name for c in Contact.select(Contact.phone, Contact.name)
-                 .where(Contact.phone.in_(phones))} if phones else {}
-        return [Conversation(row["from_number"], phone, names.get(phone) or row["profile_name"] or "",
+                 .where(Contact.phone.in_(phones))}
+        return [Conversation(address, phone, names.get(phone) or row["profile_name"] or "",
                              row["body"] or "", row["last_at"], row["n"])
-                for row, phone in zip(rows, phones, strict=True)]
+                for address, phone in zip(addresses, phones, strict=True)
+                if (row := rows.get(address)) is not None]
+
+    @staticmethod
+    def _search_condition(text: str) -> Expression | None:
+        if not text:
+            return None
+        like = f"%{text}%"
+        named = [row.phone for row in Contact.select(Contact.phone)
+                 .where(Contact.name ** like).limit(1000)]
+        condition = ((InboundMessage.body ** like) | (InboundMessage.from_number ** like)
+                     | (InboundMessage.profile_name ** like))
+        if named:
+            condition |= InboundMessage.from_number.in_([f"whatsapp:{p}" for p in named] + named)
+        return condition
+
+    @staticmethod
+    def _latest_addresses(condition: Expression | None, limit: int) -> list[str]:
+        """The `limit` senders who wrote last (matching `condition`), newest first."""
+        seen: dict[str, None] = {}
+        after: tuple[datetime, int] | None = None
+        while len(seen) < limit:
+            query = InboundMessage.select(InboundMessage.id, InboundMessage.from_number,
+                                          InboundMessage.received_at)
+            if condition is not None:
+                query = query.where(condition)
+            if after is not None:
+                query = query.where(Tuple(InboundMessage.received_at, InboundMessage.id)
+                                    < Tuple(*after))
+            rows = list(query.order_by(InboundMessage.received_at.desc(),
+                                       InboundMessage.id.desc()).limit(_SCAN_CHUNK).tuples())
+            for _id, address, _at in rows:
+                seen.setdefault(address)
+            if len(rows) < _SCAN_CHUNK:
+                break
+            after = (rows[-1][2], rows[-1][0])
+        return list(seen)[:limit]
 
     def thread(self, phone: str, limit: int = MAX_THREAD) -> list[ThreadEntry]:
         """The latest `limit` messages with `phone` (E.164), oldest first."""
