@@ -116,3 +116,27 @@ def test_template_mode_and_reopen_draft(services, qtbot):
     again = CampaignEditorDialog(svc, campaign_id=saved.id)
     qtbot.addWidget(again)
     assert again.ui.templateRadio.isChecked() and again.ui.contentSidEdit.text() == "HX" + "a" * 32
+
+
+def test_a_campaign_created_on_the_command_line_opens_with_its_ab_version(services, qtbot):
+    """The CLI used to store A/B versions as {"body": …}: the editor shows them and saves them
+    in the one shape ({"name": "B", "body": …}), the sender set on the command line kept."""
+    from wacampaign_desktop.gui.editor import CampaignEditorDialog
+
+    svc, _runtime = services
+    Contact.create(phone="+33612345678", name="Alice")
+    old = Campaign.create(name="From the CLI", body="A {{name}}", variants=[{"body": "B {{name}}"}],
+                          sender="whatsapp:+14155238886")
+    dialog = CampaignEditorDialog(svc, campaign_id=old.id)
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    assert ui.abCheck.isChecked() and ui.variantEdit.toPlainText() == "B {{name}}"
+    qtbot.waitUntil(lambda: _settled(dialog), timeout=TIMEOUT)
+    assert "B Alice" in ui.previewView.toPlainText()
+    ui.variantEdit.setPlainText("")
+    assert "version B" in ui.variantProblem.text()
+    ui.variantEdit.setPlainText("Version B for {{name}}")
+    ui.saveButton.click()
+    saved = Campaign.get_by_id(old.id)
+    assert saved.variants == [{"name": "B", "body": "Version B for {{name}}"}]
+    assert saved.sender == "whatsapp:+14155238886"
