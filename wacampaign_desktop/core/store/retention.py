@@ -55,7 +55,7 @@ class PruneResult:
     summarised: int
     deleted: int
     pages_returned: int  # pages handed back to the file system
-    longest_batch_ms: float
+    longest_batch_ms: float  # longest time one batch held the write lock
     finished: bool  # False if `between_batches` asked to stop early
 
 
@@ -148,10 +148,10 @@ def prune(db: peewee.Database, retention: Retention, now: datetime, *,
                        "WHERE id >= ? AND id < ?"),
     }
     for kind, start, stop in steps:
-        began = time.perf_counter()
-        with db.atomic():
+        with db.atomic():  # waits (busy timeout) for the write lock, then holds it briefly
+            began = time.perf_counter()
             counts[kind] += db.execute_sql(sql[kind], (start, stop)).rowcount
-        longest = max(longest, (time.perf_counter() - began) * 1000)
+        longest = max(longest, (time.perf_counter() - began) * 1000)  # lock held, commit included
         if not keep_going():
             return PruneResult(counts["summarised"], counts["deleted"], 0, longest, False)
     returned, vacuum_ms, finished = return_free_pages(db, between_steps=keep_going)
@@ -170,8 +170,9 @@ def return_free_pages(db: peewee.Database, *, pages_per_step: int = VACUUM_PAGES
         free = db.execute_sql("PRAGMA freelist_count").fetchone()[0]
         if not free:
             return returned, longest, True
-        began = time.perf_counter()
-        db.execute_sql(f"PRAGMA incremental_vacuum({min(free, pages_per_step)})").fetchall()
+        with db.atomic():
+            began = time.perf_counter()
+            db.execute_sql(f"PRAGMA incremental_vacuum({min(free, pages_per_step)})").fetchall()
         longest = max(longest, (time.perf_counter() - began) * 1000)
         step = free - db.execute_sql("PRAGMA freelist_count").fetchone()[0]
         if step <= 0:  # nothing could be returned (e.g. a reader holds the pages): later
