@@ -32,12 +32,13 @@ def services(context, qtbot):
     sandbox.stop()
 
 
-def _inbox(services, qtbot):
+def _inbox(services, qtbot, wait_until):
     from wacampaign_desktop.gui.inbox import InboxView
 
     view = InboxView(services)
     qtbot.addWidget(view)
     view.show()
+    wait_until(lambda: not view.loading, timeout=10)  # conversations are read off-thread
     return view
 
 
@@ -51,7 +52,7 @@ def test_a_sent_reply_is_still_in_the_thread_after_reopening(services, qtbot, wa
     Contact.create(phone="+33612345678", name="Alice Martin")
     InboundMessage.create(message_sid="SM1", from_number="whatsapp:+33612345678",
                           body="Vous livrez à Lyon ?", received_at=utcnow() - timedelta(minutes=5))
-    view = _inbox(services, qtbot)
+    view = _inbox(services, qtbot, wait_until)
     _reply(view, wait_until, "Oui, sous 48 h.")
     assert view.ui.replyStatusLabel.text() == "Reply sent."
     assert "Oui, sous 48 h." in view.ui.threadView.toPlainText()
@@ -59,7 +60,7 @@ def test_a_sent_reply_is_still_in_the_thread_after_reopening(services, qtbot, wa
     view.close()
     view.deleteLater()
 
-    again = _inbox(services, qtbot)
+    again = _inbox(services, qtbot, wait_until)
     thread = again.ui.threadView.toPlainText()
     assert "Oui, sous 48 h." in thread
     assert thread.index("Vous livrez à Lyon ?") < thread.index("Oui, sous 48 h.")  # time order
@@ -69,13 +70,13 @@ def test_a_sent_reply_is_still_in_the_thread_after_reopening(services, qtbot, wa
 def test_a_refused_reply_stays_in_the_thread_as_not_sent(services, qtbot, wait_until):
     InboundMessage.create(message_sid="SM2", from_number="whatsapp:+15005550001",
                           body="Hello?", received_at=utcnow() - timedelta(minutes=1))
-    view = _inbox(services, qtbot)
+    view = _inbox(services, qtbot, wait_until)
     _reply(view, wait_until, "Bonjour !")
     assert view.ui.replyStatusLabel.text().startswith("The reply was not sent:")
     assert "21211" in view.ui.replyStatusLabel.text()
     assert view.ui.replyEdit.toPlainText() == "Bonjour !"  # kept to try again
     view.close()
 
-    again = _inbox(services, qtbot)
+    again = _inbox(services, qtbot, wait_until)
     thread = again.ui.threadView.toPlainText()
     assert "Bonjour !" in thread and "Not sent:" in thread and "21211" in thread

@@ -35,7 +35,7 @@ def test_window_rule():
     assert not reply_window(now - timedelta(hours=24, seconds=1), now).open
 
 
-def test_inbox_reply_only_inside_window(services, qtbot):
+def test_inbox_reply_only_inside_window(services, qtbot, wait_until):
     from wacampaign_desktop.gui.inbox import InboxView
 
     Contact.create(phone="+33612345678", name="Alice Martin")
@@ -45,6 +45,7 @@ def test_inbox_reply_only_inside_window(services, qtbot):
     view = InboxView(services)
     qtbot.addWidget(view)
     view.show()
+    wait_until(lambda: not view.loading, timeout=10)  # conversations are read off-thread
     lst = view.ui.conversationList
     assert lst.count() == 2
     assert "Alice Martin" in lst.item(0).text()  # newest first
@@ -69,6 +70,7 @@ def test_inbox_updates_when_a_message_arrives(services, qtbot, wait_until):
     qtbot.addWidget(view)
 
     view.show()
+    wait_until(lambda: not view.loading, timeout=10)
     assert view.ui.conversationList.count() == 0
     assert "No messages yet" in view.ui.contactLabel.text()
     _inbound("SM9", "+33611111111", "STOP", hours_ago=0)

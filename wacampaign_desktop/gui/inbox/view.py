@@ -46,6 +46,8 @@ class InboxView(QWidget):
         self._window = ReplyWindow(False, None, timedelta(0))
         self._sending = False
         self._stale = False
+        self.loading = False
+        self._reload_again = False
 
         self.ui.conversationList.currentRowChanged.connect(self._on_row)
         self.ui.searchEdit.textChanged.connect(self._search_later)
@@ -73,13 +75,29 @@ class InboxView(QWidget):
     # -- data ---------------------------------------------------------------------------------
     @Slot()
     def reload(self) -> None:
-        keep = self._current.address if self._current else None
-        try:
-            self._conversations = self.services.inbox.conversations(self.ui.searchEdit.text())
-        except Exception:
-            log.exception("Could not read the inbox")
-            self.ui.contactLabel.setText(self.tr("The inbox could not be read. See Activity → App log."))
+        """Read the conversations on a worker (a search scans the messages), one read at a time;
+        `loading` is True until the list shows the latest read."""
+        if self.loading:
+            self._reload_again = True
             return
+        self.loading = True
+        inbox, text = self.services.inbox, self.ui.searchEdit.text()
+        self.services.tasks.run(lambda: inbox.conversations(text), self._show_conversations,
+                                self._load_failed)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.loading = self._reload_again = False
+        log.error("Could not read the inbox: %s", exc)
+        self.ui.contactLabel.setText(self.tr("The inbox could not be read. See Activity → App log."))
+
+    def _show_conversations(self, conversations: list[Conversation]) -> None:
+        self.loading = False
+        if self._reload_again:  # a message arrived or the search changed meanwhile
+            self._reload_again = False
+            self.reload()
+            return
+        keep = self._current.address if self._current else None
+        self._conversations = conversations
         lst = self.ui.conversationList
         lst.blockSignals(True)
         lst.clear()
