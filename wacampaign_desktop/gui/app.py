@@ -8,7 +8,6 @@ import argparse
 import gc
 import logging
 import sys
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -16,10 +15,6 @@ from PySide6.QtWidgets import QApplication
 from wacampaign_desktop import APP_ID, APP_NAME, __version__
 from wacampaign_desktop.core.app_context import AppContext
 from wacampaign_desktop.core.paths import resource_path
-
-if TYPE_CHECKING:
-    from wacampaign_desktop.gui.runtime_controller import RuntimeFactory
-    from wacampaign_desktop.gui.services import GuiServices
 
 log = logging.getLogger(__name__)
 
@@ -95,12 +90,3 @@ def run_gui(args: argparse.Namespace) -> int:
         services.close()
         context.close()
 
-
-# Transitional (tests/gui/test_forms_first_run_flow.py until it calls the controller itself).
-def start_runtime(services: GuiServices, make_runtime: RuntimeFactory | None = None) -> bool:
-    services.runtime_controller.start(make_runtime)
-    return True
-
-
-def stop_runtime(services: GuiServices) -> None:
-    services.runtime_controller.stop()
