@@ -17,7 +17,7 @@ Signals (all emitted on the GUI thread):
 - alert(Alert)                                       every one (SignatureRejected becomes an Alert)
 - serverStateChanged(ServerStateChanged)             latest
 - tunnelStateChanged(TunnelStateChanged)             latest
-- runtimeChanged(Runtime | None)                     emitted by app.py when the runtime is up / down
+- runtimeChanged(Runtime | None)                     forwarded from gui/runtime_controller.py (up / down)
 """
 
 from __future__ import annotations
