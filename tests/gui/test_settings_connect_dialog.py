@@ -233,3 +233,14 @@ def test_french_labels_and_whole_sentences(services, qtbot, sandbox, french):
     assert note.startswith("L'enregistrement applique") and note.endswith("nouveaux réglages.")
     ui.ownUrlRadio.setChecked(True)
     assert ui.statusUrlEdit.text() == "(saisissez votre adresse publique ci-dessus)"
+
+
+def test_dialog_fits_the_screen_with_save_in_view(services, qtbot, sandbox, french):
+    dialog = _dialog(services, qtbot, sandbox)
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
+    save = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    corner = save.mapTo(dialog, save.rect().bottomRight())
+    assert save.isVisible() and dialog.rect().contains(corner)  # never scrolled away
+    assert dialog.ui.saveNote.isVisible() and dialog.rect().contains(
+        dialog.ui.saveNote.mapTo(dialog, dialog.ui.saveNote.rect().bottomLeft()))

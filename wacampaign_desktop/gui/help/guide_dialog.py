@@ -66,7 +66,8 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        self.resize(720, 640)
+        screen = self.screen().availableGeometry()
+        self.resize(min(720, int(screen.width() * 0.95)), min(640, int(screen.height() * 0.9)))
         self.show_section(anchor)
 
     def show_section(self, anchor: str) -> None:

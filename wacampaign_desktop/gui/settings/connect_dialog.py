@@ -11,14 +11,24 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
+from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from wacampaign_desktop.core.phones import check_phone
 from wacampaign_desktop.core.secrets import NGROK_AUTHTOKEN, TWILIO_AUTH_TOKEN
 from wacampaign_desktop.core.settings import SettingsError
-from wacampaign_desktop.gui.forms_support import embed_ui, phone_reason_text, set_problem
+from wacampaign_desktop.gui.forms_support import phone_reason_text, set_problem
 from wacampaign_desktop.gui.models.labels import phone_advice_text
+from wacampaign_desktop.gui.resources import load_ui
 
 if TYPE_CHECKING:
     from wacampaign_desktop.gui.services import GuiServices
@@ -42,7 +52,7 @@ class ConnectTwilioDialog(QDialog):
         self._checking = False
         self._touched: set[str] = set()  # fields whose problem may show (left once, or Save pressed)
         self.setWindowTitle(self.tr("Connect Twilio"))
-        self.ui = ui = embed_ui(self, "connect_twilio_dialog.ui", margins=6)
+        self.ui = ui = self._build_layout()
         settings = services.context.settings
         secrets = services.context.secrets
         self._stored_token = bool(secrets.get(TWILIO_AUTH_TOKEN))
@@ -72,9 +82,10 @@ class ConnectTwilioDialog(QDialog):
             edit.editingFinished.connect(lambda e=edit: self._leave(e))
         for edit in (ui.sidEdit, ui.tokenEdit):
             edit.textChanged.connect(self._forget_check)
-        for label in (ui.sidProblem, ui.tokenProblem, ui.senderProblem, ui.tunnelProblem,
-                      ui.checkResult):
+        for label in (ui.sidProblem, ui.tunnelProblem, ui.checkResult):
             self._reserve(label)
+        self._reserve(ui.tokenProblem, 1)  # its messages are short
+        self._reserve(ui.senderProblem, 3)  # a number's reason and the "+" advice
         for radio in (ui.numberRadio, ui.serviceRadio):
             radio.toggled.connect(self._validate)
         for choice in (ui.localRadio, ui.ngrokRadio, ui.ownUrlRadio, ui.liveCheck):
@@ -95,7 +106,43 @@ class ConnectTwilioDialog(QDialog):
         self._touched.update(key for key, edit in (("sid", ui.sidEdit), ("sender", ui.senderEdit))
                              if edit.text().strip())  # stored values: say at once if wrong
         self._validate()
+        self._fitted = False
         self.resize(660, 700)
+
+    # -- layout: the form scrolls on a small screen; the note and the buttons stay in view -------
+    def _build_layout(self) -> QWidget:
+        form = load_ui("connect_twilio_dialog.ui", self)
+        self._scroll = scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(form)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+        outer.addWidget(scroll, 1)
+        for widget in (form.saveNote, form.buttonBox):
+            form.layout().removeWidget(widget)
+            outer.addWidget(widget)
+        return form
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        if not self._fitted:  # sizes are only right once the style has polished the form
+            self._fitted = True
+            self._fit_screen()
+        super().showEvent(event)
+
+    def _fit_screen(self) -> None:
+        """As large as the form wants (at least 660 px wide), but never beyond the screen."""
+        ui = self.ui
+        width = max(660, ui.sizeHint().width() + 30)
+        inner = width - 12
+        form = ui.layout()
+        form_height = form.totalHeightForWidth(inner) if form.hasHeightForWidth() \
+            else form.totalSizeHint().height()
+        chrome = 2 * self.fontMetrics().lineSpacing() + ui.buttonBox.sizeHint().height() \
+            + 12 + 2 * self.layout().spacing() + 12  # note (2 lines), buttons, margins
+        height = form_height + chrome
+        screen = self.screen().availableGeometry()
+        self.resize(min(width, int(screen.width() * 0.95)), min(height, int(screen.height() * 0.9)))
 
     # -- showing problems without moving the fields -------------------------------------------------
     @staticmethod
@@ -149,8 +196,10 @@ class ConnectTwilioDialog(QDialog):
             return "", self.tr("Enter the WhatsApp number Twilio gave you, e.g. +14155238886.")
         check = check_phone(text, self.services.context.settings.default_region)
         if not check.ok:
-            text = self.tr("This is not a usable phone number: %1").replace(
-                "%1", phone_reason_text(check.reason))
+            reason = phone_reason_text(check.reason)
+            reason = reason.split("': ", 1)[1] if reason.startswith("'") and "': " in reason \
+                else reason  # the field above already shows what was typed
+            text = self.tr("This is not a usable phone number: %1").replace("%1", reason)
             advice = phone_advice_text(check)
             return "", f"{text} ({advice})" if advice else text
         return f"whatsapp:{check.e164}", ""
