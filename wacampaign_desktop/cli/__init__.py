@@ -2,16 +2,24 @@
 
 Each subcommand lives in its own module exposing `register(subparsers, common)`; its handler,
 set with `set_defaults(func=…)`, takes the parsed args and returns an exit code.
+
+Every command (and the window) also takes `--api-url URL`: the Twilio API base URL live mode
+uses, default the WACAMPAIGN_TWILIO_API_URL environment variable, else api.twilio.com (e.g. a
+sandbox run as `wacampaign-desktop sandbox` in another process). `args.api_url` is then the URL
+or None; `cli.runtime_options.runtime_config(args)` turns it into a RuntimeConfig.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from wacampaign_desktop import APP_NAME, __version__
+
+API_URL_ENV = "WACAMPAIGN_TWILIO_API_URL"  # the default of --api-url, read here only
 
 COMMAND_MODULES = (
     "sandbox_cmd",
@@ -38,6 +46,10 @@ def _common_parser() -> argparse.ArgumentParser:
     )
     common.add_argument("--verbose", "-v", action="store_true", default=argparse.SUPPRESS,
                         help="more detail in the log")
+    common.add_argument(
+        "--api-url", default=argparse.SUPPRESS, metavar="URL",
+        help=f"Twilio API base URL for live mode (default: ${API_URL_ENV}, else api.twilio.com)",
+    )
     return common
 
 
@@ -62,6 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.data_dir = getattr(args, "data_dir", None)
     args.verbose = getattr(args, "verbose", False)
+    args.api_url = getattr(args, "api_url", None) or os.environ.get(API_URL_ENV) or None
     func = getattr(args, "func", None)
     try:
         if func is None:

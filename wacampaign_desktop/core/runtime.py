@@ -1,14 +1,17 @@
 """Runtime: the one object the CLI and the GUI create to send and receive.
 
-`start()` takes the profile's lock (one sending process per profile: two engines would resolve
-each other's claims), then brings up, in order: the Twilio sandbox (when `context.live` is False — no real
-credentials, or the sandbox switched on), the gateway, the webhook server, the tunnel (per the
-settings) and the campaign engine. `stop()` takes them down in reverse order. Call `start()` off
-the GUI thread (ngrok can take seconds).
+`Runtime(context, config)`: the profile from the AppContext (settings, secrets, database, clock)
+and a RuntimeConfig (Twilio API URL for live mode, sandbox behaviour, engine and webhook
+options, gateway and tunnel factories). `start()` takes the profile's lock (one sending process
+per profile: two engines would resolve each other's claims), then brings up, in order: the
+Twilio sandbox (when `context.live` is False — no real credentials, or the sandbox switched on),
+the gateway, the store writer, the webhook server, the tunnel (per the settings) and the
+campaign engine. `stop()` takes them down in reverse order. Call `start()` off the GUI thread
+(ngrok can take seconds).
 
-Live mode talks to api.twilio.com, unless the environment variable WACAMPAIGN_TWILIO_API_URL
-gives another base URL (e.g. a sandbox running as `wacampaign-desktop sandbox` in another
-process, as the crash test does).
+A tunnel that cannot start (ngrok offline, a wrong path or token, a bad own URL) does not stop
+the rest: the webhook server and the sandbox keep running on the local URL, the tunnel's state
+is "error" and an Alert ("tunnel_down") says what failed and where to change it.
 """
 
 from __future__ import annotations
@@ -16,17 +19,26 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Mapping
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from wacampaign_desktop.core.app_context import AppContext
+from wacampaign_desktop.core.clock import Clock
 from wacampaign_desktop.core.engine import CampaignEngine
+from wacampaign_desktop.core.events import Alert
+from wacampaign_desktop.core.runtime_config import RuntimeConfig
 from wacampaign_desktop.core.secrets import NGROK_AUTHTOKEN, TWILIO_AUTH_TOKEN
+from wacampaign_desktop.core.store.writer import StoreWriter
 from wacampaign_desktop.core.twilio_gateway import TwilioCredentials, TwilioGateway
 
 log = logging.getLogger(__name__)
 
+# The environment variable the CLI's --api-url option defaults to (read in cli/, never here).
 API_URL_ENV = "WACAMPAIGN_TWILIO_API_URL"
+
+__all__ = ["API_URL_ENV", "ProfileLock", "Runtime", "RuntimeBusy", "RuntimeConfig"]
 
 
 class RuntimeBusy(RuntimeError):
@@ -67,17 +79,19 @@ class ProfileLock:
             self._handle = None
 
 
-
 class Runtime:
-    def __init__(self, context: AppContext, *, sandbox_config: object | None = None,
-                 engine_options: dict[str, Any] | None = None) -> None:
-        """`sandbox_config`: a SandboxConfig for sandbox mode; `engine_options`: extra keyword
-        arguments of CampaignEngine (tests and the benchmark shorten grace and back-off times)."""
+    def __init__(self, context: AppContext, config: RuntimeConfig | None = None, *,
+                 sandbox_config: object | None = None,
+                 engine_options: Mapping[str, Any] | None = None) -> None:
+        """`config`: how to build the parts (RuntimeConfig() by default). The keywords
+        `sandbox_config` (a SandboxConfig) and `engine_options` (EngineOptions fields) are the
+        older spelling of `config.sandbox` / `config.engine`, applied on top of `config`."""
         self.context = context
-        self._sandbox_config = sandbox_config
-        self._engine_options = engine_options or {}
+        self.config = (config or RuntimeConfig()).with_legacy(sandbox_config, engine_options)
+        self.clock: Clock = self.config.clock or context.clock
         self.sandbox = None
         self.gateway: TwilioGateway | None = None
+        self.writer: StoreWriter | None = None
         self.webhooks = None
         self.tunnel = None
         self.engine: CampaignEngine | None = None
@@ -99,27 +113,30 @@ class Runtime:
         if not ctx.live:
             from wacampaign_desktop.core.sandbox import DEFAULT_SENDER, SandboxConfig, SandboxServer
 
-            config = self._sandbox_config or SandboxConfig(seed=None)
+            config = self.config.sandbox or SandboxConfig(seed=None)
             self.sandbox = SandboxServer(config)  # type: ignore[arg-type]
             self.sandbox.start()
             self.sender = ctx.settings.sender or DEFAULT_SENDER
             return self.sandbox.credentials
         token = ctx.secrets.get(TWILIO_AUTH_TOKEN) or ""
         self.sender = ctx.settings.sender
+        # Transitional: the environment fallback goes once every CLI command passes --api-url.
+        legacy = os.environ.get(API_URL_ENV) if self.config.api_url is None else None
         return TwilioCredentials(ctx.settings.twilio_account_sid, token,
-                                 base_url=os.environ.get(API_URL_ENV) or None)
+                                 base_url=self.config.api_url or legacy or None)
 
     def start(self) -> Runtime:
         from wacampaign_desktop.core.webhooks import WebhookServer
 
-        s = self.context.settings
+        ctx, s = self.context, self.context.settings
         self._lock.acquire()
         try:
             credentials = self._credentials()
-            self.gateway = TwilioGateway(credentials)
+            self.gateway = self.config.gateway_factory(credentials)
             self.webhooks = WebhookServer(
-                self.context.bus, auth_token=lambda: credentials.auth_token,
+                ctx.bus, auth_token=lambda: credentials.auth_token,
                 public_base_url=self._public_base_url, host=s.webhook_host, port=s.webhook_port,
+                db=ctx.db, clock=self.clock, **dict(self.config.webhook_options),
             )
             self.webhooks.start()
             if self.sandbox is not None:
@@ -127,9 +144,9 @@ class Runtime:
             self._start_tunnel()
             webhooks = self.webhooks
             self.engine = CampaignEngine(
-                self.context.bus, self.gateway, s,
+                ctx.bus, self.gateway, s,
                 status_callback_url=lambda: webhooks.status_callback_url,
-                default_sender=self.sender or None, **self._engine_options,
+                default_sender=self.sender or None, **asdict(self.config.engine),
             )
             self.engine.start()
         except Exception:
@@ -141,22 +158,32 @@ class Runtime:
         return self
 
     def _start_tunnel(self) -> None:
+        """The tunnel per the settings. If it fails, the local webhooks and the sandbox stay up:
+        the tunnel is left in state "error" and an Alert says where to change the mode."""
         s = self.context.settings
         try:
             from wacampaign_desktop.core.tunnel import TunnelManager
         except ImportError:
             log.warning("Tunnel support is not available in this build; using the local URL")
             return
-        self.tunnel = TunnelManager(
-            s.tunnel_mode, self.context.bus, self.webhooks.port,
-            ngrok_authtoken=self.context.secrets.get(NGROK_AUTHTOKEN) if s.tunnel_mode == "ngrok" else None,
-            domain=s.ngrok_domain or None, region=s.ngrok_region or None,
-            ngrok_path=s.ngrok_path or None, public_url=s.public_url or None,
-        )
-        self.tunnel.start()
+        factory = self.config.tunnel_factory or TunnelManager
+        try:
+            self.tunnel = factory(
+                s.tunnel_mode, self.context.bus, self.webhooks.port,
+                ngrok_authtoken=(self.context.secrets.get(NGROK_AUTHTOKEN)
+                                 if s.tunnel_mode == "ngrok" else None),
+                domain=s.ngrok_domain or None, region=s.ngrok_region or None,
+                ngrok_path=s.ngrok_path or None, public_url=s.public_url or None,
+            )
+            self.tunnel.start()
+        except Exception as exc:
+            log.error("The %s tunnel did not start (%s); webhooks stay local on %s",
+                      s.tunnel_mode, exc, self.webhooks.local_base_url)
+            self.context.bus.publish(tunnel_failed_alert(s.tunnel_mode, str(exc),
+                                                         self.webhooks.local_base_url))
 
     def stop(self) -> None:
-        for name in ("engine", "tunnel", "webhooks", "sandbox"):
+        for name in ("engine", "tunnel", "webhooks", "writer", "sandbox"):
             part = getattr(self, name)
             if part is None:
                 continue
@@ -174,3 +201,24 @@ class Runtime:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+WHERE_TO_CHANGE_THE_TUNNEL = (
+    "To change it, open File → Connect Twilio… and pick another choice under "
+    "“How Twilio reaches this computer”."
+)
+
+
+def tunnel_failed_alert(mode: str, reason: str, local_url: str) -> Alert:
+    """The Alert for a tunnel that could not start: what failed, what still works, where to
+    change it (the Connect Twilio dialog; there is no other place)."""
+    what = {"ngrok": "The ngrok tunnel", "own_url": "Your own public address"}.get(
+        mode, "The public webhook address")
+    reason = reason.rstrip(".")
+    return Alert(
+        code="tunnel_down", level="error",
+        message=(f"{what} could not be set up: {reason}. Sending still works and webhooks are "
+                 f"received on this computer ({local_url}), but Twilio's status updates cannot "
+                 f"reach it. {WHERE_TO_CHANGE_THE_TUNNEL}"),
+        details={"mode": mode},
+    )
