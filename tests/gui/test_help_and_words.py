@@ -166,3 +166,28 @@ def test_open_log_folder_with_a_file_manager_shows_no_message(qtbot, services):
     view.folder_opener = lambda url: True
     qtbot.mouseClick(view.ui.openLogButton, Qt.MouseButton.LeftButton)
     assert view.findChild(QMessageBox, "openFolderMessage") is None
+
+
+def _noon_utc():
+    from datetime import datetime
+
+    return datetime(2026, 11, 28, 12, 0)
+
+
+def test_percent_and_dates_follow_the_interface_language(qapp, french):
+    from PySide6.QtCore import QLocale
+
+    assert labels.percent(7, 8) == "87,5\u202f%"
+    if QLocale().language() in (QLocale.Language.C, QLocale.Language.English):
+        assert labels.local_time(_noon_utc(), short=False).startswith(("28/11/2026", "27/11/2026",
+                                                                       "29/11/2026"))
+
+
+def test_percent_and_dates_in_english(qapp):
+    from PySide6.QtCore import QLocale
+
+    assert labels.percent(7, 8) == "87.5%" and labels.percent(1, 0) == "–"
+    text = labels.local_time(_noon_utc(), short=False)
+    assert "28 11 2026" not in text  # the bare C locale's format
+    if QLocale().language() == QLocale.Language.C:
+        assert text.split(" ")[0] in ("11/28/26", "11/27/26", "11/29/26")

@@ -75,7 +75,7 @@ def local_time(value: datetime | str | None, short: bool = True) -> str:
         value = value.replace(tzinfo=UTC)
     stamp = QDateTime.fromSecsSinceEpoch(int(value.timestamp())).toLocalTime()
     today = QDateTime.currentDateTime().date()
-    locale = QLocale()
+    locale = ui_locale()
     if short and stamp.date() == today:
         return locale.toString(stamp.time(), QLocale.FormatType.ShortFormat)
     return locale.toString(stamp, QLocale.FormatType.ShortFormat)
@@ -87,9 +87,21 @@ def attempted(counters: dict[str, int]) -> int:
 
 
 def percent(part: int, whole: int) -> str:
+    """"87.5%" in English, "87,5 %" (narrow no-break space) in French."""
     if whole <= 0:
         return "–"
-    return QLocale().toString(100.0 * part / whole, "f", 1) + " %"
+    locale = ui_locale()
+    sign = "\u202f%" if locale.language() == QLocale.Language.French else "%"
+    return locale.toString(100.0 * part / whole, "f", 1) + sign
+
+
+def ui_locale() -> QLocale:
+    """The locale for dates and numbers: the system's when it speaks the interface language
+    (fr_CA, en_GB… keep their formats), else that language's own (never the bare "C" locale,
+    whose dates read "28 11 2026")."""
+    system = QLocale()
+    wanted = QLocale.Language.French if interface_language() == "fr" else QLocale.Language.English
+    return system if system.language() == wanted else QLocale(wanted)
 
 
 def interface_language() -> str:
