@@ -76,8 +76,8 @@ def resource_path(*parts: str) -> Path:
 NGROK_MISSING_MESSAGE = (
     "The ngrok agent is not installed and could not be downloaded (no internet access to "
     "ngrok's download site?). Either place the ngrok program ({binary}) next to WA Campaign "
-    "Desktop ({folder}), set its path in Settings → Tunnel, or choose 'Own public URL' / "
-    "'Local only' as the tunnel mode."
+    "Desktop ({folder}), or choose 'My own public address' or 'Local only' in Connect Twilio, "
+    "under “How Twilio reaches this computer”."
 )
 
 

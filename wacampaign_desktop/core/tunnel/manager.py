@@ -88,7 +88,10 @@ class TunnelManager:
 
     def _start_own_url(self) -> str:
         if not self._own_url.startswith(("https://", "http://")):
-            raise TunnelError("Set your public URL in Settings (it must start with https://)")
+            why = ("your own public address is not set (it must start with https://): enter it "
+                   "in Connect Twilio, under “How Twilio reaches this computer”")
+            self._set_state("error", why)
+            raise TunnelError(why[0].upper() + why[1:])
         self.public_url = self._own_url
         ok, why = check_reaches_app(self._own_url)
         if ok:

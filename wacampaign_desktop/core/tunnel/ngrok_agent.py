@@ -61,8 +61,8 @@ class NgrokAgent:
             return
         if self.options.ngrok_path:
             raise TunnelError(
-                f"The ngrok program was not found at {path}. Check the ngrok path in Settings, "
-                "or clear it to let the app download ngrok."
+                f"The ngrok program was not found at {path}. Correct the ngrok path "
+                "(\"ngrok_path\" in the settings file), or clear it to let the app download ngrok."
             )
         if sys.stdout is None:  # windowed frozen build: pyngrok's progress bar would crash
             installer._print_progress_enabled = False
@@ -102,8 +102,8 @@ class NgrokAgent:
         detail = getattr(exc, "ngrok_error", None) or text
         lowered = str(detail).lower()
         if "authtoken" in lowered or "authentication" in lowered or "err_ngrok_105" in lowered:
-            return ("ngrok refused the authtoken. Copy it again from dashboard.ngrok.com and save it "
-                    f"in Settings ({detail}).")
+            return ("ngrok refused the authtoken. Copy it again from dashboard.ngrok.com and save "
+                    f"it in Connect Twilio, under “How Twilio reaches this computer” ({detail}).")
         if "domain" in lowered or "url" in lowered and "reserved" in lowered:
             return f"ngrok refused the reserved domain: {detail}"
         return f"The ngrok tunnel could not be opened: {detail}"
