@@ -95,13 +95,14 @@ def main() -> int:
             worker.stop()
         fresh = _fresh_row_bytes(db)
         longest = max((r.longest_batch_ms for r in results), default=0.0)
+        median = sorted(r.median_batch_ms for r in results)[len(results) // 2] if results else 0.0
         pruned = sum(r.deleted for r in results), sum(r.summarised for r in results)
         db.close()
         receiver.stop()
         _, counters_ok = receiver.check({})
         print(f"\nbytes per stored callback (a full row, table + index, dbstat): {fresh:.0f}")
         print(f"pruner: {pruned[1]:,} rows summarised, {pruned[0]:,} removed in {len(results)} runs; "
-              f"longest batch {longest:.1f} ms")
+              f"write lock held per batch: median {median:.1f} ms, longest {longest:.1f} ms")
         print(f"failed callbacks: {failed}; counters == recount: {counters_ok}")
         return 0 if failed == 0 and counters_ok else 1
     finally:

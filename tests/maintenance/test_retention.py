@@ -99,4 +99,4 @@ def test_the_worker_prunes_in_the_background_and_stops(db):
     finally:
         worker.stop()
     assert results[0].deleted == 300 and WebhookEvent.select().count() == 0
-    assert results[0].longest_batch_ms < 200
+    assert results[0].median_batch_ms < 100  # a few ms on an idle machine; generous when loaded

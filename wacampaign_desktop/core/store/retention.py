@@ -25,7 +25,7 @@ import peewee
 log = logging.getLogger(__name__)
 
 SUMMARISED = "null"  # what `params` holds once a row is only a summary
-BATCH_ROWS = 250
+BATCH_ROWS = 200
 VACUUM_PAGES = 256
 
 
@@ -56,11 +56,13 @@ class PruneResult:
     deleted: int
     pages_returned: int  # pages handed back to the file system
     longest_batch_ms: float  # longest time one batch held the write lock
+    median_batch_ms: float
     finished: bool  # False if `between_batches` asked to stop early
 
 
 def _bounds(db: peewee.Database) -> tuple[int, int]:
-    low, high = db.execute_sql("SELECT MIN(id), MAX(id) FROM webhook_event").fetchone()
+    low, high = db.execute_sql("SELECT (SELECT MIN(id) FROM webhook_event), "
+                                "(SELECT MAX(id) FROM webhook_event)").fetchone()  # two index seeks
     return (low or 1), (high or 0)
 
 
@@ -133,7 +135,7 @@ def prune(db: peewee.Database, retention: Retention, now: datetime, *,
     then return the freed pages to the file system. Each batch is its own transaction;
     `between_batches()` runs after each and returns False to stop early."""
     keep_going = between_batches or (lambda: True)
-    longest = 0.0
+    held: list[float] = []
     counts = {"summarised": 0, "deleted": 0}
     delete_stop = older_than(db, now - retention.summary)
     low, _ = _bounds(db)
@@ -151,12 +153,17 @@ def prune(db: peewee.Database, retention: Retention, now: datetime, *,
         with db.atomic():  # waits (busy timeout) for the write lock, then holds it briefly
             began = time.perf_counter()
             counts[kind] += db.execute_sql(sql[kind], (start, stop)).rowcount
-        longest = max(longest, (time.perf_counter() - began) * 1000)  # lock held, commit included
+        held.append((time.perf_counter() - began) * 1000)  # lock held, commit included
         if not keep_going():
-            return PruneResult(counts["summarised"], counts["deleted"], 0, longest, False)
+            return _result(counts, 0, held, False)
     returned, vacuum_ms, finished = return_free_pages(db, between_steps=keep_going)
-    return PruneResult(counts["summarised"], counts["deleted"], returned, max(longest, vacuum_ms),
-                       finished)
+    return _result(counts, returned, held + [vacuum_ms], finished)
+
+
+def _result(counts: dict[str, int], returned: int, held: list[float], finished: bool) -> PruneResult:
+    ordered = sorted(held) or [0.0]
+    return PruneResult(counts["summarised"], counts["deleted"], returned, ordered[-1],
+                       ordered[len(ordered) // 2], finished)
 
 
 def return_free_pages(db: peewee.Database, *, pages_per_step: int = VACUUM_PAGES,
