@@ -137,19 +137,29 @@ class TwilioGateway:
             raise GatewayError(classify_exception(exc)) from exc
 
     def list_messages_to(self, to: str, since: datetime, limit: int = 1000) -> list[MessageInfo]:
-        """Messages sent to `to` ("+E164") on or after `since` (for crash recovery; a naive
-        datetime is taken as UTC). Twilio filters on date_sent, so a message still queued
-        may be missing."""
+        """Messages to `to` ("+E164") created on or after `since` (for crash recovery; a naive
+        datetime is taken as UTC), newest first. Not filtered on DateSent: a message still
+        queued at Twilio, or failed before it was ever sent, has no send date and must be found
+        all the same (else a claim would be resent). Pages stop at the first older message."""
         since = since.replace(tzinfo=UTC) if since.tzinfo is None else since.astimezone(UTC)
+        since = since.replace(microsecond=0)  # Twilio's dates have whole seconds
+        found: list[MessageInfo] = []
         try:
-            found = self._messages.list(to=whatsapp_address(to), date_sent_after=since,
-                                        limit=limit)
+            for instance in self._messages.stream(to=whatsapp_address(to),
+                                                  page_size=min(limit, 1000)):
+                info = _message_info(instance)
+                created = info.date_created
+                if created is not None:
+                    created = (created.replace(tzinfo=UTC) if created.tzinfo is None
+                               else created.astimezone(UTC))
+                    if created < since:
+                        break  # newest first: everything after is older still
+                found.append(info)
+                if len(found) >= limit:
+                    break
         except Exception as exc:
             raise GatewayError(classify_exception(exc)) from exc
-        infos = [_message_info(m) for m in found]
-        # Twilio may honour only the day of DateSent>: keep the exact window.
-        return [m for m in infos if m.date_sent is None or m.date_sent >= since.replace(
-            microsecond=0)]
+        return found
 
     def check_credentials(self) -> CheckResult:
         """Fetch the account: proves the SID/token pair works and the API is reachable."""
