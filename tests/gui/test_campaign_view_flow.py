@@ -12,13 +12,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
+from wacampaign_desktop.core.runtime_config import RuntimeConfig
 from wacampaign_desktop.core.store.models import Campaign, Contact
 from wacampaign_desktop.gui.first_run import DEMO_CONTACTS, seed_demo_contacts
 from wacampaign_desktop.gui.main_window import MainWindow
 from wacampaign_desktop.gui.models.messages_model import STATUS_ROLE
+from wacampaign_desktop.gui.runtime_controller import runtime_factory
 from wacampaign_desktop.gui.services import GuiServices
 
-runtime_module = pytest.importorskip("wacampaign_desktop.core.runtime")
 sandbox_module = pytest.importorskip("wacampaign_desktop.core.sandbox")
 
 TIMEOUT_S = 60  # generous: the machine may be loaded
@@ -36,11 +37,8 @@ def app_window(qtbot, context, wait_until):
     qtbot.addWidget(window)
     window.show()
 
-    def make(ctx):
-        config = sandbox_module.SandboxConfig(seed=11, step_latency=0.05)
-        return runtime_module.Runtime(ctx, sandbox_config=config)
-
-    services.runtime_controller.start(make)
+    sandbox = sandbox_module.SandboxConfig(seed=11, step_latency=0.05)
+    services.runtime_controller.start(runtime_factory(RuntimeConfig(sandbox=sandbox)))
     wait_until(lambda: services.runtime is not None or bool(services.runtime_error),
                timeout=TIMEOUT_S)
     assert not services.runtime_error

@@ -70,15 +70,19 @@ def settle_heap() -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    from wacampaign_desktop.core.runtime_config import RuntimeConfig
     from wacampaign_desktop.gui.first_run import seed_demo_contacts
     from wacampaign_desktop.gui.main_window import MainWindow
+    from wacampaign_desktop.gui.runtime_controller import runtime_factory
     from wacampaign_desktop.gui.services import GuiServices
 
     context = AppContext.open(args.data_dir, verbose=getattr(args, "verbose", False))
     app = make_application()
     install_translators(app, choose_language(context.settings.language))
     seed_demo_contacts(context)
-    services = GuiServices.create(context)
+    # live mode reaches Twilio at --api-url (default: WACAMPAIGN_TWILIO_API_URL, see cli/__init__)
+    config = RuntimeConfig(api_url=getattr(args, "api_url", None) or None)
+    services = GuiServices.create(context, make_runtime=runtime_factory(config))
     window = MainWindow(services)
     window.show()
     settle_heap()

@@ -17,6 +17,7 @@ from wacampaign_desktop.core.events import Alert
 if TYPE_CHECKING:
     from wacampaign_desktop.core.engine import CampaignEngine
     from wacampaign_desktop.core.runtime import Runtime
+    from wacampaign_desktop.core.runtime_config import RuntimeConfig
     from wacampaign_desktop.core.twilio_gateway import TwilioGateway
     from wacampaign_desktop.gui.core_bridge import CoreBridge
     from wacampaign_desktop.gui.services import TaskRunner
@@ -26,10 +27,16 @@ log = logging.getLogger(__name__)
 RuntimeFactory = Callable[[AppContext], "Runtime"]
 
 
-def default_runtime(context: AppContext) -> Runtime:
-    from wacampaign_desktop.core.runtime import Runtime
+def runtime_factory(config: RuntimeConfig | None = None) -> RuntimeFactory:
+    """Builds `Runtime(context, config)`: the app passes the --api-url it was started with."""
 
-    return Runtime(context)
+    def make(context: AppContext) -> Runtime:
+        from wacampaign_desktop.core.runtime import Runtime
+        from wacampaign_desktop.core.runtime_config import RuntimeConfig
+
+        return Runtime(context, config or RuntimeConfig())
+
+    return make
 
 
 class RuntimeController(QObject):
@@ -45,7 +52,7 @@ class RuntimeController(QObject):
         self._context = context
         self._bridge = bridge
         self._tasks = tasks
-        self._make_runtime = make_runtime or default_runtime
+        self._make_runtime = make_runtime or runtime_factory()
         self._runtime: Runtime | None = None
         self._generation = 0  # a start superseded by a restart/stop is stopped when it lands
         self.error = ""  # why the runtime could not start ("" while starting or up)
