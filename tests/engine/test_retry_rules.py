@@ -31,6 +31,7 @@ def test_retries_stop_at_the_limit_and_permanent_errors_fail_at_once():
     assert _decide(error_code=21211).action == "fail"
     assert _decide(error_code=21610).action == "fail"
     assert retryable_code(30008) and retryable_code(63018) and not retryable_code(21211)
+    assert retryable_code(63017)  # over WhatsApp's rate: the gateway retries it, so may "Retry failed"
     assert not retryable_code(63016)
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 RATE_LIMITED_CODES = frozenset({20429})
 OPT_OUT_CODE = 21610
 # Codes the "Retry failed" action may requeue (besides any failure the gateway marked retryable).
-RETRYABLE_CODES = frozenset({20429, 20500, 20503, 30008, 63018, 30001, 30002, 30010})
+RETRYABLE_CODES = frozenset({20429, 20500, 20503, 30008, 63017, 63018, 30001, 30002, 30010})
 BASE_BACKOFF_S = 2.0
 MAX_BACKOFF_S = 300.0
 
