@@ -8,7 +8,7 @@ import argparse
 import gc
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 from wacampaign_desktop.core.app_context import AppContext
@@ -38,13 +38,14 @@ def test_run_gui_brings_the_runtime_up_and_down(qapp, tmp_path):
             return
         QTimer.singleShot(20, watch)
 
-    switch, style = sys.getswitchinterval(), qapp.styleSheet()
+    switch, style, locale = sys.getswitchinterval(), qapp.styleSheet(), QLocale()
     QTimer.singleShot(0, watch)
     try:
         assert run_gui(argparse.Namespace(data_dir=profile, verbose=False, api_url=None)) == 0
     finally:  # run_gui tunes the process for the app: give the next tests the defaults back
         sys.setswitchinterval(switch)
         qapp.setStyleSheet(style)
+        QLocale.setDefault(locale)
         gc.unfreeze()
     assert seen.get("error") == "" and isinstance(seen.get("runtime"), Runtime)
     assert seen["mode"] == "Sandbox"

@@ -73,12 +73,14 @@ def run_gui(args: argparse.Namespace) -> int:
     from wacampaign_desktop.core.runtime_config import RuntimeConfig
     from wacampaign_desktop.gui.first_run import seed_demo_contacts
     from wacampaign_desktop.gui.main_window import MainWindow
+    from wacampaign_desktop.gui.models.labels import ui_locale
     from wacampaign_desktop.gui.runtime_controller import runtime_factory
     from wacampaign_desktop.gui.services import GuiServices
 
     context = AppContext.open(args.data_dir, verbose=getattr(args, "verbose", False))
     app = make_application()
     install_translators(app, choose_language(context.settings.language))
+    QLocale.setDefault(ui_locale())  # every QLocale() formats dates/numbers like the interface
     seed_demo_contacts(context)
     # live mode reaches Twilio at --api-url (default: WACAMPAIGN_TWILIO_API_URL, see cli/__init__)
     config = RuntimeConfig(api_url=getattr(args, "api_url", None) or None)
