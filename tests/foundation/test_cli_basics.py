@@ -29,3 +29,20 @@ def test_python_m_prints_version_and_help():
     )
     assert result.returncode == 0
     assert "--data-dir" in result.stdout and "Without a command, opens the window" in result.stdout
+
+
+def test_api_url_option_defaults_to_the_environment(monkeypatch):
+    """Live mode's Twilio URL: --api-url, else WACAMPAIGN_TWILIO_API_URL, read by the CLI only
+    and handed to the Runtime in its RuntimeConfig."""
+    from wacampaign_desktop.cli import API_URL_ENV, build_parser, complete_args
+    from wacampaign_desktop.cli.runtime_options import runtime_config
+
+    parser = build_parser()
+    monkeypatch.setenv(API_URL_ENV, "http://127.0.0.1:8001")
+    assert complete_args(parser.parse_args(["routes"])).api_url == "http://127.0.0.1:8001"
+    args = complete_args(parser.parse_args(["campaign", "send", "1", "--api-url",
+                                            "http://127.0.0.1:8002"]))
+    assert args.api_url == "http://127.0.0.1:8002"
+    assert runtime_config(args).api_url == "http://127.0.0.1:8002"
+    monkeypatch.delenv(API_URL_ENV)
+    assert runtime_config(complete_args(parser.parse_args(["routes"]))).api_url is None

@@ -69,12 +69,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+def complete_args(args: argparse.Namespace) -> argparse.Namespace:
+    """Fill the common options' defaults (--api-url's comes from the environment, here only)."""
     args.data_dir = getattr(args, "data_dir", None)
     args.verbose = getattr(args, "verbose", False)
     args.api_url = getattr(args, "api_url", None) or os.environ.get(API_URL_ENV) or None
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = complete_args(parser.parse_args(argv))
     func = getattr(args, "func", None)
     try:
         if func is None:
