@@ -867,7 +867,7 @@
     <message>
         <location line="+3"/>
         <source>This is not a usable phone number: %1</source>
-        <translation>Ce numéro de téléphone n&apos;est pas utilisable : %1</translation>
+        <translation>Numéro inutilisable : %1</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1862,8 +1862,8 @@ premiere_visite: 2024-05-01</translation>
         <translation>vouliez-vous dire %1 ?</translation>
     </message>
     <message>
-        <source>it looks like %1, but that is not a valid number either: check the digits</source>
-        <translation>cela ressemble à %1, mais ce numéro n&apos;est pas valide non plus : vérifiez les chiffres</translation>
+        <source>%1 is not a valid number either: check the digits</source>
+        <translation>%1 n&apos;est pas valide non plus : vérifiez les chiffres</translation>
     </message>
     <message>
         <source>This looks like a landline (fixed-line) number: WhatsApp may not reach it. It is kept; ask the contact for a mobile number if messages fail.</source>

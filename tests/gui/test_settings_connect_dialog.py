@@ -187,7 +187,7 @@ def test_sender_typed_without_plus_gets_the_plus_form(services, qtbot, sandbox):
     services.context.settings.default_region = "FR"
     _fill(qtbot, dialog.ui.sidEdit, sandbox.account_sid)
     _fill(qtbot, dialog.ui.senderEdit, "44 20 7946 0958")
-    assert "did you mean +44 20 7946 0958?" in dialog.ui.senderProblem.text()
+    assert "did you mean +44\u00a020\u00a07946\u00a00958?" in dialog.ui.senderProblem.text()
 
 
 def test_could_not_reach_twilio_clears_when_the_fields_change(services, qtbot):

@@ -43,8 +43,7 @@ class PhoneCheck:
             return ""
         if self.suggestion_valid:
             return f"did you mean {self.suggestion}?"
-        return (f"it looks like {self.suggestion}, but that is not a valid number either: "
-                "check the digits")
+        return f"{self.suggestion} is not a valid number either: check the digits"
 
     @property
     def message(self) -> str:

@@ -134,15 +134,15 @@ def _error_explanation(code: int, language: str) -> tuple[str, str, str]:
 
 
 def phone_advice_text(check: PhoneCheck) -> str:
-    """The "+" advice of a refused number in the interface language ('' when there is none)."""
+    """The "+" advice of a refused number in the interface language ('' when there is none);
+    the number is kept whole (no-break spaces), never wrapped mid-number."""
     if not check.suggestion:
         return ""
+    number = check.suggestion.replace(" ", "\u00a0")
     if check.suggestion_valid:
-        return QCoreApplication.translate("Labels", "did you mean %1?").replace(
-            "%1", check.suggestion)
+        return QCoreApplication.translate("Labels", "did you mean %1?").replace("%1", number)
     return QCoreApplication.translate(
-        "Labels", "it looks like %1, but that is not a valid number either: check the digits"
-    ).replace("%1", check.suggestion)
+        "Labels", "%1 is not a valid number either: check the digits").replace("%1", number)
 
 
 def landline_warning_text(e164: str | None) -> str:

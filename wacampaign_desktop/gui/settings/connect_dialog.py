@@ -85,7 +85,7 @@ class ConnectTwilioDialog(QDialog):
         for label in (ui.sidProblem, ui.tunnelProblem, ui.checkResult):
             self._reserve(label)
         self._reserve(ui.tokenProblem, 1)  # its messages are short
-        self._reserve(ui.senderProblem, 3)  # a number's reason and the "+" advice
+        self._reserve(ui.senderProblem)
         for radio in (ui.numberRadio, ui.serviceRadio):
             radio.toggled.connect(self._validate)
         for choice in (ui.localRadio, ui.ngrokRadio, ui.ownUrlRadio, ui.liveCheck):
