@@ -29,6 +29,7 @@ PAUSED_EXIT = 3
 
 
 def send(args: argparse.Namespace) -> int:
+    from wacampaign_desktop.cli.runtime_options import runtime_config
     from wacampaign_desktop.core.events import Alert, CampaignStateChanged
     from wacampaign_desktop.core.runtime import Runtime
     from wacampaign_desktop.core.services.campaigns import PAUSED, CampaignsService
@@ -50,7 +51,7 @@ def send(args: argparse.Namespace) -> int:
             last_reason["text"] = event.message
 
     ctx.bus.subscribe(on_event, CampaignStateChanged, Alert)
-    runtime = Runtime(ctx)
+    runtime = Runtime(ctx, runtime_config(args))
     try:
         try:
             runtime.start()

@@ -41,10 +41,8 @@ def _read_token() -> str:
     return token
 
 
-def _check(ctx) -> tuple[bool, str]:
-    import os
-
-    from wacampaign_desktop.core.runtime import API_URL_ENV
+def _check(ctx, args: argparse.Namespace) -> tuple[bool, str]:
+    from wacampaign_desktop.cli.runtime_options import api_url
     from wacampaign_desktop.core.secrets import TWILIO_AUTH_TOKEN
     from wacampaign_desktop.core.twilio_gateway import TwilioCredentials, TwilioGateway
 
@@ -52,7 +50,7 @@ def _check(ctx) -> tuple[bool, str]:
     if not ctx.settings.twilio_account_sid or not token:
         raise CliError("no Twilio credentials are stored: run 'credentials set --account-sid AC…'")
     gateway = TwilioGateway(TwilioCredentials(ctx.settings.twilio_account_sid, token,
-                                              base_url=os.environ.get(API_URL_ENV) or None))
+                                              base_url=api_url(args)))
     try:
         result = gateway.check_credentials()
     finally:
@@ -81,7 +79,7 @@ def run_set(args: argparse.Namespace) -> int:
             ctx.save_settings()
         except SettingsError as exc:
             raise CliError(str(exc)) from exc
-        ok, message = (True, "not checked") if args.no_check else _check(ctx)
+        ok, message = (True, "not checked") if args.no_check else _check(ctx, args)
     finally:
         ctx.close()
     emit(args, {"stored": True, "ok": ok, "message": message, "sender": args.sender or ""},
@@ -94,7 +92,7 @@ def run_set(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     try:
-        ok, message = _check(ctx)
+        ok, message = _check(ctx, args)
     finally:
         ctx.close()
     emit(args, {"ok": ok, "message": message}, message)
