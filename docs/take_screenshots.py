@@ -92,12 +92,7 @@ def take(out: Path, lang: str) -> int:
     from wacampaign_desktop.core.runtime import Runtime
     from wacampaign_desktop.core.sandbox import SandboxConfig
     from wacampaign_desktop.core.store.models import Campaign, Contact, InboundMessage, utcnow
-    from wacampaign_desktop.gui.app import (
-        install_translators,
-        make_application,
-        start_runtime,
-        stop_runtime,
-    )
+    from wacampaign_desktop.gui.app import install_translators, make_application
     from wacampaign_desktop.gui.first_run import seed_demo_contacts
     from wacampaign_desktop.gui.main_window import MainWindow
     from wacampaign_desktop.gui.services import GuiServices
@@ -126,8 +121,8 @@ def take(out: Path, lang: str) -> int:
         config = SandboxConfig(seed=42, step_latency=0.4, failure_rate=0.12, never_read_rate=0.3)
         return Runtime(ctx, sandbox_config=config)
 
-    start_runtime(services, make_runtime)
-    wait_until(app, lambda: services.runtime is not None or bool(getattr(services, "runtime_error", "")),
+    services.runtime_controller.start(make_runtime)
+    wait_until(app, lambda: services.runtime is not None or bool(services.runtime_error),
                60, "the sending service")
     runtime = services.runtime
     if runtime is None:
@@ -168,7 +163,7 @@ def take(out: Path, lang: str) -> int:
         shoot_dialogs(app, services, out)
     finally:
         window.close()
-        stop_runtime(services)
+        services.runtime_controller.stop()
         services.close()
         context.close()
     print(f"Screenshots saved in {out}")
