@@ -4,11 +4,13 @@
   recording the sid. Twilio is asked for messages to that number since the claim: a match gets
   its sid recorded (it was sent: never send again); no match puts the message back to `pending`.
   A claim is only resolved once it is `grace` seconds old (the API call of a live process can
-  take that long, and Twilio only lists a message once it has a send date) and when this
-  process is not sending it right now. If Twilio cannot be asked, the claim stays as it is:
+  take that long) and when this process is not sending it right now. If Twilio cannot be asked, the claim stays as it is:
   nothing is resent on a guess.
 - `reconcile`: messages not final some time after they were sent (dropped callbacks, a tunnel
-  that was down), fetched by sid and updated through the status rules.
+  that was down), fetched by sid and applied as one batch through the status pipeline.
+
+Writes go through the store writer when one is passed (`writer=`; it publishes after commit),
+else directly in a `status_changes` transaction whose events are published on `bus`.
 """
 
 from __future__ import annotations
@@ -18,19 +20,35 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 
 from wacampaign_desktop.core import status_rules as rules
-from wacampaign_desktop.core.events import EventBus, MessageStatusChanged
-from wacampaign_desktop.core.store import message_updates as mu
+from wacampaign_desktop.core.events import EventBus
 from wacampaign_desktop.core.store.models import CampaignMessage, utcnow
+from wacampaign_desktop.core.store.status_pipeline import (
+    StatusChanges,
+    StatusReport,
+    status_changes,
+)
+from wacampaign_desktop.core.store.writer import Batch, Outcome, StoreWriter
 from wacampaign_desktop.core.twilio_gateway import GatewayError, TwilioGateway
 
 log = logging.getLogger(__name__)
 
+Change = Callable[[StatusChanges], object]
 
-def publish_updates(bus: EventBus, updates: Iterable[mu.StatusUpdate]) -> None:
-    for u in updates:
-        if u.changed and u.message_id is not None and u.campaign_id is not None:
-            bus.publish(MessageStatusChanged(u.campaign_id, u.message_id, u.sid, u.old_status or "",
-                                             u.new_status or "", u.error_code))
+
+def write(bus: EventBus, writer: StoreWriter | None, change: Change) -> object:
+    """Run `change(changes)` in a status transaction: through the store writer when there is
+    one (it publishes after commit), else directly here, publishing on `bus` after commit."""
+    if writer is not None:
+        def work(batch: Batch) -> Outcome:
+            with status_changes(clock=batch.clock) as changes:
+                value = change(changes)
+            return Outcome(value, changes.events)
+        return writer.call(work)
+    with status_changes() as changes:
+        value = change(changes)
+    for event in changes.events:
+        bus.publish(event)
+    return value
 
 
 def _naive_utc(value: datetime | None) -> datetime | None:
@@ -48,7 +66,8 @@ def unresolved_claims(grace: float, busy: Callable[[int], bool]) -> list[Campaig
     return [m for m in query if not busy(m.id)]
 
 
-def resolve_claim(gateway: TwilioGateway, bus: EventBus, message: CampaignMessage) -> str:
+def resolve_claim(gateway: TwilioGateway, bus: EventBus, message: CampaignMessage, *,
+                  writer: StoreWriter | None = None) -> str:
     """'sent' (sid found and recorded), 'released' (back to pending) or 'unknown' (ask later)."""
     claimed = message.claimed_at or message.created_at
     try:
@@ -67,23 +86,28 @@ def resolve_claim(gateway: TwilioGateway, bus: EventBus, message: CampaignMessag
     ]
     if candidates:
         info = min(candidates, key=lambda i: _naive_utc(i.date_created) or claimed)
-        updates = mu.record_sid(message, info.sid, "queued")
-        updates.append(mu.apply_status(info.sid, info.status, error_code=info.error_code,
-                                       error_message=info.error_message))
-        publish_updates(bus, updates)
+        report = StatusReport(info.sid, info.status, info.error_code, info.error_message)
+
+        def record(changes: StatusChanges) -> None:
+            current = CampaignMessage.get_by_id(message.id)
+            changes.record_sid(current, info.sid, "queued")
+            changes.apply([report])
+
+        write(bus, writer, record)
         log.info("Claimed message %d had been sent (%s): recorded, not resent", message.id, info.sid)
         return "sent"
-    update = mu.transition(message, rules.PENDING, claimed_at=None)
-    publish_updates(bus, [update])
+    write(bus, writer, lambda changes: changes.transition(
+        CampaignMessage.get_by_id(message.id), rules.PENDING, claimed_at=None))
     log.info("Claimed message %d never reached Twilio: back in the queue", message.id)
     return "released"
 
 
 def resolve_claims(gateway: TwilioGateway, bus: EventBus, grace: float,
-                   busy: Callable[[int], bool]) -> dict[str, int]:
+                   busy: Callable[[int], bool], *,
+                   writer: StoreWriter | None = None) -> dict[str, int]:
     counts = {"sent": 0, "released": 0, "unknown": 0}
     for message in unresolved_claims(grace, busy):
-        counts[resolve_claim(gateway, bus, message)] += 1
+        counts[resolve_claim(gateway, bus, message, writer=writer)] += 1
     return counts
 
 
@@ -112,9 +136,11 @@ def stale_in_flight(older_than_s: float, limit: int = 500,
 
 
 def reconcile(gateway: TwilioGateway, bus: EventBus, messages: Iterable[CampaignMessage],
-              should_stop: Callable[[], bool] = lambda: False) -> tuple[int, int]:
-    """Fetch each message by sid and apply its status; returns (fetched, changed)."""
-    fetched = changed = 0
+              should_stop: Callable[[], bool] = lambda: False, *,
+              writer: StoreWriter | None = None) -> tuple[int, int]:
+    """Fetch each message by sid and apply what Twilio says, as one batch through the status
+    pipeline; returns (fetched, changed)."""
+    reports: list[StatusReport] = []
     for message in messages:
         if should_stop():
             break
@@ -123,12 +149,10 @@ def reconcile(gateway: TwilioGateway, bus: EventBus, messages: Iterable[Campaign
         except GatewayError as exc:
             log.warning("Could not fetch %s (%s)", message.twilio_sid, exc)
             continue
-        fetched += 1
-        update = mu.apply_status(info.sid, info.status, error_code=info.error_code,
-                                 error_message=info.error_message)
-        if update.changed:
-            changed += 1
-            publish_updates(bus, [update])
-    if fetched:
-        log.info("Reconciled %d message(s) with Twilio, %d changed", fetched, changed)
-    return fetched, changed
+        reports.append(StatusReport(info.sid, info.status, info.error_code, info.error_message))
+    if not reports:
+        return 0, 0
+    updates = write(bus, writer, lambda changes: changes.apply(reports))
+    changed = sum(1 for update in updates if update.changed)  # type: ignore[attr-defined]
+    log.info("Reconciled %d message(s) with Twilio, %d changed", len(reports), changed)
+    return len(reports), changed
