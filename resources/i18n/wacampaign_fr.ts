@@ -2382,6 +2382,55 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
 <context>
     <name>HelpDialog</name>
     <message>
+        <source>%1: %2</source>
+        <comment>where: what a key does</comment>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Nouveau contact</translation>
+    </message>
+    <message>
+        <source>Import a CSV file</source>
+        <translation>Importer un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Export the contacts shown</source>
+        <translation>Exporter les contacts affichés</translation>
+    </message>
+    <message>
+        <source>Edit the selected contact</source>
+        <translation>Modifier le contact sélectionné</translation>
+    </message>
+    <message>
+        <source>Delete the selected contacts</source>
+        <translation>Supprimer les contacts sélectionnés</translation>
+    </message>
+    <message>
+        <source>Campaign editor</source>
+        <translation>Éditeur de campagne</translation>
+    </message>
+    <message>
+        <source>Save as a draft</source>
+        <translation>Enregistrer comme brouillon</translation>
+    </message>
+    <message>
+        <source>Save and start</source>
+        <translation>Enregistrer et démarrer</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Messages reçus</translation>
+    </message>
+    <message>
+        <source>Send the reply</source>
+        <translation>Envoyer la réponse</translation>
+    </message>
+    <message>
         <source>User guide</source>
         <translation>Guide d&apos;utilisation</translation>
     </message>

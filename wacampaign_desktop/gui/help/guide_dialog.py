@@ -7,13 +7,33 @@ from __future__ import annotations
 import html
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from wacampaign_desktop.gui.models.labels import interface_language
 
 SHORTCUTS_MARK = "<!--SHORTCUTS-->"
+# Keys of the views and dialogs (their QShortcuts have no text to read): (where, what, keys).
+# Owners of those views: keep this list in step when you change a shortcut.
+VIEW_SHORTCUTS = (
+    (QT_TRANSLATE_NOOP("HelpDialog", "Contacts"), QT_TRANSLATE_NOOP("HelpDialog", "New contact"),
+     "Ctrl+Shift+N"),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Contacts"), QT_TRANSLATE_NOOP("HelpDialog", "Import a CSV file"),
+     "Ctrl+I"),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Contacts"),
+     QT_TRANSLATE_NOOP("HelpDialog", "Export the contacts shown"), "Ctrl+Shift+E"),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Contacts"),
+     QT_TRANSLATE_NOOP("HelpDialog", "Edit the selected contact"), "F2"),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Contacts"),
+     QT_TRANSLATE_NOOP("HelpDialog", "Delete the selected contacts"), "Del"),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Campaign editor"),
+     QT_TRANSLATE_NOOP("HelpDialog", "Save as a draft"), "Ctrl+S"),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Campaign editor"),
+     QT_TRANSLATE_NOOP("HelpDialog", "Save and start"), "Ctrl+Return"),
+    (QT_TRANSLATE_NOOP("HelpDialog", "Inbox"), QT_TRANSLATE_NOOP("HelpDialog", "Send the reply"),
+     "Ctrl+Return"),
+)
 
 
 def guide_html(language: str) -> str:
@@ -33,6 +53,10 @@ def shortcuts_of(window: QWidget) -> list[tuple[str, str]]:
         name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
         rows.append((name, keys.toString(QKeySequence.SequenceFormat.NativeText)))
     tr = QCoreApplication.translate
+    native = QKeySequence.SequenceFormat.NativeText
+    place = tr("HelpDialog", "%1: %2", "where: what a key does")
+    rows += [(place.replace("%1", tr("HelpDialog", where)).replace("%2", tr("HelpDialog", what)),
+              QKeySequence(keys).toString(native)) for where, what, keys in VIEW_SHORTCUTS]
     rows += [(tr("HelpDialog", "Next or previous field"), tr("HelpDialog", "Tab / Shift+Tab")),
              (tr("HelpDialog", "Close a dialog without saving"), tr("HelpDialog", "Esc"))]
     return rows
