@@ -108,6 +108,8 @@ def test_help_menu_opens_the_guide_with_the_real_shortcuts(qtbot, services):
     for keys in ("Ctrl+N", "Ctrl+,", "Ctrl+1", "Ctrl+4", "Ctrl+F", "F5", "F1", "Esc"):
         assert keys in text, keys
     assert "New campaign\tCtrl+N" in text or "New campaign Ctrl+N" in text.replace("\n", " ")
+    assert "Contacts: Import a CSV file" in text and "Ctrl+I" in text  # a view's own keys
+    assert "Campaign editor: Save as a draft" in text and "Ctrl+S" in text
     assert "<!--" not in dialog.browser.toHtml().split("<body", 1)[1][:50]  # mark replaced
 
     _menu_action(window, "&Help", "actionShortcuts").trigger()
