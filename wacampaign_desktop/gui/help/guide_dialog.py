@@ -52,20 +52,25 @@ def shortcuts_of(window: QWidget) -> list[tuple[str, str]]:
             continue
         name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
         rows.append((name, keys.toString(QKeySequence.SequenceFormat.NativeText)))
-    tr = QCoreApplication.translate
     native = QKeySequence.SequenceFormat.NativeText
-    place = tr("HelpDialog", "%1: %2", "where: what a key does")
-    rows += [(place.replace("%1", tr("HelpDialog", where)).replace("%2", tr("HelpDialog", what)),
+    translate = QCoreApplication.translate  # for the NOOP-marked texts (variables)
+    place = QCoreApplication.translate("HelpDialog", "%1: %2", "where: what a key does")
+    rows += [(place.replace("%1", translate("HelpDialog", where))
+              .replace("%2", translate("HelpDialog", what)),
               QKeySequence(keys).toString(native)) for where, what, keys in VIEW_SHORTCUTS]
-    rows += [(tr("HelpDialog", "Next or previous field"), tr("HelpDialog", "Tab / Shift+Tab")),
-             (tr("HelpDialog", "Close a dialog without saving"), tr("HelpDialog", "Esc"))]
+    rows += [
+        (QCoreApplication.translate("HelpDialog", "Next or previous field"),
+         QCoreApplication.translate("HelpDialog", "Tab / Shift+Tab")),
+        (QCoreApplication.translate("HelpDialog", "Close a dialog without saving"),
+         QCoreApplication.translate("HelpDialog", "Esc")),
+    ]
     return rows
 
 
 def _shortcuts_table(rows: list[tuple[str, str]]) -> str:
-    tr = QCoreApplication.translate
-    head = (f"<tr><th align='left'>{html.escape(tr('HelpDialog', 'Action'))}</th>"
-            f"<th align='left'>{html.escape(tr('HelpDialog', 'Keys'))}</th></tr>")
+    action = html.escape(QCoreApplication.translate("HelpDialog", "Action"))
+    keys_title = html.escape(QCoreApplication.translate("HelpDialog", "Keys"))
+    head = f"<tr><th align='left'>{action}</th><th align='left'>{keys_title}</th></tr>"
     body = "".join(f"<tr><td>{html.escape(name)}</td><td><b>{html.escape(keys)}</b></td></tr>"
                    for name, keys in rows)
     return f"<table cellspacing='0' cellpadding='4'>{head}{body}</table>"

@@ -22,17 +22,20 @@ def open_folder(parent: QWidget | None, folder: Path | str,
     if opener(QUrl.fromLocalFile(path)):
         return None
     log.warning("No file manager could open %s", path)
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Information, tr("OpenFolder", "Open folder"),
-                      tr("OpenFolder", "No file manager could open the folder. It is here:"),
-                      QMessageBox.StandardButton.Close, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("OpenFolder", "Open folder"),
+        QCoreApplication.translate("OpenFolder", "No file manager could open the folder. It is here:"),
+        QMessageBox.StandardButton.Close, parent)
     box.setObjectName("openFolderMessage")
     box.setInformativeText(path)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                 | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-    copy = box.addButton(tr("OpenFolder", "Copy the path"), QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton(QCoreApplication.translate("OpenFolder", "Copy the path"),
+                         QMessageBox.ButtonRole.ActionRole)
     copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(path))
-    box.button(QMessageBox.StandardButton.Close).setText(tr("OpenFolder", "Close"))
+    box.button(QMessageBox.StandardButton.Close).setText(
+        QCoreApplication.translate("OpenFolder", "Close"))
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.open()
     return box
