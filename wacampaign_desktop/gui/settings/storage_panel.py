@@ -32,13 +32,14 @@ from wacampaign_desktop.core.services.maintenance import (
     MaintenanceService,
     StorageReport,
 )
+from wacampaign_desktop.gui.models.labels import ui_locale
 
 if TYPE_CHECKING:
     from wacampaign_desktop.gui.services import GuiServices
 
 
 def size_text(count: int) -> str:
-    return QLocale().formattedDataSize(int(count), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+    return ui_locale().formattedDataSize(int(count), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
 def fill(text: str, *values: Any) -> str:
@@ -49,7 +50,7 @@ def fill(text: str, *values: Any) -> str:
 
 
 def _date(value: datetime) -> str:
-    return QLocale().toString(value.date(), QLocale.FormatType.ShortFormat)
+    return ui_locale().toString(value.date(), QLocale.FormatType.ShortFormat)
 
 
 class StorageDialog(QDialog):
@@ -60,6 +61,7 @@ class StorageDialog(QDialog):
         self.services = services
         self.maintenance = MaintenanceService(services.context)
         self.report: StorageReport | None = None
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
 
         sizes = QGroupBox(self.tr("Size on disk"), self)
@@ -134,21 +136,22 @@ class StorageDialog(QDialog):
         self.databaseLabel.setText(fill(self.tr("%1 (free space inside: %2)"),
             size_text(db.file_bytes), size_text(db.free_bytes)))
         self.logLabel.setText(fill(self.tr("%1 in %2 entries (%3 kept as a summary)"),
-            size_text(db.log_bytes), QLocale().toString(db.log_rows),
-            QLocale().toString(db.summarised_rows)))
+            size_text(db.log_bytes), ui_locale().toString(db.log_rows),
+            ui_locale().toString(db.summarised_rows)))
         self.backupsLabel.setText(size_text(report.backups_bytes))
         plan = report.plan
         if plan.to_summarise or plan.to_delete:
             self.planLabel.setText(fill(self.tr(
                 "Clean up now will keep only a summary of %1 entries from before %2 and remove "
                 "%3 entries from before %4 (about %5)."),
-                QLocale().toString(plan.to_summarise), _date(plan.full_before),
-                QLocale().toString(plan.to_delete), _date(plan.summary_before),
+                ui_locale().toString(plan.to_summarise), _date(plan.full_before),
+                ui_locale().toString(plan.to_delete), _date(plan.summary_before),
                 size_text(plan.estimated_bytes)))
         else:
             self.planLabel.setText(self.tr("Nothing to clean up: every entry is within the "
                                            "periods above."))
         self.cleanButton.setEnabled(bool(plan.to_summarise or plan.to_delete or db.free_bytes))
+        self.adjustSize()  # room for the wrapped texts
 
     def _failed(self, exc: BaseException) -> None:
         self.planLabel.setText(fill(self.tr("Could not read the sizes: %1"), str(exc)))
