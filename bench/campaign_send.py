@@ -1,7 +1,7 @@
 """Campaign send benchmark: 10,000 recipients on the sandbox at several rates.
 
 The sandbox runs as its own process (`wacampaign-desktop sandbox`, playing remote Twilio), the
-app side in another (live mode through WACAMPAIGN_TWILIO_API_URL): the engine, the webhook
+app side in another (live mode through RuntimeConfig.api_url): the engine, the webhook
 server receiving the callbacks and SQLite, as in the desktop app. Each rate runs in a fresh
 child process so its peak RSS is its own. Prints, per run: achieved msg/s (messages handed to
 Twilio / time from start until the last was), share of the set rate, time until every message
@@ -31,7 +31,7 @@ def child(args: argparse.Namespace) -> dict:
     from wacampaign_desktop.core import status_rules as rules
     from wacampaign_desktop.core.app_context import AppContext
     from wacampaign_desktop.core.engine import lifecycle
-    from wacampaign_desktop.core.runtime import API_URL_ENV, Runtime
+    from wacampaign_desktop.core.runtime import Runtime, RuntimeConfig
     from wacampaign_desktop.core.secrets import TWILIO_AUTH_TOKEN
     from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact
 
@@ -42,7 +42,6 @@ def child(args: argparse.Namespace) -> dict:
     sandbox = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         info = json.loads(sandbox.stdout.readline())
-        os.environ[API_URL_ENV] = info["base_url"]
         ctx = AppContext.open(tempfile.mkdtemp(prefix="wac-bench-"), log_to_file=True)
         s = ctx.settings
         s.use_sandbox, s.twilio_account_sid, s.sender = False, info["account_sid"], "whatsapp:+14155238886"
@@ -52,7 +51,7 @@ def child(args: argparse.Namespace) -> dict:
         for i in range(0, len(rows), 500):
             Contact.insert_many(rows[i:i + 500]).execute()
         campaign = Campaign.create(name="bench", body="Hello {{name}}", send_rate=args.rate)
-        runtime = Runtime(ctx).start()
+        runtime = Runtime(ctx, RuntimeConfig(api_url=info["base_url"])).start()
         try:
             start = time.monotonic()
             runtime.engine.start_campaign(campaign.id)

@@ -31,8 +31,9 @@ def runtime_factory(context):
 
 @pytest.fixture
 def live_sandbox(context, monkeypatch):
-    """A sandbox playing real Twilio for this profile: live mode through the documented
-    WACAMPAIGN_TWILIO_API_URL override, so it outlives each Runtime (restarts, reconciliation)."""
+    """A sandbox playing real Twilio for this profile, so it outlives each Runtime (restarts,
+    reconciliation): in-process runtimes get `RuntimeConfig(api_url=server.base_url)`; commands
+    run as subprocesses get it through WACAMPAIGN_TWILIO_API_URL, the CLI's --api-url default."""
     from wacampaign_desktop.core.runtime import API_URL_ENV
     from wacampaign_desktop.core.sandbox import DEFAULT_SENDER, SandboxServer
     from wacampaign_desktop.core.secrets import TWILIO_AUTH_TOKEN

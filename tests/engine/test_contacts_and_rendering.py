@@ -116,7 +116,7 @@ def test_campaign_that_cannot_start_names_contacts_and_placeholder(db):
     make_contacts(3)
     Contact.update(fields={"city": "Lyon"}).where(Contact.phone == "+33610000000").execute()
     campaign = make_campaign(body="Hi {{name}} in {{city}}")
-    engine = CampaignEngine(None, None, _settings(), lambda: None, default_sender="whatsapp:+1")
+    engine = CampaignEngine(None, None, _settings(), lambda: None, db=db, default_sender="whatsapp:+1")
     with pytest.raises(EngineError) as err:
         engine.start_campaign(campaign.id)
     assert "{{city}} has no value for 2 contact(s): +33610000001, +33610000002" in str(err.value)

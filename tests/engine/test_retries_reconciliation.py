@@ -15,7 +15,7 @@ from engine_helpers import (
 )
 
 from wacampaign_desktop.core.events import Alert
-from wacampaign_desktop.core.runtime import Runtime
+from wacampaign_desktop.core.runtime import Runtime, RuntimeConfig
 from wacampaign_desktop.core.sandbox import SandboxConfig
 from wacampaign_desktop.core.sandbox.config import FAILURES
 from wacampaign_desktop.core.store.models import CampaignMessage, Contact, WebhookEvent
@@ -97,7 +97,8 @@ def test_non_final_messages_are_fetched_at_start_up(live_sandbox, context):
     make_contacts(40)
     sandbox = live_sandbox(SandboxConfig(seed=8, step_latency=0.3, callbacks_enabled=False))
     campaign = make_campaign(send_rate=200)
-    first = Runtime(context, engine_options=FAST).start()
+    live = RuntimeConfig(api_url=sandbox.base_url)
+    first = Runtime(context, live, engine_options=FAST).start()
     try:
         first.engine.start_campaign(campaign.id)
         wait_for(lambda: statuses(campaign.id).get("pending", 0) == 0
@@ -108,7 +109,7 @@ def test_non_final_messages_are_fetched_at_start_up(live_sandbox, context):
     wait_for(lambda: all(m.current().status in ("delivered", "read") for m in sandbox.messages()),
              30, "Twilio side done while the app is closed")
 
-    second = Runtime(context, engine_options=FAST).start()  # callbacks were lost meanwhile
+    second = Runtime(context, live, engine_options=FAST).start()  # callbacks were lost meanwhile
     try:
         wait_for(lambda: set(statuses(campaign.id)) <= {"delivered", "read"}, 30, "start-up fetch")
         wait_for(lambda: state_of(campaign.id) == "completed", 30, "completion")

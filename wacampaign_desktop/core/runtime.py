@@ -5,8 +5,9 @@ and a RuntimeConfig (Twilio API URL for live mode, sandbox behaviour, engine and
 options, gateway and tunnel factories). `start()` takes the profile's lock (one sending process
 per profile: two engines would resolve each other's claims), then brings up, in order: the
 Twilio sandbox (when `context.live` is False — no real credentials, or the sandbox switched on),
-the gateway, the store writer, the webhook server, the tunnel (per the settings) and the
-campaign engine. `stop()` takes them down in reverse order. Call `start()` off the GUI thread
+the gateway, the store writer (shared by the webhook server and the engine), the webhook
+server, the tunnel (per the settings), the campaign engine and the housekeeping (webhook-log
+retention, daily backup). `stop()` takes them down in reverse order. Call `start()` off the GUI thread
 (ngrok can take seconds).
 
 A tunnel that cannot start (ngrok offline, a wrong path or token, a bad own URL) does not stop
@@ -17,10 +18,8 @@ is "error" and an Alert ("tunnel_down") says what failed and where to change it.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from collections.abc import Mapping
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from wacampaign_desktop.core.app_context import AppContext
 from wacampaign_desktop.core.clock import Clock
 from wacampaign_desktop.core.engine import CampaignEngine
 from wacampaign_desktop.core.events import Alert
+from wacampaign_desktop.core.housekeeping import Housekeeping
 from wacampaign_desktop.core.runtime_config import RuntimeConfig
 from wacampaign_desktop.core.secrets import NGROK_AUTHTOKEN, TWILIO_AUTH_TOKEN
 from wacampaign_desktop.core.store.writer import StoreWriter
@@ -35,7 +35,8 @@ from wacampaign_desktop.core.twilio_gateway import TwilioCredentials, TwilioGate
 
 log = logging.getLogger(__name__)
 
-# The environment variable the CLI's --api-url option defaults to (read in cli/, never here).
+# The environment variable the CLI's --api-url option defaults to (cli/__init__.py reads it;
+# nothing in core does). Kept here for callers that import it from the runtime.
 API_URL_ENV = "WACAMPAIGN_TWILIO_API_URL"
 
 __all__ = ["API_URL_ENV", "ProfileLock", "Runtime", "RuntimeBusy", "RuntimeConfig"]
@@ -95,6 +96,7 @@ class Runtime:
         self.webhooks = None
         self.tunnel = None
         self.engine: CampaignEngine | None = None
+        self.housekeeping: Housekeeping | None = None  # log retention, daily backup
         self.sender = ""
         self.started = False
         self._lock = ProfileLock(context.paths.data_dir / "runtime.lock")
@@ -120,10 +122,8 @@ class Runtime:
             return self.sandbox.credentials
         token = ctx.secrets.get(TWILIO_AUTH_TOKEN) or ""
         self.sender = ctx.settings.sender
-        # Transitional: the environment fallback goes once every CLI command passes --api-url.
-        legacy = os.environ.get(API_URL_ENV) if self.config.api_url is None else None
         return TwilioCredentials(ctx.settings.twilio_account_sid, token,
-                                 base_url=self.config.api_url or legacy or None)
+                                 base_url=self.config.api_url or None)
 
     def start(self) -> Runtime:
         from wacampaign_desktop.core.webhooks import WebhookServer
@@ -133,10 +133,12 @@ class Runtime:
         try:
             credentials = self._credentials()
             self.gateway = self.config.gateway_factory(credentials)
+            self.writer = StoreWriter(ctx.db, ctx.bus, clock=self.clock)
+            self.writer.start()
             self.webhooks = WebhookServer(
                 ctx.bus, auth_token=lambda: credentials.auth_token,
                 public_base_url=self._public_base_url, host=s.webhook_host, port=s.webhook_port,
-                db=ctx.db, clock=self.clock, **dict(self.config.webhook_options),
+                db=ctx.db, writer=self.writer, clock=self.clock, **dict(self.config.webhook_options),
             )
             self.webhooks.start()
             if self.sandbox is not None:
@@ -146,9 +148,11 @@ class Runtime:
             self.engine = CampaignEngine(
                 ctx.bus, self.gateway, s,
                 status_callback_url=lambda: webhooks.status_callback_url,
-                default_sender=self.sender or None, **asdict(self.config.engine),
+                db=ctx.db, clock=self.clock, writer=self.writer, options=self.config.engine,
+                default_sender=self.sender or None,
             )
             self.engine.start()
+            self.housekeeping = Housekeeping(ctx).start()
         except Exception:
             self.stop()
             raise
@@ -183,7 +187,7 @@ class Runtime:
                                                          self.webhooks.local_base_url))
 
     def stop(self) -> None:
-        for name in ("engine", "tunnel", "webhooks", "writer", "sandbox"):
+        for name in ("housekeeping", "engine", "tunnel", "webhooks", "writer", "sandbox"):
             part = getattr(self, name)
             if part is None:
                 continue

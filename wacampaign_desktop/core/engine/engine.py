@@ -1,42 +1,50 @@
 """CampaignEngine: starts, paces, pauses, resumes, cancels and completes campaigns.
 
 One monitor thread ticks every 0.25 s: it follows campaign states in the database (so the CLI
-can pause a campaign the GUI is sending), starts scheduled campaigns when due (also after a
-restart), resolves claims left by a crashed process, checks completion and publishes progress
-and counters. A reconciler thread fetches messages whose callbacks did not come (all non-final
-ones once at start-up, then those older than `reconcile_after_minutes`). Every public method
-returns at once and is safe from any thread; the feeders notice within 0.25 s.
+can pause a campaign the GUI is sending), starts scheduled campaigns when due by the Clock (also
+after a restart), resolves claims left by a crashed process, checks completion and publishes
+progress. A reconciler thread fetches messages whose callbacks did not come (all non-final ones
+once at start-up, then those older than `reconcile_after_minutes`). Every public method returns
+at once and is safe from any thread; the feeders notice within 0.25 s.
+
+The database handle, the Clock and the store writer are passed in (the Runtime gives the
+AppContext's). Every message move goes through the status pipeline, which builds the
+MessageStatusChanged and CountersChanged events from the counter deltas of each transaction:
+the engine never re-reads counters to announce them.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
+import peewee
+
 from wacampaign_desktop.core import status_rules as rules
+from wacampaign_desktop.core.clock import SYSTEM_CLOCK, Clock
 from wacampaign_desktop.core.engine import lifecycle as lc
 from wacampaign_desktop.core.engine import reconciliation as rec
 from wacampaign_desktop.core.engine import retries, scheduler
 from wacampaign_desktop.core.engine.dispatcher import CampaignRun
+from wacampaign_desktop.core.engine.options import EngineOptions
 from wacampaign_desktop.core.engine.recipients import Preparation, prepare_rows
-from wacampaign_desktop.core.engine.recorder import Recorder
 from wacampaign_desktop.core.engine.rendering import summarize
 from wacampaign_desktop.core.events import (
     Alert,
     CampaignProgress,
     CampaignStateChanged,
-    CountersChanged,
+    Event,
     EventBus,
     MessageStatusChanged,
 )
 from wacampaign_desktop.core.settings import Settings
 from wacampaign_desktop.core.store import message_updates as mu
-from wacampaign_desktop.core.store.database import database_proxy as db
-from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, utcnow
+from wacampaign_desktop.core.store.models import Campaign, CampaignMessage
+from wacampaign_desktop.core.store.status_pipeline import status_changes
+from wacampaign_desktop.core.store.writer import StoreWriter
 from wacampaign_desktop.core.twilio_gateway import TwilioGateway, explain_error
 
 log = logging.getLogger(__name__)
@@ -48,16 +56,22 @@ TICK_S = 0.25
 class CampaignEngine:
     def __init__(
         self, bus: EventBus, gateway: TwilioGateway, settings: Settings,
-        status_callback_url: Callable[[], str | None], *, default_sender: str | None = None,
-        claim_grace_s: float = 5.0, reconcile_interval_s: float = 15.0,
-        retry_backoff_s: float = retries.BASE_BACKOFF_S,
+        status_callback_url: Callable[[], str | None], *, db: peewee.Database,
+        clock: Clock = SYSTEM_CLOCK, writer: StoreWriter | None = None,
+        options: EngineOptions | None = None, default_sender: str | None = None,
     ) -> None:
+        """`db`: the AppContext's database; `writer`: the store writer shared with the webhook
+        server (started and stopped by its owner; without one the engine runs its own)."""
+        options = options or EngineOptions()
         self.bus, self.gateway, self.settings = bus, gateway, settings
+        self.db, self.clock = db, clock
         self._callback_url = status_callback_url
         self._default_sender = default_sender
-        self._claim_grace = claim_grace_s
-        self._reconcile_interval = reconcile_interval_s
-        self._retry_backoff = retry_backoff_s
+        self._claim_grace = options.claim_grace_s
+        self._reconcile_interval = options.reconcile_interval_s
+        self._retry_backoff = options.retry_backoff_s
+        self._writer = writer
+        self._own_writer = writer is None
         self._lock = threading.RLock()
         self._runs: dict[int, CampaignRun] = {}
         self._windows: dict[int, retries.OutcomeWindow] = {}
@@ -65,12 +79,10 @@ class CampaignEngine:
         self._busy_lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(max(2, settings.worker_threads * 2))
         self._pool: ThreadPoolExecutor | None = None
-        self._recorder: Recorder | None = None
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._threads: list[threading.Thread] = []
-        self._last_counters: dict[int, dict[str, int]] = {}
-        self._reconciled_at: dict[int, float] = {}
+        self._reconciled_at: dict[int, float] = {}  # message id -> clock.monotonic() of its fetch
         self._unsubscribe: Callable[[], None] | None = None
         self._claims_checked_at = float("-inf")
         self._outside: dict[int, str] = {}  # campaigns stopped by another process: their state
@@ -79,8 +91,9 @@ class CampaignEngine:
     def start(self) -> None:
         self._stop.clear()
         self._pool = ThreadPoolExecutor(self.settings.worker_threads, thread_name_prefix="sender")
-        self._recorder = Recorder(self.bus)
-        self._recorder.start()
+        if self._own_writer:
+            self._writer = StoreWriter(self.db, self.bus, clock=self.clock, name="engine-writer")
+            self._writer.start()
         self._unsubscribe = self.bus.subscribe(self._on_status, MessageStatusChanged)
         for target, name in ((self._monitor, "engine-monitor"), (self._reconciler, "engine-reconcile")):
             thread = threading.Thread(target=target, name=name, daemon=True)
@@ -103,9 +116,9 @@ class CampaignEngine:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=False)
             self._pool = None
-        if self._recorder is not None:
-            self._recorder.stop(timeout)
-            self._recorder = None
+        if self._own_writer and self._writer is not None:
+            self._writer.stop(timeout)
+            self._writer = None
         if self._unsubscribe:
             self._unsubscribe()
 
@@ -118,50 +131,60 @@ class CampaignEngine:
         EngineError when it cannot start (naming contacts and placeholders that do not render)."""
         campaign = lc.get_campaign(campaign_id)
         self._sender_for(campaign)
-        if campaign.state == lc.DRAFT and campaign.scheduled_at and campaign.scheduled_at > utcnow():
+        if (campaign.state == lc.DRAFT and campaign.scheduled_at
+                and campaign.scheduled_at > self.clock.now()):
             prep = prepare_rows(campaign)
             self._check(campaign, prep)
-            lc.publish_change(self.bus, lc.change_state(campaign_id, "schedule",
-                                                        f"starts at {campaign.scheduled_at} UTC"))
+            lc.publish_change(self.bus, self._change(campaign_id, "schedule",
+                                                     f"starts at {campaign.scheduled_at} UTC"))
             return
         self._begin(campaign_id)
 
     def pause(self, campaign_id: int, reason: str = "paused by the user") -> None:
         with self._lock:  # the monitor cannot start a feeder between the two
-            change = lc.change_state(campaign_id, "pause", reason)
+            change = self._change(campaign_id, "pause", reason)
             self._stop_run(campaign_id)
         lc.publish_change(self.bus, change)
 
     def resume(self, campaign_id: int) -> None:
-        change = lc.change_state(campaign_id, "resume", "resumed by the user")
+        change = self._change(campaign_id, "resume", "resumed by the user")
         self._outside.pop(campaign_id, None)
         self._window(campaign_id).clear()
         lc.publish_change(self.bus, change)
         self._wake.set()
 
     def cancel(self, campaign_id: int) -> None:
-        with self._lock, db.atomic():
-            change = lc.change_state(campaign_id, "cancel", "cancelled by the user")
-            events = lc.cancel_pending(campaign_id)
+        with self._lock, self.db.atomic():
+            change = self._change(campaign_id, "cancel", "cancelled by the user")
+            events = lc.cancel_pending(campaign_id, db=self.db, clock=self.clock)
             self._stop_run(campaign_id)
-        for event in events:
-            self.bus.publish(event)
+        self._publish(events)
         lc.publish_change(self.bus, change)
 
     def retry_failed(self, campaign_id: int) -> int:
         """Requeue the campaign's failed/undelivered messages whose error is retryable; returns
         how many. The campaign goes back to sending if it was paused or completed."""
-        events, change = lc.requeue_failed(campaign_id)
+        with status_changes(self.db, self.clock) as changes:
+            updates, change = lc.requeue_failed(campaign_id, db=self.db, clock=self.clock,
+                                                changes=changes)
         if change:
             self._outside.pop(campaign_id, None)
-        rec.publish_updates(self.bus, events)
+        self._publish(changes.events)
         if change:
             self._window(campaign_id).clear()
             lc.publish_change(self.bus, change)
         self._wake.set()
-        return len(events)
+        return len(updates)
 
     # --- internals ------------------------------------------------------------------------
+    def _change(self, campaign_id: int, action: str, reason: str) -> lc.StateChange:
+        return lc.change_state(campaign_id, action, reason, db=self.db, clock=self.clock)
+
+    def _publish(self, events: Iterable[Event]) -> None:
+        """Events of a committed transaction (the pipeline's MessageStatusChanged/CountersChanged)."""
+        for event in events:
+            self.bus.publish(event)
+
     def _sender_for(self, campaign: Campaign) -> str:
         sender = campaign.sender or self.settings.sender or self._default_sender
         if not sender:
@@ -177,16 +200,18 @@ class CampaignEngine:
             raise EngineError(f"campaign {campaign.id} has no recipients")
 
     def _begin(self, campaign_id: int) -> None:
-        with db.atomic():
+        with self.db.atomic():
             campaign = lc.get_campaign(campaign_id)
             if campaign.state not in lc.ALLOWED_FROM["start"]:
                 raise EngineError(f"campaign {campaign_id} ({campaign.name}) is {campaign.state}: "
                                   "it cannot be started")
             prep = prepare_rows(campaign)
             self._check(campaign, prep)
-            mu.insert_messages(campaign_id, prep.recipients + prep.skipped)
-            change = lc.change_state(campaign_id, "start",
-                                     f"{len(prep.recipients)} to send, {len(prep.skipped)} skipped")
+            with status_changes(self.db, self.clock) as changes:
+                mu.insert_messages(campaign_id, prep.recipients + prep.skipped, changes=changes)
+            change = self._change(campaign_id, "start",
+                                  f"{len(prep.recipients)} to send, {len(prep.skipped)} skipped")
+        self._publish(changes.events)  # the new counters (CountersChanged)
         lc.publish_change(self.bus, change)
         self._wake.set()
 
@@ -247,10 +272,11 @@ class CampaignEngine:
             self._wake.clear()
 
     def _tick(self) -> None:
-        if time.monotonic() - self._claims_checked_at >= min(2.0, self._claim_grace):
-            self._claims_checked_at = time.monotonic()  # at most every 2 s (Twilio may be away)
-            rec.resolve_claims(self.gateway, self.bus, self._claim_grace, self._is_busy)
-        for campaign_id in scheduler.due_scheduled():
+        if self.clock.monotonic() - self._claims_checked_at >= min(2.0, self._claim_grace):
+            self._claims_checked_at = self.clock.monotonic()  # at most every 2 s (Twilio may be away)
+            rec.resolve_claims(self.gateway, self.bus, self._claim_grace, self._is_busy,
+                               writer=self._writer)
+        for campaign_id in scheduler.due_scheduled(self.clock.now()):
             self._start_scheduled(campaign_id)
         for campaign in scheduler.sending_campaigns():
             if campaign.id not in self._runs:
@@ -264,12 +290,12 @@ class CampaignEngine:
         try:
             self._begin(campaign_id)
         except EngineError as exc:
-            lc.publish_change(self.bus, lc.change_state(campaign_id, "unschedule", str(exc)))
+            lc.publish_change(self.bus, self._change(campaign_id, "unschedule", str(exc)))
             self.bus.publish(Alert("schedule_failed", f"Scheduled campaign did not start: {exc}",
                                    level="error", campaign_id=campaign_id))
 
     def _start_run(self, campaign: Campaign) -> None:
-        if self._pool is None or self._recorder is None or self._stop.is_set():
+        if self._pool is None or self._writer is None or self._stop.is_set():
             return
         try:
             sender = self._sender_for(campaign)
@@ -280,7 +306,7 @@ class CampaignEngine:
             campaign, gateway=self.gateway, bus=self.bus, pool=self._pool, slots=self._slots,
             sender=sender, callback_url=self._callback_url, max_retries=self.settings.max_retries,
             on_outcome=self._outcome, busy=self._busy, busy_lock=self._busy_lock,
-            recorder=self._recorder, base_backoff=self._retry_backoff,
+            writer=self._writer, base_backoff=self._retry_backoff,
         )
         with self._lock:
             current = Campaign.get_or_none(Campaign.id == campaign.id)
@@ -307,17 +333,13 @@ class CampaignEngine:
             run.limiter.set_rate(campaign.send_rate)
         if campaign is None:
             return
-        counters = campaign.counters()
-        if counters != self._last_counters.get(campaign.id):
-            self._last_counters[campaign.id] = counters
-            self.bus.publish(CountersChanged(campaign.id, counters))
         pending, claimed = lc.left_to_send(campaign.id)
-        total = counters["total"]
+        total = campaign.total_count
         self.bus.publish(CampaignProgress(campaign.id, total - pending - claimed, total,
                                           run.rate_now()))
         if campaign.state == lc.SENDING and pending == 0 and claimed == 0 and self._all_settled(campaign.id):
             try:
-                change = lc.change_state(campaign.id, "complete", "every message is final or given up")
+                change = self._change(campaign.id, "complete", "every message is final or given up")
             except EngineError:
                 return
             self._stop_run(campaign.id)
@@ -333,32 +355,40 @@ class CampaignEngine:
             & CampaignMessage.twilio_sid.is_null(False)
         )
         give_up_s = rec.GIVE_UP_AFTER.total_seconds()
+        now = self.clock.now()
         for m in young.iterator():
             if m.claimed_at is None:
                 continue
-            age = (utcnow() - m.claimed_at).total_seconds()
+            age = (now - m.claimed_at).total_seconds()
             if age < window_s or (m.id not in self._reconciled_at and age < give_up_s):
                 return False
         return True
 
     # --- reconciler thread ----------------------------------------------------------------
     def _reconciler(self) -> None:
+        """Runs at start-up, then every interval of the Clock (looked at each tick, so a
+        ManualClock moved forward by a test is followed at once)."""
         first = True
+        due = self.clock.monotonic()
         while not self._stop.is_set():
-            try:
-                self._reconcile_once(everything=first)
-                first = False
-            except Exception:
-                log.exception("Reconciliation failed")
-            self._stop.wait(min(self._reconcile_interval,
-                                max(0.5, self.settings.reconcile_after_minutes * 60 / 4)))
+            if self.clock.monotonic() >= due:
+                try:
+                    self._reconcile_once(everything=first)
+                    first = False
+                except Exception:
+                    log.exception("Reconciliation failed")
+                due = self.clock.monotonic() + min(
+                    self._reconcile_interval,
+                    max(0.5, self.settings.reconcile_after_minutes * 60 / 4))
+            self._stop.wait(TICK_S)
 
     def _reconcile_once(self, everything: bool) -> None:
         window_s = self.settings.reconcile_after_minutes * 60
-        now = time.time()
+        now = self.clock.monotonic()
 
         def recent(message_id: int) -> bool:
-            return now - self._reconciled_at.get(message_id, 0) < window_s
+            fetched = self._reconciled_at.get(message_id)
+            return fetched is not None and now - fetched < window_s
 
         while not self._stop.is_set():
             batch = rec.stale_in_flight(0 if everything else window_s, 200, exclude=recent)
@@ -366,7 +396,7 @@ class CampaignEngine:
                 return
             for m in batch:
                 self._reconciled_at[m.id] = now
-            rec.reconcile(self.gateway, self.bus, batch, self._stop.is_set)
+            rec.reconcile(self.gateway, self.bus, batch, self._stop.is_set, writer=self._writer)
 
 
 def parse_when(text: str) -> datetime:

@@ -1,7 +1,11 @@
 """Campaign lifecycle: draft → scheduled → sending ⇄ paused → completed, or cancelled.
 
 State changes are database transactions (so another process — the CLI beside the GUI — sees
-them; the engine re-reads states every tick) followed by a CampaignStateChanged event.
+them; the engine re-reads states every tick) followed by a CampaignStateChanged event. Message
+moves (cancel, requeue) go through the status pipeline (`store.status_pipeline.status_changes`),
+which writes the counters in the same transaction and builds the MessageStatusChanged and
+CountersChanged events the caller publishes after commit. `db` is the AppContext's database
+(the models' own binding when a caller outside the engine leaves it out); `clock` stamps times.
 
 "Completed" means nothing is left to send: no message is pending or claimed without an answer
 from Twilio, and every message handed to Twilio is final (delivered, read, failed, undelivered,
@@ -12,13 +16,21 @@ sent, even after fetching it. Delivery statuses keep updating after completion.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 
+import peewee
+
 from wacampaign_desktop.core import status_rules as rules
-from wacampaign_desktop.core.events import CampaignStateChanged, EventBus, MessageStatusChanged
-from wacampaign_desktop.core.store import message_updates as mu
-from wacampaign_desktop.core.store.database import database_proxy as db
-from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, utcnow
+from wacampaign_desktop.core.clock import SYSTEM_CLOCK, Clock
+from wacampaign_desktop.core.events import CampaignStateChanged, Event, EventBus
+from wacampaign_desktop.core.store.models import Campaign, CampaignMessage
+from wacampaign_desktop.core.store.status_pipeline import (
+    StatusChanges,
+    StatusUpdate,
+    status_changes,
+)
 
 log = logging.getLogger(__name__)
 
@@ -58,19 +70,35 @@ def get_campaign(campaign_id: int) -> Campaign:
     return campaign
 
 
-def change_state(campaign_id: int, action: str, reason: str = "", **fields: object) -> StateChange:
+def _database(db: peewee.Database | None) -> peewee.Database:
+    return db if db is not None else Campaign._meta.database
+
+
+@contextmanager
+def _changes(changes: StatusChanges | None, db: peewee.Database | None,
+             clock: Clock) -> Iterator[StatusChanges]:
+    """The caller's status transaction, or a new one."""
+    with (nullcontext(changes) if changes is not None
+          else status_changes(_database(db), clock)) as current:
+        yield current
+
+
+def change_state(campaign_id: int, action: str, reason: str = "", *,
+                 db: peewee.Database | None = None, clock: Clock = SYSTEM_CLOCK,
+                 **fields: object) -> StateChange:
     """Apply `action` in a transaction (call inside an outer atomic() to add more work);
     raises EngineError naming the current state when the action is not possible."""
-    with db.atomic():
+    now = clock.now()
+    with _database(db).atomic():
         campaign = get_campaign(campaign_id)
         if campaign.state not in ALLOWED_FROM[action]:
             raise EngineError(f"campaign {campaign_id} ({campaign.name}) is {campaign.state}: "
                               f"it cannot be {_verb(action)}")
         values: dict[object, object] = {Campaign.state: TARGET[action]}
         if action == "start" and campaign.started_at is None:
-            values[Campaign.started_at] = utcnow()
+            values[Campaign.started_at] = now
         if action in ("complete", "cancel"):
-            values[Campaign.finished_at] = utcnow()
+            values[Campaign.finished_at] = now
         if action in ("resume", "retry"):
             values[Campaign.finished_at] = None
         for name, value in fields.items():
@@ -91,28 +119,31 @@ def _verb(action: str) -> str:
             "unschedule": "unscheduled"}[action]
 
 
-def cancel_pending(campaign_id: int) -> list[MessageStatusChanged]:
-    """Mark every not-yet-sent message canceled (inside the cancel transaction)."""
-    events = []
-    with db.atomic():
+def cancel_pending(campaign_id: int, *, db: peewee.Database | None = None,
+                   clock: Clock = SYSTEM_CLOCK, changes: StatusChanges | None = None) -> list[Event]:
+    """Mark every not-yet-sent message canceled (inside the cancel transaction). Returns the
+    events to publish after commit (MessageStatusChanged per message, CountersChanged); with
+    the caller's `changes`, they land in `changes.events` when its block ends instead."""
+    with _changes(changes, db, clock) as current:
         for message in CampaignMessage.select().where(
             (CampaignMessage.campaign == campaign_id) & (CampaignMessage.status == rules.PENDING)
         ):
-            update = mu.transition(message, rules.CANCELED, error_message="campaign cancelled",
-                                   next_attempt_at=None)
-            events.append(MessageStatusChanged(campaign_id, message.id, None, update.old_status or "",
-                                               rules.CANCELED))
-    return events
+            current.transition(message, rules.CANCELED, error_message="campaign cancelled",
+                               next_attempt_at=None)
+    return [] if changes is not None else current.events
 
 
-def requeue_failed(campaign_id: int) -> tuple[list[mu.StatusUpdate], StateChange | None]:
+def requeue_failed(campaign_id: int, *, db: peewee.Database | None = None,
+                   clock: Clock = SYSTEM_CLOCK, changes: StatusChanges | None = None,
+                   ) -> tuple[list[StatusUpdate], StateChange | None]:
     """Put the campaign's failed/undelivered messages with a retryable error back in the queue
-    (new attempt, new sid); a paused or completed campaign goes back to sending."""
+    (new attempt, new sid); a paused or completed campaign goes back to sending. Pass `changes`
+    (a `status_changes()` block) to get the events to publish in `changes.events`."""
     from wacampaign_desktop.core.engine.retries import retryable_code
 
     updates = []
     change = None
-    with db.atomic():
+    with _database(db).atomic(), _changes(changes, db, clock) as current:
         campaign = get_campaign(campaign_id)
         if campaign.state not in ALLOWED_FROM["retry"]:
             raise EngineError(f"campaign {campaign_id} is {campaign.state}: its failed messages "
@@ -122,10 +153,12 @@ def requeue_failed(campaign_id: int) -> tuple[list[mu.StatusUpdate], StateChange
             & CampaignMessage.status.in_(sorted(rules.FAILURES))
         ):
             if retryable_code(m.error_code):
-                updates.append(mu.transition(m, rules.PENDING, twilio_sid=None, claimed_at=None,
-                                             next_attempt_at=None, retry_count=0))
+                updates.append(current.transition(m, rules.PENDING, twilio_sid=None,
+                                                  claimed_at=None, next_attempt_at=None,
+                                                  retry_count=0))
         if updates and campaign.state != SENDING:
-            change = change_state(campaign_id, "retry", f"{len(updates)} failed message(s) requeued")
+            change = change_state(campaign_id, "retry", f"{len(updates)} failed message(s) requeued",
+                                  db=db, clock=clock)
     return updates, change
 
 
