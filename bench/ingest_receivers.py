@@ -165,7 +165,9 @@ class OurServe(Receiver):
     name = "ours"
 
     def __init__(self, workdir: Path, template: Path, campaign_id: int,
-                 extra_env: dict[str, str] | None = None) -> None:
+                 extra_env: dict[str, str] | None = None, name: str | None = None) -> None:
+        if name:
+            self.name = name
         super().__init__(workdir)
         self.template = template
         self.campaign_id = campaign_id

@@ -148,6 +148,8 @@ def main() -> int:
     parser.add_argument("--peers", default=None, help="folder with the peer scripts")
     parser.add_argument("--serve-env", action="append", default=[], metavar="KEY=VALUE",
                         help="extra environment for `serve` (experiments)")
+    parser.add_argument("--variant", action="append", default=[], metavar="NAME:KEY=VALUE,...",
+                        help="also drive `serve` with this environment, as receiver NAME")
     parser.add_argument("--quick", action="store_true", help="1,000 messages, one round")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     args = parser.parse_args()
@@ -155,7 +157,12 @@ def main() -> int:
         args.messages, args.rounds = min(args.messages, 1_000), 1
     concurrencies = [int(c) for c in args.concurrency.split(",") if c.strip()]
     names = [n.strip() for n in args.receivers.split(",") if n.strip()]
-    unknown = set(names) - {"ours", "peer", "empty", "inproc"}
+    variants = {}
+    for spec in args.variant:
+        vname, _, pairs = spec.partition(":")
+        variants[vname] = _parse_env([p for p in pairs.split(",") if p])
+        names.append(vname)
+    unknown = set(names) - {"ours", "peer", "empty", "inproc", *variants}
     if unknown:
         parser.error(f"unknown receivers: {', '.join(sorted(unknown))}")
 
@@ -177,6 +184,9 @@ def main() -> int:
         for name in names:
             if name == "ours":
                 receivers.append(OurServe(work, template, campaign_id, _parse_env(args.serve_env)))
+            elif name in variants:
+                receivers.append(OurServe(work, template, campaign_id,
+                                          {**_parse_env(args.serve_env), **variants[name]}, name))
             elif name == "inproc":
                 receivers.append(InProcess(work, template, campaign_id))
             elif name == "peer":
