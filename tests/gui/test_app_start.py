@@ -33,12 +33,14 @@ def test_run_gui_brings_the_runtime_up_and_down(qapp, tmp_path):
         if controller is not None and (controller.running or controller.error):
             seen["window"], seen["runtime"], seen["error"] = window, controller.runtime, controller.error
             seen["mode"] = window.status.mode_badge.text()
-            window.close()
-            qapp.quit()
+            qapp.quit()  # as the window's Quit does
             return
         QTimer.singleShot(20, watch)
 
     switch, style, locale = sys.getswitchinterval(), qapp.styleSheet(), QLocale()
+    # Quitting closes the window; its "last window closed" exit would otherwise land after
+    # exec() returned and end every later event loop of this test process at once.
+    qapp.setQuitOnLastWindowClosed(False)
     QTimer.singleShot(0, watch)
     try:
         assert run_gui(argparse.Namespace(data_dir=profile, verbose=False, api_url=None)) == 0
@@ -46,6 +48,7 @@ def test_run_gui_brings_the_runtime_up_and_down(qapp, tmp_path):
         sys.setswitchinterval(switch)
         qapp.setStyleSheet(style)
         QLocale.setDefault(locale)
+        qapp.setQuitOnLastWindowClosed(True)
         gc.unfreeze()
     assert seen.get("error") == "" and isinstance(seen.get("runtime"), Runtime)
     assert seen["mode"] == "Sandbox"
