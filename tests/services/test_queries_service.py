@@ -8,7 +8,12 @@ from datetime import datetime, timedelta
 import pytest
 
 from wacampaign_desktop.core.services.activity import ActivityQueries, WebhookFilter
-from wacampaign_desktop.core.services.queries import EXPORT_COLUMNS, MessageFilter, Queries
+from wacampaign_desktop.core.services.queries import (
+    EXPORT_COLUMNS,
+    MessageFilter,
+    Queries,
+    campaign_actions,
+)
 from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact, WebhookEvent
 
 T0 = datetime(2026, 3, 1, 9, 0, 0)
@@ -113,3 +118,12 @@ def test_webhook_log_pages_newest_first_and_filters(context):
     fresh = WebhookEvent.create(kind="incoming", sid="SMnew", outcome="received",
                                 signature_valid=True)
     assert [r.id for r in log.webhooks_since(WebhookFilter(), newest, 10)] == [fresh.id]
+
+
+def test_campaign_actions_follow_the_lifecycle():
+    assert campaign_actions("draft") == {"start", "cancel", "edit"}
+    assert campaign_actions("scheduled") == {"start", "cancel"}  # no longer editable
+    assert campaign_actions("sending") == {"pause", "cancel", "retry"}
+    assert campaign_actions("paused") == {"resume", "cancel", "retry"}
+    assert campaign_actions("completed") == {"retry"}
+    assert campaign_actions("cancelled") == set()  # the engine refuses to retry it

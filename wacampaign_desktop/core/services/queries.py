@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import peewee
 
 from wacampaign_desktop.core import status_rules as rules
+from wacampaign_desktop.core.engine import lifecycle
 from wacampaign_desktop.core.services.search import search_condition
 from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact
 
@@ -116,6 +117,17 @@ class CampaignDetails:
     @property
     def total(self) -> int:
         return self.counters.get("total", 0)
+
+
+def campaign_actions(state: str) -> frozenset[str]:
+    """What the user can do with a campaign in `state`: "start", "pause", "resume", "cancel",
+    "retry" as the engine's lifecycle allows them (engine/lifecycle.ALLOWED_FROM), and "edit"
+    for a draft (CampaignDraft.save refuses a campaign once scheduled or started)."""
+    actions = {action for action in ("start", "pause", "resume", "cancel", "retry")
+               if state in lifecycle.ALLOWED_FROM[action]}
+    if state == lifecycle.DRAFT:
+        actions.add("edit")
+    return frozenset(actions)
 
 
 class Queries:

@@ -36,6 +36,7 @@ from wacampaign_desktop.core.events import (
     MessageStatusChanged,
 )
 from wacampaign_desktop.core.services.campaigns import Preparation
+from wacampaign_desktop.core.services.queries import campaign_actions
 from wacampaign_desktop.gui.campaigns.counters import CountersPanel
 from wacampaign_desktop.gui.campaigns.detail_pane import MessageDetailPane
 from wacampaign_desktop.gui.campaigns.export import export_messages_csv
@@ -49,17 +50,6 @@ if TYPE_CHECKING:
     from wacampaign_desktop.gui.services import GuiServices
 
 log = logging.getLogger(__name__)
-
-# Which actions make sense in which campaign state.
-ACTIONS_FOR_STATE: dict[str, set[str]] = {
-    "draft": {"start", "edit"},
-    "scheduled": {"start", "cancel", "edit"},
-    "sending": {"pause", "cancel"},
-    "paused": {"resume", "cancel", "retry"},
-    "completed": {"retry"},
-    "cancelled": {"retry"},
-}
-
 
 class CampaignView(QWidget):
     campaignChanged = Signal(int)  # the campaign's name/state changed (list should refresh)
@@ -234,15 +224,14 @@ class CampaignView(QWidget):
                                        " border-radius: 8px; padding: 1px 8px;")
 
     def _update_actions(self) -> None:
-        allowed = ACTIONS_FOR_STATE.get(self.state, set()) if self.campaign_id else set()
+        allowed = campaign_actions(self.state) if self.campaign_id else frozenset()
         has_engine = self._engine() is not None
         for key, button in self.buttons.items():
             if key == "export":
                 button.setEnabled(self.campaign_id is not None)
                 continue
-            visible = key in allowed or (key == "retry" and self._failed_count > 0
-                                         and self.state not in ("draft", "sending"))
-            if key == "retry":
+            visible = key in allowed
+            if key == "retry":  # only when there is something to retry
                 visible = visible and self._failed_count > 0
             button.setVisible(visible)
             needs_engine = key != "edit"
