@@ -105,7 +105,7 @@ class SentReply:
 class InboxService:
     def __init__(self, context: AppContext | None = None, clock: Clock | None = None) -> None:
         self._context = context
-        self._clock = clock or getattr(context, "clock", None) or SYSTEM_CLOCK
+        self._clock = clock or (context.clock if context is not None else SYSTEM_CLOCK)
 
     def conversations(self, search: str = "", limit: int = MAX_CONVERSATIONS) -> list[Conversation]:
         """Contacts who wrote to us, newest first; `search` matches the text, the number, the
