@@ -1,4 +1,4 @@
-"""Qt table models over the store: lazy, keyset-paged, sorted in SQL, updated live by id."""
+"""Qt table models over core/services: lazy, keyset-paged, sorted in SQL, updated live by id."""
 
 from wacampaign_desktop.gui.models.campaigns_model import CampaignsTableModel
 from wacampaign_desktop.gui.models.messages_model import MessagesTableModel
