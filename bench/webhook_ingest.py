@@ -156,12 +156,13 @@ def main() -> int:
     if args.quick:
         args.messages, args.rounds = min(args.messages, 1_000), 1
     concurrencies = [int(c) for c in args.concurrency.split(",") if c.strip()]
-    names = [n.strip() for n in args.receivers.split(",") if n.strip()]
+    names = list(dict.fromkeys(n.strip() for n in args.receivers.split(",") if n.strip()))
     variants = {}
     for spec in args.variant:
         vname, _, pairs = spec.partition(":")
         variants[vname] = _parse_env([p for p in pairs.split(",") if p])
-        names.append(vname)
+        if vname not in names:
+            names.append(vname)
     unknown = set(names) - {"ours", "peer", "empty", "inproc", *variants}
     if unknown:
         parser.error(f"unknown receivers: {', '.join(sorted(unknown))}")

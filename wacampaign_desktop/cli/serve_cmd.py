@@ -56,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
         public_base_url=lambda: (tunnel.public_url if tunnel is not None else "") or "",
         host=args.host or s.webhook_host,
         port=s.webhook_port if args.port is None else args.port,
+        db=ctx.db, clock=ctx.clock,
     )
     stop = threading.Event()
     try:
