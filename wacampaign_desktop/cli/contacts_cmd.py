@@ -32,8 +32,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from wacampaign_desktop.core.services.contacts import ContactsService
-    from wacampaign_desktop.core.services.errors import CsvImportError
+    # Not services.errors: it loads the engine, a second of start-up the import does not need.
+    from wacampaign_desktop.core.services.contacts import ContactsService, CsvImportError
 
     ctx = open_context(args)
     try:

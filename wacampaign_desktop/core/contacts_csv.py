@@ -14,14 +14,15 @@ import csv
 import io
 import logging
 import re
+import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from wacampaign_desktop.core.phones import PhoneCheck, check_phone
-from wacampaign_desktop.core.store.database import database_proxy as db
+from wacampaign_desktop.core.store.contact_import import existing_phones, write_contacts
 from wacampaign_desktop.core.store.models import Contact, utcnow
 
 log = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ class Mapping:
                 if i is not None} | set(self.ignored)
 
 
-@dataclass
+@dataclass(slots=True)
 class ValidRow:
     line: int
     phone: str  # E.164
@@ -117,8 +118,11 @@ def _key(header: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text)
 
 
+_TAG_SEPARATORS = re.compile(r"[,;|]")
+
+
 def split_tags(text: str) -> list[str]:
-    return [t.strip() for t in re.split(r"[,;|]", text or "") if t.strip()]
+    return [t for t in (part.strip() for part in _TAG_SEPARATORS.split(text or "")) if t]
 
 
 def _read_text(path: Path) -> str:
@@ -149,7 +153,7 @@ def read_table(path: str | Path) -> CsvTable:
     header = next(reader, None)
     if not header or not any(h.strip() for h in header):
         raise CsvImportError(f"{path.name}: empty file (the first row must name the columns)")
-    rows = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
+    rows = [(reader.line_num, row) for row in reader if "".join(row).strip()]
     return CsvTable(path, [h.strip() for h in header], rows)
 
 
@@ -183,14 +187,6 @@ def _cell(row: list[str], index: int | None) -> str:
     return row[index].strip()
 
 
-def _existing_phones(phones: list[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(phones), 500):
-        chunk = phones[start:start + 500]
-        found.update(c.phone for c in Contact.select(Contact.phone).where(Contact.phone.in_(chunk)))
-    return found
-
-
 def build_preview(table: CsvTable, mapping: Mapping, default_region: str = "FR",
                   extra_tags: Iterable[str] = ()) -> Preview:
     """Check every row (nothing is written): valid rows with their E.164 number and whether the
@@ -200,56 +196,64 @@ def build_preview(table: CsvTable, mapping: Mapping, default_region: str = "FR",
         return preview
     preview.phone_column = table.header[mapping.phone] if mapping.phone < len(table.header) else ""
     extra = [t for t in (t.strip() for t in extra_tags) if t]
-    custom_columns = [(i, h) for i, h in enumerate(table.header) if i not in mapping.used() and h]
-    checked: list[tuple[int, list[str], str]] = []
+    used = mapping.used()
+    custom_columns = [(i, h) for i, h in enumerate(table.header) if i not in used and h]
+    # Short rows are padded once, so every mapped column can be read by index.
+    width = max([len(table.header), *(i + 1 for i in used)])
+    pad = [""] * width
+    phone_i, name_i, tags_i = mapping.phone, mapping.name, mapping.tags
+    joined = [i for i in (mapping.first, mapping.last) if i is not None]
+    valid, rejected = preview.valid, preview.rejected
     seen: dict[str, int] = {}
     for line, cells in table.rows:
-        raw = _cell(cells, mapping.phone)
+        if len(cells) < width:
+            cells = (cells + pad)[:width]
+        raw = cells[phone_i].strip()
         check = check_phone(raw, default_region)
-        if check.e164 is None:
-            preview.rejected.append(RejectedRow(line, check.message, raw, check))
+        phone = check.e164
+        if phone is None:
+            rejected.append(RejectedRow(line, check.message, raw, check))
             continue
-        if check.e164 in seen:
-            preview.rejected.append(RejectedRow(line, f"same phone number as line {seen[check.e164]}", raw))
+        if phone in seen:
+            rejected.append(RejectedRow(line, f"same phone number as line {seen[phone]}", raw))
             continue
-        seen[check.e164] = line
-        checked.append((line, cells, check.e164))
-    existing = _existing_phones([phone for _l, _c, phone in checked])
-    for line, cells, phone in checked:
-        name = _cell(cells, mapping.name) or " ".join(
-            p for p in (_cell(cells, mapping.first), _cell(cells, mapping.last)) if p)
-        tags = _unique(split_tags(_cell(cells, mapping.tags)) + extra)
-        custom = {label: _cell(cells, i) for i, label in custom_columns if _cell(cells, i)}
-        preview.valid.append(ValidRow(line, phone, name, tags, custom, phone in existing))
+        seen[phone] = line
+        name = cells[name_i].strip() if name_i is not None else ""
+        if not name and joined:
+            name = " ".join(p for p in (cells[i].strip() for i in joined) if p)
+        tag_text = cells[tags_i] if tags_i is not None else ""
+        tags = split_tags(tag_text) + extra if tag_text else list(extra)
+        if len(tags) > 1:
+            tags = _unique(tags)
+        custom = {label: value for i, label in custom_columns if (value := cells[i].strip())}
+        valid.append(ValidRow(line, phone, name, tags, custom, False))
+    if valid:
+        existing = existing_phones(list(seen))
+        if existing:
+            for row in valid:
+                row.exists = row.phone in existing
     return preview
 
 
-def commit(preview: Preview, now: datetime | None = None) -> ImportReport:
+def commit(preview: Preview, now: datetime | None = None, *,
+           progress: Callable[[int, int], None] | None = None,
+           cancel: threading.Event | None = None) -> ImportReport:
     """Write the preview's valid rows in one transaction: new numbers become contacts; known ones
-    keep their name unless the row has one, and gain the row's fields and tags."""
-    now = now or utcnow()
+    keep their name unless the row has one, and gain the row's fields and tags.
+
+    `progress(done, total)` is called every few hundred rows; setting `cancel` rolls everything
+    back and raises ImportCancelled."""
     report = ImportReport(rejected=list(preview.rejected), phone_column=preview.phone_column)
-    with db.atomic():
-        for row in preview.valid:
-            contact = Contact.get_or_none(Contact.phone == row.phone)
-            if contact is None:
-                Contact.create(phone=row.phone, name=row.name, fields=row.custom,
-                               tags=_unique(row.tags), created_at=now, updated_at=now)
-                report.imported += 1
-            else:
-                contact.name = row.name or contact.name
-                contact.fields = {**(contact.fields or {}), **row.custom}
-                contact.tags = _unique(list(contact.tags or []) + row.tags)
-                contact.updated_at = now
-                contact.save()
-                report.updated += 1
+    written = write_contacts(preview.valid, now or utcnow(), progress=progress, cancel=cancel)
+    report.imported, report.updated = written.imported, written.updated
     log.info("Imported %d new, %d updated, %d rejected", report.imported, report.updated,
              len(report.rejected))
     return report
 
 
 def import_contacts(
-    path: str | Path, default_region: str = "FR", extra_tags: Iterable[str] = ()
+    path: str | Path, default_region: str = "FR", extra_tags: Iterable[str] = (), *,
+    now: datetime | None = None, progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Create or update contacts from a CSV file with the guessed columns (parse → preview →
     commit); raises CsvImportError when the file has no phone column."""
@@ -257,7 +261,7 @@ def import_contacts(
     mapping = guess_mapping(table.header)
     if mapping.phone is None:
         raise _no_phone_column(table.header)
-    return commit(build_preview(table, mapping, default_region, extra_tags))
+    return commit(build_preview(table, mapping, default_region, extra_tags), now, progress=progress)
 
 
 def _unique(items: Iterable[str]) -> list[str]:

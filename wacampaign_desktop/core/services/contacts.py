@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +29,7 @@ from wacampaign_desktop.core.contacts_csv import (
 )
 from wacampaign_desktop.core.phones import PhoneCheck, check_phone
 from wacampaign_desktop.core.services.search import search_condition
+from wacampaign_desktop.core.store.contact_import import ImportCancelled
 from wacampaign_desktop.core.store.contact_updates import opted_out_condition, set_opt_state
 from wacampaign_desktop.core.store.models import Campaign, Contact
 
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 __all__ = ["ContactForm", "ContactProblem", "ContactsService", "CsvImportError", "CsvTable",
-           "ImportReport", "Mapping", "Preview", "RejectedRow", "ValidRow", "parse_fields",
+           "ImportCancelled", "ImportReport", "Mapping", "Preview", "RejectedRow", "ValidRow", "parse_fields",
            "split_tags"]
 
 # Fictional French mobile numbers (the sandbox never contacts anyone).
@@ -249,14 +251,18 @@ class ContactsService:
         """Every row checked, nothing written: valid rows, rejected rows with line and reason."""
         return contacts_csv.build_preview(table, mapping, default_region, extra_tags)
 
-    def commit_csv(self, preview: Preview) -> ImportReport:
-        """Write the preview's valid rows (new contacts created, known ones updated)."""
-        return contacts_csv.commit(preview, self.clock.now())
+    def commit_csv(self, preview: Preview, progress: Callable[[int, int], None] | None = None,
+                   cancel: threading.Event | None = None) -> ImportReport:
+        """Write the preview's valid rows (new contacts created, known ones updated) in one
+        transaction. `progress(done, total)` is called every 1,000 rows (from this thread);
+        setting `cancel` rolls the whole import back and raises ImportCancelled."""
+        return contacts_csv.commit(preview, self.clock.now(), progress=progress, cancel=cancel)
 
-    def import_csv(self, path: str | Path, default_region: str,
-                   extra_tags: Iterable[str] = ()) -> ImportReport:
+    def import_csv(self, path: str | Path, default_region: str, extra_tags: Iterable[str] = (),
+                   progress: Callable[[int, int], None] | None = None) -> ImportReport:
         """read → preview → commit with the guessed columns (the CLI)."""
-        return contacts_csv.import_contacts(path, default_region, extra_tags)
+        return contacts_csv.import_contacts(path, default_region, extra_tags,
+                                            now=self.clock.now(), progress=progress)
 
     def export_csv(self, path: str | Path, search: str = "", tag: str = "",
                    opted_out_only: bool = False) -> int:
