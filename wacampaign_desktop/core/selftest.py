@@ -169,11 +169,11 @@ class _SelfTest:
         return str(self.folder)
 
     def start_runtime(self) -> str:
-        from wacampaign_desktop.core.runtime import Runtime
+        from wacampaign_desktop.core.runtime import Runtime, RuntimeConfig
         from wacampaign_desktop.core.sandbox import SandboxConfig
 
-        config = SandboxConfig(seed=20, step_latency=0.05)
-        self.runtime = Runtime(self.context, sandbox_config=config)
+        config = RuntimeConfig(sandbox=SandboxConfig(seed=20, step_latency=0.05))
+        self.runtime = Runtime(self.context, config)
         self.runtime.start()
         if self.runtime.sandbox is None:
             raise _StepFailed("the runtime did not start the sandbox")

@@ -19,7 +19,6 @@ import logging
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
 
 import peewee
 
@@ -32,6 +31,7 @@ from wacampaign_desktop.core.engine.dispatcher import CampaignRun
 from wacampaign_desktop.core.engine.options import EngineOptions
 from wacampaign_desktop.core.engine.recipients import Preparation, prepare_rows
 from wacampaign_desktop.core.engine.rendering import summarize
+from wacampaign_desktop.core.engine.scheduler import parse_when
 from wacampaign_desktop.core.events import (
     Alert,
     CampaignProgress,
@@ -42,7 +42,7 @@ from wacampaign_desktop.core.events import (
 )
 from wacampaign_desktop.core.settings import Settings
 from wacampaign_desktop.core.store import message_updates as mu
-from wacampaign_desktop.core.store.models import Campaign, CampaignMessage
+from wacampaign_desktop.core.store.models import Campaign
 from wacampaign_desktop.core.store.status_pipeline import status_changes
 from wacampaign_desktop.core.store.writer import StoreWriter
 from wacampaign_desktop.core.twilio_gateway import TwilioGateway, explain_error
@@ -50,6 +50,7 @@ from wacampaign_desktop.core.twilio_gateway import TwilioGateway, explain_error
 log = logging.getLogger(__name__)
 
 EngineError = lc.EngineError
+__all__ = ["CampaignEngine", "EngineError", "parse_when"]
 TICK_S = 0.25
 
 
@@ -346,23 +347,9 @@ class CampaignEngine:
             lc.publish_change(self.bus, change)
 
     def _all_settled(self, campaign_id: int) -> bool:
-        """No message handed to Twilio is still waiting for a final status within the
-        reconcile window (older ones were fetched once by the reconciler and given up)."""
-        window_s = self.settings.reconcile_after_minutes * 60
-        young = CampaignMessage.select().where(
-            (CampaignMessage.campaign == campaign_id)
-            & CampaignMessage.status.in_(sorted(rules.IN_FLIGHT))
-            & CampaignMessage.twilio_sid.is_null(False)
-        )
-        give_up_s = rec.GIVE_UP_AFTER.total_seconds()
-        now = self.clock.now()
-        for m in young.iterator():
-            if m.claimed_at is None:
-                continue
-            age = (now - m.claimed_at).total_seconds()
-            if age < window_s or (m.id not in self._reconciled_at and age < give_up_s):
-                return False
-        return True
+        return lc.all_settled(campaign_id, self.clock.now(),
+                              self.settings.reconcile_after_minutes * 60,
+                              fetched=lambda message_id: message_id in self._reconciled_at)
 
     # --- reconciler thread ----------------------------------------------------------------
     def _reconciler(self) -> None:
@@ -397,13 +384,3 @@ class CampaignEngine:
             for m in batch:
                 self._reconciled_at[m.id] = now
             rec.reconcile(self.gateway, self.bus, batch, self._stop.is_set, writer=self._writer)
-
-
-def parse_when(text: str) -> datetime:
-    """ISO time (with offset, or local time when none) → naive UTC for `scheduled_at`."""
-    from datetime import UTC
-
-    when = datetime.fromisoformat(text)
-    if when.tzinfo is None:
-        when = when.astimezone()
-    return when.astimezone(UTC).replace(tzinfo=None)

@@ -16,9 +16,10 @@ sent, even after fetching it. Delivery statuses keep updating after completion.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
+from datetime import datetime
 
 import peewee
 
@@ -160,6 +161,27 @@ def requeue_failed(campaign_id: int, *, db: peewee.Database | None = None,
             change = change_state(campaign_id, "retry", f"{len(updates)} failed message(s) requeued",
                                   db=db, clock=clock)
     return updates, change
+
+
+def all_settled(campaign_id: int, now: datetime, window_s: float,
+                fetched: Callable[[int], bool]) -> bool:
+    """No message handed to Twilio is still waiting for a final status within the reconcile
+    window `window_s` (older ones were fetched once — `fetched(id)` — and given up), by `now`."""
+    from wacampaign_desktop.core.engine.reconciliation import GIVE_UP_AFTER
+
+    young = CampaignMessage.select().where(
+        (CampaignMessage.campaign == campaign_id)
+        & CampaignMessage.status.in_(sorted(rules.IN_FLIGHT))
+        & CampaignMessage.twilio_sid.is_null(False)
+    )
+    give_up_s = GIVE_UP_AFTER.total_seconds()
+    for m in young.iterator():
+        if m.claimed_at is None:
+            continue
+        age = (now - m.claimed_at).total_seconds()
+        if age < window_s or (not fetched(m.id) and age < give_up_s):
+            return False
+    return True
 
 
 def left_to_send(campaign_id: int) -> tuple[int, int]:

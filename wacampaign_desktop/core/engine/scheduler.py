@@ -4,7 +4,7 @@ is by the engine's Clock: the caller passes its `now`."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from wacampaign_desktop.core.engine import lifecycle as lc
 from wacampaign_desktop.core.store.models import Campaign
@@ -19,3 +19,11 @@ def due_scheduled(now: datetime) -> list[int]:
 
 def sending_campaigns() -> list[Campaign]:
     return list(Campaign.select().where(Campaign.state == lc.SENDING).order_by(Campaign.id))
+
+
+def parse_when(text: str) -> datetime:
+    """ISO time (with offset, or local time when none) → naive UTC for `scheduled_at`."""
+    when = datetime.fromisoformat(text)
+    if when.tzinfo is None:
+        when = when.astimezone()
+    return when.astimezone(UTC).replace(tzinfo=None)
