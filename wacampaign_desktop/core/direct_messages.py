@@ -6,7 +6,8 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
-from wacampaign_desktop.core.store.models import Contact, DirectMessage, utcnow
+from wacampaign_desktop.core.clock import SYSTEM_CLOCK, Clock
+from wacampaign_desktop.core.store.models import Contact, DirectMessage
 from wacampaign_desktop.core.twilio_gateway.types import SendRequest, SendResult
 
 log = logging.getLogger(__name__)
@@ -18,7 +19,8 @@ class _Gateway(Protocol):
     def send(self, request: SendRequest) -> SendResult: ...
 
 
-def send_direct_message(gateway: _Gateway, phone: str, sender: str, body: str) -> DirectMessage:
+def send_direct_message(gateway: _Gateway, phone: str, sender: str, body: str, *,
+                        clock: Clock = SYSTEM_CLOCK) -> DirectMessage:
     """Send `body` to `phone` (E.164) and store the result; never raises for Twilio or network
     errors (a failed reply is stored with status "failed" and the error code/message).
 
@@ -34,11 +36,11 @@ def send_direct_message(gateway: _Gateway, phone: str, sender: str, body: str) -
     if result is not None and result.success:
         message = DirectMessage.create(contact=contact, phone=phone, body=body,
                                        twilio_sid=result.sid, status=result.status or "queued",
-                                       sent_at=utcnow())
+                                       created_at=clock.now(), sent_at=clock.now())
         log.info("Direct message %d sent to %s (sid %s)", message.id, phone, result.sid)
     else:
         message = DirectMessage.create(
-            contact=contact, phone=phone, body=body, status="failed",
+            contact=contact, phone=phone, body=body, status="failed", created_at=clock.now(),
             error_code=result.error_code if result is not None else None,
             error_message=(result.error_message if result is not None else None)
             or "The connection to Twilio failed.")

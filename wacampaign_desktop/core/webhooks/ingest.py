@@ -59,7 +59,7 @@ def apply_status_group(batch: Batch, works: list[StatusWork]) -> list[Outcome]:
         reports.append(StatusReport(delivery.sid, delivery.status, delivery.error_code,
                                     delivery.error_message))
         positions.append(index)
-    with status_changes(clock=batch.clock) as changes:
+    with status_changes(clock=batch.clock, savepoint=False) as changes:  # in the group's own
         updates = changes.apply(reports)
     for index, report, update in zip(positions, reports, updates, strict=True):
         delivery = works[index].delivery
