@@ -78,15 +78,11 @@ class CampaignRun:
         pool: ThreadPoolExecutor, slots: threading.BoundedSemaphore, sender: str,
         callback_url: Callable[[], str | None], max_retries: int,
         on_outcome: Callable[[int, bool, int | None], None], busy: set[int],
-        busy_lock: threading.Lock, writer: StoreWriter | None = None,
-        base_backoff: float = retries.BASE_BACKOFF_S, recorder: StoreWriter | None = None,
-        clock: Clock | None = None,
+        busy_lock: threading.Lock, writer: StoreWriter,
+        base_backoff: float = retries.BASE_BACKOFF_S, clock: Clock | None = None,
     ) -> None:
-        """`writer`: the store writer every result goes through (`recorder`: its old name);
-        `clock`: for the rate limiter (default: the writer's)."""
-        writer = writer or recorder
-        if writer is None:
-            raise TypeError("CampaignRun needs the store writer")
+        """`writer`: the store writer every result goes through; `clock`: for the rate limiter
+        (default: the writer's)."""
         self._writer = writer
         self.campaign_id = campaign.id
         self.limiter = RateLimiter(campaign.send_rate or 10.0, clock or writer.clock)
