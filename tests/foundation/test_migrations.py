@@ -145,4 +145,5 @@ def test_an_old_file_is_switched_to_incremental_vacuum_and_new_files_start_so(v1
     assert database.execute_sql("PRAGMA auto_vacuum").fetchone()[0] == 2
     assert database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert CampaignMessage.select().count() == 3
+    assert InboundMessage.get_by_id(1).seen_at is None  # schema 5: old replies start unread
     database.close()

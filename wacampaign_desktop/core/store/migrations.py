@@ -11,6 +11,7 @@ Version history:
      file switched to incremental auto-vacuum (one VACUUM after the steps, outside any
      transaction, after the copy aside; if it fails, e.g. for lack of space, the schema is
      still current and the switch is tried again by `enable_incremental_vacuum`).
+  5. inbound messages get `seen_at` (read in the Inbox; None = unread).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from wacampaign_desktop.core.store import models as m
 
 log = logging.getLogger(__name__)
 
-CURRENT_VERSION = 4
+CURRENT_VERSION = 5
 
 
 class MigrationError(RuntimeError):
@@ -67,7 +68,13 @@ def _to_v4(db: peewee.SqliteDatabase) -> None:
     db.execute_sql("DROP INDEX IF EXISTS webhook_event_received_at")
 
 
-STEPS: dict[int, Callable[[peewee.SqliteDatabase], None]] = {2: _to_v2, 3: _to_v3, 4: _to_v4}
+def _to_v5(db: peewee.SqliteDatabase) -> None:
+    migrate(SqliteMigrator(db).add_column("inbound_message", "seen_at", peewee.DateTimeField(null=True)))
+
+
+STEPS: dict[int, Callable[[peewee.SqliteDatabase], None]] = {
+    2: _to_v2, 3: _to_v3, 4: _to_v4, 5: _to_v5,
+}
 
 INCREMENTAL = 2  # PRAGMA auto_vacuum value
 

@@ -129,6 +129,7 @@ class InboundMessage(BaseModel):
         CampaignMessage, null=True, backref="replies", on_delete="SET NULL"
     )
     received_at = peewee.DateTimeField(default=utcnow, index=True)
+    seen_at = peewee.DateTimeField(null=True)  # when staff saw it in the Inbox; None = unread
 
 
 class WebhookEvent(BaseModel):
