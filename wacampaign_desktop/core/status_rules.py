@@ -84,6 +84,16 @@ def buckets(status: str) -> frozenset[str]:
     return frozenset({"pending"})
 
 
+# Counters that split a campaign's messages with no overlap: every message is in exactly one
+# ("sent" is the top of the sent ⊇ delivered ⊇ read funnel, so it holds delivered and read).
+PARTITION = ("pending", "sent", "failed", "undelivered", CANCELED, SKIPPED)
+
+
+def partition(counters: dict[str, int]) -> dict[str, int]:
+    """The PARTITION counters of `counters`, in order; they add up to counters["total"]."""
+    return {name: int(counters.get(name, 0)) for name in PARTITION}
+
+
 def counter_delta(old: str | None, new: str) -> dict[str, int]:
     """Change to apply to campaign counters when a message moves from `old` (None: new row) to `new`."""
     before = buckets(old) | {"total"} if old is not None else frozenset()
