@@ -73,6 +73,8 @@ class CampaignsTableModel(QAbstractTableModel):
             if column == "delivered":
                 return percent(counters.get("delivered", 0), attempted(counters))
             return local_time(row.created_at, short=False)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "name":
+            return row.name  # elided in a narrow list
         if role == Qt.ItemDataRole.ForegroundRole and column == "state":
             return status_color(row.state)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("total", "delivered"):

@@ -23,6 +23,7 @@ from wacampaign_desktop.core.services.queries import (
 )
 from wacampaign_desktop.gui.models.labels import error_explanation, local_time, status_label
 from wacampaign_desktop.gui.models.paged import KeysetPagedModel
+from wacampaign_desktop.gui.models.phone_text import display_phone
 from wacampaign_desktop.gui.resources import status_color
 
 log = logging.getLogger(__name__)
@@ -71,9 +72,24 @@ class MessagesTableModel(KeysetPagedModel):
     def campaign_id(self) -> int | None:
         return self._campaign_id
 
-    def set_campaign(self, campaign_id: int | None) -> None:
+    def set_campaign(self, campaign_id: int | None, *, clear_filter: bool = False) -> None:
+        """Show `campaign_id`'s messages; `clear_filter` also drops the status filter and the
+        search (another campaign: its table must not start empty behind an old filter)."""
         self._campaign_id = campaign_id
+        if clear_filter:
+            self._group, self._search = "all", ""
         self.reload()
+
+    @property
+    def status_group(self) -> str:
+        return self._group
+
+    @property
+    def search_text(self) -> str:
+        return self._search
+
+    def is_filtered(self) -> bool:
+        return self._group != "all" or bool(self._search)
 
     def set_status_group(self, group: str) -> None:
         if group not in STATUS_GROUPS:
@@ -133,15 +149,25 @@ class MessagesTableModel(KeysetPagedModel):
             return row.status
         if role == Qt.ItemDataRole.ForegroundRole and column in ("status", "error"):
             return status_color(row.status)
-        if role == Qt.ItemDataRole.ToolTipRole and column in ("status", "error") and row.error_code:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        return None
+
+    def _tooltip(self, row: MessageRow, column: str) -> str | None:
+        """The whole text of a cell that may be elided (name, error explained, full date)."""
+        if column in ("status", "error") and row.error_code:
             title, explanation, hint = error_explanation(row.error_code)
             return "\n".join(part for part in (f"{row.error_code} · {title}", explanation, hint) if part)
+        if column == "name":
+            return row.name or None
+        if column.endswith("_at"):
+            return local_time(getattr(row, column), short=False) or None
         return None
 
     @staticmethod
     def _display(row: MessageRow, column: str) -> str:
         if column == "phone":
-            return row.phone
+            return display_phone(row.phone)
         if column == "name":
             return row.name
         if column == "status":
