@@ -1,6 +1,7 @@
-"""The status bar: webhook server (listening port), tunnel (state, public URL with a Copy
-button), and a Sandbox / Live badge. Fed by the bridge's server/tunnel signals and by the
-runtime once it is up."""
+"""The status bar: the sending service (ready, or the campaign being sent with its progress and
+time left), webhook server (listening port), tunnel (state, public URL with a Copy button), and
+a Sandbox / Live badge. Fed by the bridge's progress/state/server/tunnel signals (no database
+polling) and by the runtime once it is up."""
 
 from __future__ import annotations
 
@@ -10,7 +11,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStatusBar
 
-from wacampaign_desktop.core.events import ServerStateChanged, TunnelStateChanged
+from wacampaign_desktop.core.events import (
+    CampaignProgress,
+    CampaignStateChanged,
+    ServerStateChanged,
+    TunnelStateChanged,
+)
+from wacampaign_desktop.gui.campaigns.time_left import ProgressMeter, time_left_text
+from wacampaign_desktop.gui.models.labels import ui_locale
 from wacampaign_desktop.gui.resources import status_color
 
 if TYPE_CHECKING:
@@ -41,6 +49,8 @@ class StatusBarController(QObject):
         self.mode_badge = QLabel()
         self.mode_badge.setObjectName("modeBadge")
         self.public_url = ""
+        self.meter = ProgressMeter()
+        self._names: dict[int, str] = {}
         bar.addWidget(self.runtime_label)
         bar.addPermanentWidget(self.server_label)
         bar.addPermanentWidget(self.tunnel_label)
@@ -49,6 +59,8 @@ class StatusBarController(QObject):
         bridge = services.bridge
         bridge.serverStateChanged.connect(self.on_server)
         bridge.tunnelStateChanged.connect(self.on_tunnel)
+        bridge.campaignProgress.connect(self.on_progress)
+        bridge.campaignStateChanged.connect(self.on_campaign_state)
         self.on_server(bridge.last_server_state)
         self.on_tunnel(bridge.last_tunnel_state)
         self.refresh_mode()
@@ -75,7 +87,7 @@ class StatusBarController(QObject):
         if runtime is None:
             self.runtime_label.setText(self.tr("Starting the sending service…"))
             return
-        self.runtime_label.setText(_dot("ok") + " " + self.tr("Ready to send"))
+        self.show_sending()
         # The server's and tunnel's own events may have been published before the bridge existed.
         webhooks = runtime.webhooks
         if webhooks is not None and webhooks.port and self._services.bridge.last_server_state is None:
@@ -87,6 +99,38 @@ class StatusBarController(QObject):
             self.on_tunnel(TunnelStateChanged(mode=str(tunnel.mode), state=str(tunnel.state),
                                               public_url=url))
         self.refresh_mode()
+
+    def on_progress(self, event: CampaignProgress) -> None:
+        if event.campaign_id not in self._names:
+            self._names[event.campaign_id] = (
+                self._services.queries.campaign_name(event.campaign_id) or f"#{event.campaign_id}")
+        self.meter.add(event)
+        self.show_sending()
+
+    def on_campaign_state(self, event: CampaignStateChanged) -> None:
+        if event.new_state != "sending" and event.campaign_id in self.meter.latest:
+            self.meter.forget(event.campaign_id)
+            self.show_sending()
+
+    def show_sending(self) -> None:
+        """"Ready to send", or the campaign being sent: progress and time left."""
+        running = list(self.meter.latest.values())
+        if not running:
+            self.runtime_label.setText(_dot("ok") + " " + self.tr("Ready to send"))
+            self.runtime_label.setToolTip("")
+            return
+        locale = ui_locale()
+        first = running[-1]
+        text = (self.tr("Sending “%1”: %2 of %3, %4")
+                .replace("%1", self._names.get(first.campaign_id, ""))
+                .replace("%2", locale.toString(first.dispatched))
+                .replace("%3", locale.toString(first.total))
+                .replace("%4", time_left_text(first)))
+        if len(running) > 1:
+            text += " " + self.tr("(+%1 more)").replace("%1", str(len(running) - 1))
+        self.runtime_label.setText(_dot("info") + " " + text)
+        self.runtime_label.setToolTip(self.tr("Messages handed to Twilio so far; the time left "
+                                              "follows the measured sending rate."))
 
     def on_server(self, event: ServerStateChanged | None) -> None:
         if event is None:
