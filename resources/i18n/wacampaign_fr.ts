@@ -2593,4 +2593,90 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <translation>La sauvegarde a été écrite dans %1 (%2) et vérifiée.</translation>
     </message>
 </context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Export messages</source>
+        <translation>Exporter les messages</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>Code d&apos;erreur</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Remis</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lu</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Répondu</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Nouvelles tentatives</translation>
+    </message>
+    <message>
+        <source>Twilio SID</source>
+        <translation>SID Twilio</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Export terminé</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n message exporté vers %1.</numerusform>
+            <numerusform>%n messages exportés vers %1.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

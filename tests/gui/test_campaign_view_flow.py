@@ -150,7 +150,7 @@ def test_send_watch_pause_resume_export(qtbot, app_window, tmp_path, wait_until)
     with qtbot.waitSignal(view.exportFinished, timeout=TIMEOUT) as finished:
         view.export_csv(str(target))
     assert finished.args == [str(target), total]
-    with target.open(encoding="utf-8-sig") as handle:
+    with target.open(encoding="utf-8-sig") as handle:  # for a spreadsheet: words, not keys
         rows = list(csv.DictReader(handle))
-    assert len(rows) == total and {r["status"] for r in rows} == {"read"}
-    assert {r["name"] for r in rows} == {name for _p, name, _c in DEMO_CONTACTS}
+    assert len(rows) == total and {r["Status"] for r in rows} == {"Read"}
+    assert {r["Name"] for r in rows} == {name for _p, name, _c in DEMO_CONTACTS}

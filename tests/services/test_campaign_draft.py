@@ -15,6 +15,7 @@ from wacampaign_desktop.core.services.campaigns import (
     CampaignsService,
     DraftError,
 )
+from wacampaign_desktop.core.services.queries import Queries
 from wacampaign_desktop.core.store.models import Campaign, Contact
 
 SID = "HX" + "0123456789abcdef" * 2
@@ -104,7 +105,7 @@ def test_actions_without_an_engine_change_the_stored_state(context):
         service.summary(999)
     summary = service.summary(row.id)
     assert summary["state"] == "cancelled" and summary["counters_consistent"]
-    assert [c["name"] for c in service.list()] == ["Run"]
+    assert [c.name for c in Queries().campaigns()] == ["Run"]  # the one campaign listing
 
 
 def test_preview_shows_missing_values_empty(db):

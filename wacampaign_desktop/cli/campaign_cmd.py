@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 
 from wacampaign_desktop.cli import CliError
@@ -45,8 +44,13 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     action("list", run_list, "list campaigns", with_id=False)
     msgs = action("messages", run_messages, "the messages of a campaign")
     msgs.add_argument("--status", help="only messages with this status")
-    exp = action("export", run_export, "write a campaign's messages to a CSV file")
+    exp = action("export", run_export, "write a campaign's messages to a CSV file "
+                 "(a stable machine format: comma, UTF-8, English column keys, UTC times)")
     exp.add_argument("file", metavar="FILE.csv")
+    exp.add_argument("--excel", action="store_true",
+                     help="for a spreadsheet instead: this computer's CSV convention (';' where "
+                          "the decimal separator is a comma), a BOM, words for the headers and "
+                          "statuses, the error explained beside its code, local times")
     for name, verb in (("pause", "pause"), ("resume", "resume"), ("cancel", "cancel"),
                        ("retry-failed", "requeue retryable failed messages of")):
         action(name, run_control, f"{verb} a campaign")
@@ -158,10 +162,17 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _queries(ctx):  # -> Queries (import kept lazy)
+    from wacampaign_desktop.core.services.queries import Queries
+
+    return Queries(ctx)
+
+
 def run_list(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     try:
-        data = _service(ctx).list()
+        data = [{"id": c.id, "name": c.name, "state": c.state, "counters": c.counters}
+                for c in _queries(ctx).campaigns(newest_first=False)]
     finally:
         ctx.close()
     emit(args, data, lambda: table(
@@ -171,13 +182,25 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _messages(ctx, campaign_id: int, status: str | None) -> list[dict]:
+def _message_rows(ctx, campaign_id: int, status: str | None = None):
+    """The campaign's messages (EXPORT_COLUMNS tuples, streamed); CliError if it does not exist."""
     from wacampaign_desktop.core.services.errors import EngineError
 
     try:
-        return _service(ctx).messages(campaign_id, status)
+        _service(ctx).get(campaign_id)
     except EngineError as exc:
         raise CliError(str(exc)) from exc
+    return _queries(ctx).export_rows(campaign_id, status)
+
+
+def _messages(ctx, campaign_id: int, status: str | None) -> list[dict]:
+    """`campaign messages`: each message as a dict of the machine format's columns."""
+    from wacampaign_desktop.core.services.message_export import MACHINE_COLUMNS
+    from wacampaign_desktop.core.services.queries import EXPORT_COLUMNS
+
+    picks = [EXPORT_COLUMNS.index(column) for column in MACHINE_COLUMNS]
+    return [dict(zip(MACHINE_COLUMNS, (row[i] for i in picks), strict=True))
+            for row in _message_rows(ctx, campaign_id, status)]
 
 
 def run_messages(args: argparse.Namespace) -> int:
@@ -193,22 +216,32 @@ def run_messages(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_export(args: argparse.Namespace) -> int:
-    from wacampaign_desktop.core.services.campaigns import MESSAGE_COLUMNS
+def system_decimal_point() -> str:
+    """The decimal separator of this computer's number format (asked of the system's locale)."""
+    import locale
 
+    try:
+        locale.setlocale(locale.LC_NUMERIC, "")
+        return str(locale.localeconv()["decimal_point"] or ".")
+    except locale.Error:
+        return "."
+    finally:
+        locale.setlocale(locale.LC_NUMERIC, "C")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from wacampaign_desktop.core.services.message_export import SheetStyle, write_file
+
+    style = SheetStyle.for_decimal_point(system_decimal_point()) if args.excel else None
     ctx = open_context(args)
     try:
-        data = _messages(ctx, args.id, None)
-        with open(args.file, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=list(MESSAGE_COLUMNS))
-            writer.writeheader()
-            writer.writerows(data)
+        written = write_file(args.file, _message_rows(ctx, args.id), style)
     except OSError as exc:
         raise CliError(f"cannot write {args.file}: {exc.strerror or exc}") from exc
     finally:
         ctx.close()
-    emit(args, {"exported": len(data), "file": args.file},
-         f"{len(data)} message(s) written to {args.file}")
+    emit(args, {"exported": written, "file": args.file},
+         f"{written} message(s) written to {args.file}")
     return 0
 
 

@@ -1,5 +1,5 @@
 """Campaigns for the GUI and the CLI: drafts (see campaign_draft), what a campaign says
-(list, summary, messages, progress), the editor's dry run and preview, and the actions
+(summary, progress; the campaign list and the messages are read through queries.py), the editor's dry run and preview, and the actions
 (start, pause, resume, cancel, retry failed).
 
 Actions take the running engine when there is one (the GUI's runtime, `campaign send`): it then
@@ -37,7 +37,7 @@ from wacampaign_desktop.core.services.campaign_draft import (
     template_sources,
 )
 from wacampaign_desktop.core.store import message_updates as mu
-from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact
+from wacampaign_desktop.core.store.models import Campaign, Contact
 
 if TYPE_CHECKING:
     from wacampaign_desktop.core.app_context import AppContext
@@ -46,17 +46,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "CONTENT_SID_RE", "MAX_BODY", "MESSAGE_COLUMNS", "CampaignDraft", "CampaignLocked",
+    "CONTENT_SID_RE", "MAX_BODY", "CampaignDraft", "CampaignLocked",
     "CampaignsService", "DraftError", "EngineError", "Preparation", "PreviewResult", "Problem",
     "RenderProblem", "parse_when", "read_variants", "stored_variants", "summarize",
 ]
 
 DRAFT, SCHEDULED, SENDING, PAUSED = lifecycle.DRAFT, lifecycle.SCHEDULED, lifecycle.SENDING, lifecycle.PAUSED
 COMPLETED, CANCELLED = lifecycle.COMPLETED, lifecycle.CANCELLED
-
-MESSAGE_COLUMNS = ("id", "phone", "status", "twilio_sid", "error_code", "error_message",
-                   "retry_count", "variant", "message", "claimed_at", "sent_at", "delivered_at",
-                   "read_at", "failed_at", "replied_at")
 
 
 @dataclass
@@ -95,10 +91,6 @@ class CampaignsService:
         """The stored campaign as a draft (both A/B shapes read)."""
         return CampaignDraft.from_campaign(self.get(campaign_id))
 
-    def list(self) -> list[dict[str, Any]]:
-        return [{"id": c.id, "name": c.name, "state": c.state, "counters": c.counters()}
-                for c in Campaign.select().order_by(Campaign.id)]
-
     def recount(self, campaign_id: int) -> dict[str, int]:
         """Counters recomputed from the messages (what the stored counters must equal)."""
         return mu.recount(campaign_id)
@@ -126,15 +118,6 @@ class CampaignsService:
             },
             "variants": lifecycle.variant_counts(c.id),
         }
-
-    def messages(self, campaign_id: int, status: str | None = None) -> list[dict[str, Any]]:
-        """Every message of the campaign as MESSAGE_COLUMNS, by id."""
-        self.get(campaign_id)
-        query = CampaignMessage.select().where(CampaignMessage.campaign == campaign_id)
-        if status:
-            query = query.where(CampaignMessage.status == status.lower())
-        return [{col: getattr(m, col) for col in MESSAGE_COLUMNS}
-                for m in query.order_by(CampaignMessage.id)]
 
     def progress(self, campaign_id: int) -> dict[str, Any]:
         """State, counters and what is left to hand to Twilio (pending, claimed without sid)."""

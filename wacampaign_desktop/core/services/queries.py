@@ -1,6 +1,7 @@
 """Read-only queries the views and the CLI need, as plain data: keyset pages of a campaign's
-messages (filtered, searched, sorted in SQL), the campaign list and one campaign's details, and
-the rows of a CSV export. Page N costs the same as page 1: every page is a keyset query on
+messages (filtered, searched, sorted in SQL), the one campaign listing (the GUI's list and
+`campaign list`) and one campaign's details, and the one export query (`export_rows`: the GUI's
+CSV, `campaign export` in both formats and `campaign messages`; formats in `message_export.py`). Page N costs the same as page 1: every page is a keyset query on
 (sort key, id), never OFFSET.
 
 The webhook log's pages are in `core/services/activity.py`, the inbox's in `inbox.py`.
@@ -39,8 +40,10 @@ STATUS_GROUPS: dict[str, tuple[str, ...] | None] = {
 SORT_KEYS = ("id", "phone", "name", "status", "error", "sent_at", "delivered_at", "read_at",
              "replied_at")
 
-EXPORT_COLUMNS = ("phone", "name", "status", "error_code", "error_message", "twilio_sid",
-                  "sent_at", "delivered_at", "read_at", "replied_at", "retry_count", "message")
+# What `export_rows` yields for each message, in this order.
+EXPORT_COLUMNS = ("id", "phone", "name", "status", "twilio_sid", "error_code", "error_message",
+                  "retry_count", "variant", "message", "claimed_at", "sent_at", "delivered_at",
+                  "read_at", "failed_at", "replied_at")
 
 _STATUS_RANK = peewee.Case(
     CampaignMessage.status,
@@ -172,9 +175,12 @@ class Queries:
         return rows
 
     # -- campaigns ------------------------------------------------------------------------------
-    def campaigns(self) -> list[CampaignSummary]:
-        """Every campaign, newest first, with its counters."""
-        query = Campaign.select().order_by(Campaign.created_at.desc(), Campaign.id.desc())
+    def campaigns(self, newest_first: bool = True) -> list[CampaignSummary]:
+        """Every campaign with its counters: newest first (the window's list), or in creation
+        order (`campaign list`)."""
+        order = ((Campaign.created_at.desc(), Campaign.id.desc()) if newest_first
+                 else (Campaign.id,))
+        query = Campaign.select().order_by(*order)
         return [CampaignSummary(c.id, c.name, c.state, c.created_at, c.counters()) for c in query]
 
     def campaign(self, campaign_id: int | None) -> CampaignDetails | None:
@@ -189,28 +195,30 @@ class Queries:
         return row[0] if row else None
 
     # -- export ---------------------------------------------------------------------------------
-    def export_rows(self, campaign_id: int, batch: int = 2000) -> Iterator[tuple[Any, ...]]:
-        """Every message of the campaign as a tuple in EXPORT_COLUMNS order, by id, read in
-        keyset batches (memory stays flat on 100,000 messages)."""
+    def export_rows(self, campaign_id: int, status: str | None = None,
+                    batch: int = 2000) -> Iterator[tuple[Any, ...]]:
+        """Every message of the campaign (only those with `status` if given) as a tuple in
+        EXPORT_COLUMNS order, by id, read in keyset batches (memory stays flat on 100,000
+        messages). The one query behind every export and `campaign messages`."""
         query = (
-            CampaignMessage.select(
-                CampaignMessage.id, CampaignMessage.phone, peewee.fn.COALESCE(Contact.name, ""),
-                CampaignMessage.status, CampaignMessage.error_code, CampaignMessage.error_message,
-                CampaignMessage.twilio_sid, CampaignMessage.sent_at, CampaignMessage.delivered_at,
-                CampaignMessage.read_at, CampaignMessage.replied_at, CampaignMessage.retry_count,
-                CampaignMessage.message)
+            CampaignMessage.select(*_EXPORT_FIELDS)
             .join(Contact, peewee.JOIN.LEFT_OUTER, on=(CampaignMessage.contact == Contact.id))
             .where(CampaignMessage.campaign == campaign_id)
             .order_by(CampaignMessage.id)
         )
+        if status:
+            query = query.where(CampaignMessage.status == status.lower())
         last_id = 0
         while True:
             rows = list(query.where(CampaignMessage.id > last_id).limit(batch).tuples())
             if not rows:
                 return
-            for row in rows:
-                yield row[1:]
+            yield from rows
             last_id = rows[-1][0]
+
+
+_EXPORT_FIELDS = tuple(peewee.fn.COALESCE(Contact.name, "") if column == "name"
+                       else getattr(CampaignMessage, column) for column in EXPORT_COLUMNS)
 
 
 def _sort_key(column: str) -> peewee.Node:

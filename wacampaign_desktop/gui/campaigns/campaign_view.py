@@ -16,7 +16,6 @@ from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,7 +38,13 @@ from wacampaign_desktop.core.services.campaigns import Preparation
 from wacampaign_desktop.core.services.queries import campaign_actions
 from wacampaign_desktop.gui.campaigns.counters import CountersPanel
 from wacampaign_desktop.gui.campaigns.detail_pane import MessageDetailPane
-from wacampaign_desktop.gui.campaigns.export import export_messages_csv
+from wacampaign_desktop.gui.campaigns.export import (
+    ask_export_path,
+    confirm_export,
+    export_messages_csv,
+    sheet_style,
+    sheet_words,
+)
 from wacampaign_desktop.gui.models.labels import state_label
 from wacampaign_desktop.gui.models.messages_model import MessagesTableModel
 from wacampaign_desktop.gui.resources import status_color
@@ -279,9 +284,7 @@ class CampaignView(QWidget):
     def choose_export_path(self) -> None:
         if self.campaign_id is None:
             return
-        name = "".join(ch if ch.isalnum() else "_" for ch in self.title.text()).strip("_") or "campaign"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export messages"), f"{name}.csv",
-                                              self.tr("CSV files (*.csv)"))
+        path = ask_export_path(self, self.title.text())  # opens in Documents
         if path:
             self.export_csv(path)
 
@@ -294,6 +297,7 @@ class CampaignView(QWidget):
 
         def done(rows: int) -> None:
             self.buttons["export"].setEnabled(True)
+            confirm_export(self, path, rows)  # "N messages exported" + Open folder
             self.exportFinished.emit(path, rows)
 
         def failed(exc: BaseException) -> None:
@@ -302,8 +306,9 @@ class CampaignView(QWidget):
             if self.isVisible():
                 QMessageBox.warning(self, self.tr("Export failed"), str(exc))
 
-        queries = self.services.queries
-        self.services.tasks.run(lambda: export_messages_csv(queries, campaign_id, path), done, failed)
+        queries, style, words = self.services.queries, sheet_style(), sheet_words()
+        self.services.tasks.run(lambda: export_messages_csv(queries, campaign_id, path, style, words),
+                                done, failed)
 
     # -- live updates ---------------------------------------------------------------------
     def _on_statuses(self, events: list[MessageStatusChanged]) -> None:
