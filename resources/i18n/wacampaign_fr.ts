@@ -1573,6 +1573,22 @@ premiere_visite: 2024-05-01</translation>
         <source>Nothing was imported: %1. Your file is unchanged; try again.</source>
         <translation>Rien n&apos;a été importé : %1. Votre fichier n&apos;a pas changé ; réessayez.</translation>
     </message>
+    <message>
+        <source>Checking the rows; the import starts as soon as they are checked…</source>
+        <translation>Vérification des lignes en cours ; l’import démarre dès qu’elles sont vérifiées…</translation>
+    </message>
+    <message>
+        <source>%v of %m rows written</source>
+        <translation>%v lignes écrites sur %m</translation>
+    </message>
+    <message>
+        <source>Cancelling the import…</source>
+        <translation>Annulation de l’import…</translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was imported: your contacts are as they were.</source>
+        <translation>Import annulé. Rien n’a été importé : vos contacts sont inchangés.</translation>
+    </message>
 </context>
 <context>
     <name>CsvImportForm</name>
@@ -1645,6 +1661,14 @@ premiere_visite: 2024-05-01</translation>
         <location line="+6"/>
         <source>Rejected</source>
         <translation>Refusés</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>Annuler l’import</translation>
+    </message>
+    <message>
+        <source>Stop and import nothing: the contacts stay as they were</source>
+        <translation>Arrêter sans rien importer : les contacts restent inchangés</translation>
     </message>
 </context>
 <context>

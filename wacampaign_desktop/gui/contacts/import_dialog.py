@@ -1,15 +1,21 @@
 """CsvImportDialog: pick a file, map its columns, choose the default country, preview valid and
 rejected rows (line numbers and reasons), then import. Reading, checking and importing run off
-the GUI thread; nothing is written until Import is pressed."""
+the GUI thread; nothing is written until Import is pressed.
+
+While the rows are written a progress bar counts them (the service reports every 1,000 rows from
+the worker; a Qt signal brings the count to the GUI thread) and "Cancel the import" rolls the
+whole import back: nothing is half-imported. An Import click while the rows are being
+re-checked (a tag typed, a column changed) imports as soon as the check is done."""
 
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import phonenumbers
-from PySide6.QtCore import QLocale, Slot
+from PySide6.QtCore import QLocale, QObject, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +28,7 @@ from PySide6.QtWidgets import (
 from wacampaign_desktop.core.services.contacts import (
     ContactsService,
     CsvTable,
+    ImportCancelled,
     ImportReport,
     Mapping,
     Preview,
@@ -48,6 +55,12 @@ def country_choices() -> list[tuple[str, str]]:
     return sorted(out)
 
 
+class _Progress(QObject):
+    """Created on the GUI thread: the worker emits `advanced`, the dialog's slot runs there."""
+
+    advanced = Signal(int, int)  # (rows written, rows to write)
+
+
 class CsvImportDialog(QDialog):
     def __init__(self, services: GuiServices, parent: QWidget | None = None,
                  path: str | Path | None = None) -> None:
@@ -59,7 +72,14 @@ class CsvImportDialog(QDialog):
         self.report: ImportReport | None = None
         self._guessed = Mapping(phone=None)  # the columns recognised in the file
         self._generation = 0
-        self._busy = False
+        self._reading = False  # the file is being read
+        self._checking = False  # the rows are being (re)checked
+        self._importing = False  # the rows are being written
+        self._import_when_checked = False  # Import was clicked during a check
+        self._checked_extra = ""  # the extra tag the current preview was checked with
+        self._cancel: threading.Event | None = None
+        self._progress = _Progress(self)
+        self._progress.advanced.connect(self._on_progress)
         self.setWindowTitle(self.tr("Import contacts from a CSV file"))
         self.ui = ui = embed_ui(self, "csv_import_dialog.ui", margins=6)
         for name, code in country_choices():
@@ -80,11 +100,13 @@ class CsvImportDialog(QDialog):
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         ui.buttonBox.accepted.connect(self.start_import)
         ui.buttonBox.rejected.connect(self.reject)
+        ui.cancelImportButton.clicked.connect(self.cancel_import)
+        ui.progressRow.hide()
         ui.browseButton.clicked.connect(self.browse)
         ui.fileEdit.editingFinished.connect(lambda: self.load_file(ui.fileEdit.text()))
         for combo in (ui.phoneCombo, ui.nameCombo, ui.tagsCombo, ui.countryCombo):
             combo.currentIndexChanged.connect(self.refresh_preview)
-        ui.extraTagEdit.editingFinished.connect(self.refresh_preview)
+        ui.extraTagEdit.editingFinished.connect(self._extra_tag_edited)
         ui.mappingGroup.setEnabled(False)
         self.setAcceptDrops(True)
         ui.fileEdit.setToolTip(self.tr("Choose a file with Browse…, or drop it on this window."))
@@ -92,6 +114,11 @@ class CsvImportDialog(QDialog):
         self.resize(860, 680)
         if path:
             self.load_file(str(path))
+
+    @property
+    def _busy(self) -> bool:
+        """Reading, checking or importing."""
+        return self._reading or self._checking or self._importing
 
     # -- file ------------------------------------------------------------------------------------
     def dragEnterEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
@@ -118,14 +145,14 @@ class CsvImportDialog(QDialog):
         if not path or (self.table is not None and str(self.table.path) == path):
             return
         self.ui.fileEdit.setText(path)
-        self._busy = True
+        self._reading = True
         set_problem(self.ui.summaryLabel, self.tr("Reading the file…"), "info")
         self._update_buttons()
         self.services.tasks.run(lambda: self.contacts.read_csv(path), self._on_read,
                                 self._on_read_failed)
 
     def _on_read(self, table: CsvTable) -> None:
-        self._busy = False
+        self._reading = False
         self.table = table
         mapping = self.contacts.guess_mapping(table.header)
         self._guessed = mapping
@@ -150,7 +177,7 @@ class CsvImportDialog(QDialog):
         self.refresh_preview()
 
     def _on_read_failed(self, exc: BaseException) -> None:
-        self._busy = False
+        self._reading = False
         self.table = None
         log.warning("CSV file not readable: %s", exc)
         set_problem(self.ui.summaryLabel, self.tr("This file cannot be imported: %1").replace(
@@ -171,8 +198,14 @@ class CsvImportDialog(QDialog):
                        guessed.last if name is None else None, guessed.ignored)
 
     @Slot()
+    def _extra_tag_edited(self) -> None:
+        """The tag field lost focus or got Enter: re-check only if the tag changed."""
+        if self.ui.extraTagEdit.text().strip() != self._checked_extra or self.preview is None:
+            self.refresh_preview()
+
+    @Slot()
     def refresh_preview(self) -> None:
-        if self.table is None:
+        if self.table is None or self._importing:
             return
         mapping = self.mapping()
         table = self.table
@@ -188,7 +221,8 @@ class CsvImportDialog(QDialog):
         generation = self._generation
         region = self.ui.countryCombo.currentData() or ""
         extra = [self.ui.extraTagEdit.text()]
-        self._busy = True
+        self._checked_extra = self.ui.extraTagEdit.text().strip()
+        self._checking = True
         set_problem(self.ui.summaryLabel, self.tr("Checking the rows (%1)…").replace("%1", str(len(table.rows))), "info")
         self._update_buttons()
         self.services.tasks.run(
@@ -199,11 +233,15 @@ class CsvImportDialog(QDialog):
     def _on_preview(self, generation: int, preview: Preview) -> None:
         if generation != self._generation:
             return  # a newer mapping is being checked
-        self._busy = False
+        self._checking = False
         self._show_preview(preview)
+        if self._import_when_checked:
+            self._import_when_checked = False
+            self.start_import()
 
     def _on_preview_failed(self, exc: BaseException) -> None:
-        self._busy = False
+        self._checking = False
+        self._import_when_checked = False
         log.error("CSV preview failed: %s", exc)
         set_problem(self.ui.summaryLabel, self.tr("The rows could not be checked: %1").replace("%1", str(exc)))
         self._update_buttons()
@@ -231,31 +269,84 @@ class CsvImportDialog(QDialog):
     def _update_buttons(self) -> None:
         count = len(self.preview.valid) if self.preview else 0
         self.import_button.setText(self.tr("&Import the valid rows (%1)").replace("%1", str(count)))
-        self.import_button.setEnabled(not self._busy and count > 0)
+        # Stays enabled while rows are re-checked: a click then imports once the check is done
+        # (typing a tag and clicking Import re-checks on the way: the click must not be lost).
+        self.import_button.setEnabled(not self._reading and not self._importing
+                                      and not self._import_when_checked and count > 0)
 
     # -- import --------------------------------------------------------------------------------------
     @Slot()
     def start_import(self) -> None:
-        if self._busy or not self.preview or not self.preview.valid:
+        if self._importing or self._reading or not self.preview or not self.preview.valid:
+            return
+        if self._checking:  # the rows are being re-checked: import the fresh preview
+            self._import_when_checked = True
+            set_problem(self.ui.summaryLabel, self.tr(
+                "Checking the rows; the import starts as soon as they are checked…"), "info")
+            self._update_buttons()
             return
         preview = self.preview
-        self._busy = True
-        set_problem(self.ui.summaryLabel, self.tr("Importing…"), "info")
+        cancel = self._cancel = threading.Event()
+        report_progress = self._progress.advanced.emit  # called on the worker thread
+        self._importing = True
+        ui = self.ui
+        ui.progressBar.setRange(0, len(preview.valid))
+        ui.progressBar.setValue(0)
+        ui.progressBar.setFormat(self.tr("%v of %m rows written"))
+        ui.cancelImportButton.setEnabled(True)
+        ui.progressRow.show()
+        ui.mappingGroup.setEnabled(False)
+        ui.fileGroup.setEnabled(False)
+        set_problem(ui.summaryLabel, self.tr("Importing…"), "info")
         self._update_buttons()
-        self.services.tasks.run(lambda: self.contacts.commit_csv(preview), self._on_imported,
-                                self._on_import_failed)
+        self.services.tasks.run(
+            lambda: self.contacts.commit_csv(preview, progress=report_progress, cancel=cancel),
+            self._on_imported, self._on_import_failed)
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._importing:
+            self.ui.progressBar.setMaximum(total)
+            self.ui.progressBar.setValue(done)
+
+    @Slot()
+    def cancel_import(self) -> None:
+        """Stop the import under way; its transaction is rolled back (reported by the worker)."""
+        if self._importing and self._cancel is not None:
+            self._cancel.set()
+            self.ui.cancelImportButton.setEnabled(False)
+            set_problem(self.ui.summaryLabel, self.tr("Cancelling the import…"), "info")
+
+    def reject(self) -> None:
+        """Cancel (or Esc, or closing the window) while importing cancels the import first."""
+        if self._importing:
+            self.cancel_import()
+            return
+        super().reject()
+
+    def _import_ended(self) -> None:
+        self._importing = False
+        self._cancel = None
+        self.ui.progressRow.hide()
+        self.ui.mappingGroup.setEnabled(self.table is not None)
+        self.ui.fileGroup.setEnabled(True)
 
     def _on_imported(self, report: ImportReport) -> None:
-        self._busy = False
+        self._import_ended()
         self.report = report
         self.services.bridge.notify_contacts_changed()
         self.accept()
 
     def _on_import_failed(self, exc: BaseException) -> None:
-        self._busy = False
-        log.error("CSV import failed: %s", exc)
-        set_problem(self.ui.summaryLabel, self.tr(
-            "Nothing was imported: %1. Your file is unchanged; try again.").replace("%1", str(exc)))
+        self._import_ended()
+        if isinstance(exc, ImportCancelled):
+            log.info("CSV import cancelled; rolled back")
+            set_problem(self.ui.summaryLabel, self.tr(
+                "Import cancelled. Nothing was imported: your contacts are as they were."), "warning")
+        else:
+            log.error("CSV import failed: %s", exc)
+            set_problem(self.ui.summaryLabel, self.tr(
+                "Nothing was imported: %1. Your file is unchanged; try again.").replace("%1", str(exc)))
         self._update_buttons()
 
     def result_text(self) -> str:
