@@ -149,7 +149,7 @@ class Runtime:
                 ctx.bus, self.gateway, s,
                 status_callback_url=lambda: webhooks.status_callback_url,
                 db=ctx.db, clock=self.clock, writer=self.writer, options=self.config.engine,
-                default_sender=self.sender or None,
+                default_sender=self.sender or None, storage_folder=ctx.paths.data_dir,
             )
             self.engine.start()
             self.housekeeping = Housekeeping(ctx).start()

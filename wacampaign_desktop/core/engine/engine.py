@@ -19,6 +19,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import peewee
 
@@ -32,6 +33,7 @@ from wacampaign_desktop.core.engine.options import EngineOptions
 from wacampaign_desktop.core.engine.recipients import Preparation, prepare_rows
 from wacampaign_desktop.core.engine.rendering import summarize
 from wacampaign_desktop.core.engine.scheduler import parse_when
+from wacampaign_desktop.core.engine.storage_hold import StorageHold
 from wacampaign_desktop.core.events import (
     Alert,
     CampaignProgress,
@@ -60,9 +62,12 @@ class CampaignEngine:
         status_callback_url: Callable[[], str | None], *, db: peewee.Database,
         clock: Clock = SYSTEM_CLOCK, writer: StoreWriter | None = None,
         options: EngineOptions | None = None, default_sender: str | None = None,
+        storage_folder: Path | None = None,
     ) -> None:
         """`db`: the AppContext's database; `writer`: the store writer shared with the webhook
-        server (started and stopped by its owner; without one the engine runs its own)."""
+        server (started and stopped by its owner; without one the engine runs its own);
+        `storage_folder`: where the database lives (free space is looked for there while
+        sending holds on a full disk)."""
         options = options or EngineOptions()
         self.bus, self.gateway, self.settings = bus, gateway, settings
         self.db, self.clock = db, clock
@@ -87,6 +92,8 @@ class CampaignEngine:
         self._unsubscribe: Callable[[], None] | None = None
         self._claims_checked_at = float("-inf")
         self._outside: dict[int, str] = {}  # campaigns stopped by another process: their state
+        self.storage = StorageHold(db, storage_folder, clock, self._wake.set)
+        self._unsubscribe_alerts: Callable[[], None] | None = None
 
     # --- life of the engine ---------------------------------------------------------------
     def start(self) -> None:
@@ -96,6 +103,7 @@ class CampaignEngine:
             self._writer = StoreWriter(self.db, self.bus, clock=self.clock, name="engine-writer")
             self._writer.start()
         self._unsubscribe = self.bus.subscribe(self._on_status, MessageStatusChanged)
+        self._unsubscribe_alerts = self.bus.subscribe(self.storage.on_alert, Alert)
         for target, name in ((self._monitor, "engine-monitor"), (self._reconciler, "engine-reconcile")):
             thread = threading.Thread(target=target, name=name, daemon=True)
             thread.start()
@@ -122,6 +130,14 @@ class CampaignEngine:
             self._writer = None
         if self._unsubscribe:
             self._unsubscribe()
+        if self._unsubscribe_alerts:
+            self._unsubscribe_alerts()
+
+    @property
+    def feeding(self) -> frozenset[int]:
+        """Campaigns this engine is feeding right now."""
+        with self._lock:
+            return frozenset(self._runs)
 
     # --- actions (any thread) -------------------------------------------------------------
     def prepare(self, campaign_id: int) -> Preparation:
@@ -273,6 +289,12 @@ class CampaignEngine:
             self._wake.clear()
 
     def _tick(self) -> None:
+        if self.storage.held:  # nothing could be recorded: feeders stop, campaigns stay sending
+            with self._lock:
+                held = list(self._runs)
+            for campaign_id in held:
+                self._stop_run(campaign_id)
+            return
         if self.clock.monotonic() - self._claims_checked_at >= min(2.0, self._claim_grace):
             self._claims_checked_at = self.clock.monotonic()  # at most every 2 s (Twilio may be away)
             rec.resolve_claims(self.gateway, self.bus, self._claim_grace, self._is_busy,
