@@ -1,6 +1,7 @@
-"""Starts the Qt application: translation from the system locale, the style, first-run demo
-data, the main window, and the runtime (sandbox, webhooks, tunnel, engine) through the
-services' RuntimeController (gui/runtime_controller.py), off the GUI thread."""
+"""Starts the Qt application: one window per profile (a second launch brings the first window
+forward and exits, gui/single_instance.py), translation from the system locale, the style,
+first-run demo data, the main window, and the runtime (sandbox, webhooks, tunnel, engine)
+through the services' RuntimeController (gui/runtime_controller.py), off the GUI thread."""
 
 from __future__ import annotations
 
@@ -15,6 +16,12 @@ from PySide6.QtWidgets import QApplication
 from wacampaign_desktop import APP_ID, APP_NAME, __version__
 from wacampaign_desktop.core.app_context import AppContext
 from wacampaign_desktop.core.paths import resource_path
+from wacampaign_desktop.gui.single_instance import (
+    InstanceServer,
+    activate_running_window,
+    bring_forward,
+    server_name,
+)
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +77,20 @@ def settle_heap() -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    """Open the profile's window, or bring it forward if it is already open (then return 0)."""
+    app = make_application()
+    name = server_name(args.data_dir)
+    if activate_running_window(name):  # this profile's window is open: it comes forward
+        return 0
+    instance = InstanceServer(name, app)
+    instance.listen()
+    try:
+        return _run_window(app, instance, args)
+    finally:
+        instance.close()
+
+
+def _run_window(app: QApplication, instance: InstanceServer, args: argparse.Namespace) -> int:
     from wacampaign_desktop.core.runtime_config import RuntimeConfig
     from wacampaign_desktop.gui.first_run import seed_demo_contacts
     from wacampaign_desktop.gui.main_window import MainWindow
@@ -78,7 +99,6 @@ def run_gui(args: argparse.Namespace) -> int:
     from wacampaign_desktop.gui.services import GuiServices
 
     context = AppContext.open(args.data_dir, verbose=getattr(args, "verbose", False))
-    app = make_application()
     install_translators(app, choose_language(context.settings.language))
     QLocale.setDefault(ui_locale())  # every QLocale() formats dates/numbers like the interface
     seed_demo_contacts(context)
@@ -86,6 +106,7 @@ def run_gui(args: argparse.Namespace) -> int:
     config = RuntimeConfig(api_url=getattr(args, "api_url", None) or None)
     services = GuiServices.create(context, make_runtime=runtime_factory(config))
     window = MainWindow(services)
+    instance.activateRequested.connect(lambda: bring_forward(window))
     window.show()
     settle_heap()
     services.runtime_controller.start()
