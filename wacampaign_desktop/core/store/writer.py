@@ -148,6 +148,11 @@ class StoreWriter:
         self._queue.put(_Item(work, future))
         return future
 
+    def publish(self, events: list[Event]) -> None:
+        """Publish events of a transaction a client committed itself (same merging)."""
+        for event in merge_counter_events(events):
+            self._bus.publish(event)
+
     def call(self, work: Work, timeout: float = 30.0) -> Any:
         """Submit and wait for the committed result (raises what the work raised)."""
         return self.submit(work).result(timeout)
@@ -236,8 +241,7 @@ class StoreWriter:
             if isinstance(result, Outcome):
                 events.extend(result.events)
         events.extend(extra)
-        for event in merge_counter_events(events):
-            self._bus.publish(event)
+        self.publish(events)
         for item, result in zip(batch, results, strict=True):
             if isinstance(result, BaseException):
                 item.future.set_exception(result)
