@@ -2695,12 +2695,24 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
-    <message numerus="yes">
-        <source>%n message(s) exported to %1.</source>
-        <translation>
-            <numerusform>%n message exporté vers %1.</numerusform>
-            <numerusform>%n messages exportés vers %1.</numerusform>
-        </translation>
+    <message>
+        <source>1 message exported to %1.</source>
+        <translation>1 message exporté vers %1.</translation>
+    </message>
+    <message>
+        <source>%2 messages exported to %1.</source>
+        <translation>%2 messages exportés vers %1.</translation>
+    </message>
+</context>
+<context>
+    <name>InboxBadge</name>
+    <message>
+        <source>1 unread message</source>
+        <translation>1 message non lu</translation>
+    </message>
+    <message>
+        <source>%1 unread messages</source>
+        <translation>%1 messages non lus</translation>
     </message>
 </context>
 </TS>

@@ -91,3 +91,21 @@ def test_conversations_found_past_a_long_run_of_one_sender(context):
                                                            ("+33622222222", 1)]
     assert conversations[0].last_body == "n°0"
     assert [c.phone for c in InboxService(context).conversations("Older")] == ["+33622222222"]
+
+
+def test_unread_counts_and_reading_a_conversation(context):
+    alice, bob = "+33612345678", "+33698765432"
+    _inbound("SM1", alice, "First", NOW - timedelta(hours=3))
+    _inbound("SM2", alice, "Second", NOW - timedelta(hours=2))
+    _inbound("SM3", bob, "Hello", NOW - timedelta(hours=1))
+    inbox = InboxService(context, clock=ManualClock(NOW))
+    assert inbox.unread_count() == 3
+    assert {c.phone: c.unread for c in inbox.conversations()} == {alice: 2, bob: 1}
+
+    assert inbox.mark_read(alice) == 2
+    assert inbox.unread_count() == 1
+    assert {c.phone: c.unread for c in inbox.conversations()} == {alice: 0, bob: 1}
+    assert InboundMessage.get(InboundMessage.message_sid == "SM1").seen_at == NOW
+    assert inbox.mark_read(alice) == 0  # already read: nothing changes
+    _inbound("SM4", alice, "Third", NOW)
+    assert {c.phone: c.unread for c in inbox.conversations()} == {alice: 1, bob: 1}

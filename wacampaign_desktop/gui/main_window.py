@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from wacampaign_desktop import APP_NAME, __version__
 from wacampaign_desktop.gui.alerts import AlertCenter
+from wacampaign_desktop.gui.inbox.badge import InboxBadge
 from wacampaign_desktop.gui.resources import app_icon, load_ui
 from wacampaign_desktop.gui.settings.storage_panel import back_up_interactively, open_storage_dialog
 from wacampaign_desktop.gui.status_bar import StatusBarController
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # replaced by the real view on first display
         self.nav.currentRowChanged.connect(self._on_nav)
+        inbox_row = [spec.key for spec in VIEWS].index("inbox")  # unread replies badge: F2
+        self.inbox_badge = InboxBadge(services, self.nav.item(inbox_row), self)
         self.alerts = AlertCenter(services.bridge, self.banner_host, self, services.queries)
         self.alerts.showCampaign.connect(self.show_campaign)
         self.status = StatusBarController(self.statusBar(), services)
@@ -106,6 +109,8 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(old)
         old.deleteLater()
         self.views[key] = widget
+        if hasattr(widget, "unreadChanged"):  # the Inbox: reading a conversation clears its count
+            widget.unreadChanged.connect(self.inbox_badge.refresh)
         return widget
 
     def show_view(self, key: str) -> QWidget:

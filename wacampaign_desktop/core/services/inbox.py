@@ -1,5 +1,6 @@
-"""The inbox: conversations (contacts who wrote to us, newest first), the thread with one
-contact (their messages, our campaign messages and our free-text replies, in time order),
+"""The inbox: conversations (contacts who wrote to us, newest first, with how many of their
+messages are unread), the unread total (the Inbox badge) and marking a conversation read, the
+thread with one contact (their messages, our campaign messages and our free-text replies, in time order),
 WhatsApp's 24-hour reply window, and sending a reply (through core/direct_messages.py, which
 stores it whatever the outcome)."""
 
@@ -72,6 +73,7 @@ class Conversation:
     last_body: str
     last_at: datetime
     count: int
+    unread: int = 0  # their messages not yet seen in the Inbox (seen_at is None)
 
 
 @dataclass(frozen=True)
@@ -129,10 +131,26 @@ class InboxService:
         phones = [bare_phone(address) for address in addresses]
         names = {c.phone: c.name for c in Contact.select(Contact.phone, Contact.name)
                  .where(Contact.phone.in_(phones))}
+        unread = dict(InboundMessage.select(InboundMessage.from_number, fn.COUNT(InboundMessage.id))
+                      .where(InboundMessage.from_number.in_(addresses)
+                             & InboundMessage.seen_at.is_null())
+                      .group_by(InboundMessage.from_number).tuples())
         return [Conversation(address, phone, names.get(phone) or row["profile_name"] or "",
-                             row["body"] or "", row["last_at"], row["n"])
+                             row["body"] or "", row["last_at"], row["n"], unread.get(address, 0))
                 for address, phone in zip(addresses, phones, strict=True)
                 if (row := rows.get(address)) is not None]
+
+    @staticmethod
+    def unread_count() -> int:
+        """Messages from contacts not yet seen in the Inbox (the badge on Inbox)."""
+        return InboundMessage.select().where(InboundMessage.seen_at.is_null()).count()
+
+    def mark_read(self, phone: str) -> int:
+        """Mark every message from `phone` (E.164) seen now; returns how many were unread."""
+        return (InboundMessage.update(seen_at=self._clock.now())
+                .where(InboundMessage.from_number.in_([f"whatsapp:{phone}", phone])
+                       & InboundMessage.seen_at.is_null())
+                .execute())
 
     @staticmethod
     def _search_condition(text: str) -> Expression | None:

@@ -90,7 +90,11 @@ def export_messages_csv(queries: Queries, campaign_id: int, path: str | Path,
 def confirm_export(parent: QWidget | None, path: str | Path, rows: int) -> QMessageBox:
     """"N messages exported to <file>" with "Open folder" and "Close" (not blocking)."""
     path = Path(path)
-    text = QCoreApplication.translate("Export", "%n message(s) exported to %1.", "", rows)
+    if rows == 1:
+        text = QCoreApplication.translate("Export", "1 message exported to %1.")
+    else:
+        text = QCoreApplication.translate("Export", "%2 messages exported to %1.").replace(
+            "%2", str(rows))
     box = QMessageBox(QMessageBox.Icon.Information,
                       QCoreApplication.translate("Export", "Export finished"),
                       text.replace("%1", path.name), QMessageBox.StandardButton.Close, parent)

@@ -1,14 +1,16 @@
-"""InboxView: conversations (newest first) on the left, the thread with one contact on the right,
-and a free-text reply box that is only enabled inside WhatsApp's 24-hour window."""
+"""InboxView: conversations (newest first, unread ones in bold with a count badge) on the left,
+the thread with one contact on the right (showing it marks it read), and a free-text reply box
+that is only enabled inside WhatsApp's 24-hour window."""
 
 from __future__ import annotations
 
 import html
 import logging
+from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidgetItem, QVBoxLayout, QWidget
 
@@ -20,6 +22,7 @@ from wacampaign_desktop.core.services.inbox import (
     SentReply,
     ThreadEntry,
 )
+from wacampaign_desktop.gui.inbox.badge import BadgeDelegate, set_badge
 from wacampaign_desktop.gui.models.labels import error_explanation, local_time, status_label
 from wacampaign_desktop.gui.resources import load_ui
 
@@ -30,6 +33,8 @@ log = logging.getLogger(__name__)
 
 
 class InboxView(QWidget):
+    unreadChanged = Signal()  # a conversation was read: the navigation's badge re-counts
+
     def __init__(self, services: GuiServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
@@ -41,6 +46,7 @@ class InboxView(QWidget):
         self.ui.conversationList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.ui.conversationList.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.ui.conversationList.setSpacing(3)
+        self.ui.conversationList.setItemDelegate(BadgeDelegate(self.ui.conversationList))
         self._conversations: list[Conversation] = []
         self._current: Conversation | None = None
         self._window = ReplyWindow(False, None, timedelta(0))
@@ -108,7 +114,11 @@ class InboxView(QWidget):
             if len(preview) > 60:
                 preview = preview[:59] + "…"
             item = QListWidgetItem(f"{title}\n{local_time(conv.last_at)}  {preview}")
-            item.setToolTip(conv.last_body)
+            set_badge(item, conv.unread, conv.last_body)
+            if conv.unread:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
             lst.addItem(item)
             if conv.address == keep:
                 selected = index
@@ -147,6 +157,33 @@ class InboxView(QWidget):
         bar = self.ui.threadView.verticalScrollBar()
         bar.setValue(bar.maximum())
         self._refresh_window()
+        self._mark_read()
+
+    def _mark_read(self) -> None:
+        """The conversation on screen is read: store it (off the GUI thread), then clear its
+        badge and its bold, and let the navigation's badge re-count."""
+        conv = self._current
+        if conv is None or not conv.unread or not self.isVisible():
+            return
+        inbox, phone = self.services.inbox, conv.phone
+        self.services.tasks.run(lambda: inbox.mark_read(phone),
+                                lambda _count: self._show_read(phone),
+                                lambda exc: log.error("Could not mark %s read: %s", phone, exc))
+
+    def _show_read(self, phone: str) -> None:
+        for row, conv in enumerate(self._conversations):
+            if conv.phone != phone:
+                continue
+            self._conversations[row] = replace(conv, unread=0)
+            if self._current is not None and self._current.phone == phone:
+                self._current = self._conversations[row]
+            item = self.ui.conversationList.item(row)
+            if item is not None:
+                set_badge(item, 0, conv.last_body)
+                font = item.font()
+                font.setBold(False)
+                item.setFont(font)
+        self.unreadChanged.emit()
 
     def _note(self, entry: ThreadEntry) -> str:
         """A campaign message's or reply's status ("Queued"); "Not sent: <why>" for a failed
@@ -265,6 +302,8 @@ class InboxView(QWidget):
         if self._stale:
             self._stale = False
             self.reload()
+        else:
+            self._mark_read()  # the conversation on screen is now seen
 
     @Slot()
     def _search_later(self) -> None:
