@@ -56,6 +56,21 @@ def test_first_click_after_typing_a_tag_imports_with_the_tag(services, qtbot, tm
     assert "New contacts: 2" in dialog.result_text()
 
 
+def test_alt_i_right_after_typing_a_tag_imports_with_the_tag(services, qtbot, tmp_path):
+    path = tmp_path / "clients.csv"
+    path.write_text(CSV_TEXT, encoding="utf-8")
+    dialog = _open_dialog(services, qtbot, path)
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    dialog.ui.extraTagEdit.setFocus()
+    qtbot.keyClicks(dialog.ui.extraTagEdit, "fair")
+
+    with qtbot.waitSignal(dialog.accepted, timeout=15_000):  # the field keeps the focus
+        qtbot.keyClick(dialog.ui.extraTagEdit, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+
+    assert {tuple(c["tags"]) for c in ContactsService(services.context).listing()} == {("fair",)}
+
+
 def _big_csv(path, rows: int) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle, delimiter=";")

@@ -279,6 +279,8 @@ class CsvImportDialog(QDialog):
     def start_import(self) -> None:
         if self._importing or self._reading or not self.preview or not self.preview.valid:
             return
+        if not self._checking and self.ui.extraTagEdit.text().strip() != self._checked_extra:
+            self.refresh_preview()  # a tag typed, then Alt+I: the field never lost focus
         if self._checking:  # the rows are being re-checked: import the fresh preview
             self._import_when_checked = True
             set_problem(self.ui.summaryLabel, self.tr(
