@@ -85,3 +85,12 @@ def test_the_log_keeps_what_support_needs_but_not_what_repeats(db):
     with db.atomic():
         (odd_id,) = wl.insert_rows([wl.audit_row(_Request("status", odd), "applied", "delivered")])
     assert WebhookEvent.get_by_id(odd_id).params["MessageStatus"] == "DELIVERED"
+
+
+def test_a_stored_status_callback_takes_at_most_300_bytes(db):
+    from tests.maintenance.helpers import fill_log
+
+    rows = 6000
+    fill_log(db, rows, at=datetime(2026, 11, 1, 12, 0, 0))
+    used = db.execute_sql("SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'webhook_event%'").fetchone()[0]
+    assert used / rows <= 300  # table + index pages, as SQLite lays them out (was ~850 before)
