@@ -86,7 +86,17 @@ class MainWindow(QMainWindow):
         self.status = StatusBarController(self.statusBar(), services)
         services.runtime_controller.runtimeChanged.connect(self.status.set_runtime)
         self._build_menus()
+        self._fit_nav()
         self._restore()
+
+    def _fit_nav(self) -> None:
+        """The navigation as wide as its longest name plus room for a badge (not Qt's default
+        256 px), so the views keep the room at 800×600."""
+        self.nav.ensurePolished()
+        metrics = self.nav.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.nav.item(row).text())
+                     for row in range(self.nav.count()))
+        self.nav.setFixedWidth(widest + 2 * 12 + 2 * 6 + 40)  # item padding, margins, badge
 
     # -- views --------------------------------------------------------------------------
     def view(self, key: str) -> QWidget:

@@ -51,7 +51,9 @@ class StatusBarController(QObject):
         self.public_url = ""
         self.meter = ProgressMeter()
         self._names: dict[int, str] = {}
-        bar.addWidget(self.runtime_label)
+        for label in (self.runtime_label, self.server_label, self.tunnel_label):
+            label.setMinimumWidth(40)  # clipped rather than holding the window wide (800 px)
+        bar.addWidget(self.runtime_label, 1)
         bar.addPermanentWidget(self.server_label)
         bar.addPermanentWidget(self.tunnel_label)
         bar.addPermanentWidget(self.copy_button)
@@ -129,8 +131,8 @@ class StatusBarController(QObject):
         if len(running) > 1:
             text += " " + self.tr("(+%1 more)").replace("%1", str(len(running) - 1))
         self.runtime_label.setText(_dot("info") + " " + text)
-        self.runtime_label.setToolTip(self.tr("Messages handed to Twilio so far; the time left "
-                                              "follows the measured sending rate."))
+        self.runtime_label.setToolTip(text + "\n" + self.tr(
+            "Messages handed to Twilio so far; the time left follows the measured sending rate."))
 
     def on_server(self, event: ServerStateChanged | None) -> None:
         if event is None:

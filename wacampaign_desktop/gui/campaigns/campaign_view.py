@@ -12,24 +12,17 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPushButton,
-    QSizePolicy,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from wacampaign_desktop.core.events import (
+    CampaignProgress,
     CampaignStateChanged,
     InboundReceived,
     MessageStatusChanged,
@@ -45,6 +38,10 @@ from wacampaign_desktop.gui.campaigns.export import (
     sheet_style,
     sheet_words,
 )
+from wacampaign_desktop.gui.campaigns.header import CampaignHeader
+from wacampaign_desktop.gui.campaigns.message_filter import MessageFilterBar
+from wacampaign_desktop.gui.campaigns.messages_table import MessagesTable
+from wacampaign_desktop.gui.campaigns.time_left import ProgressMeter, time_left_text
 from wacampaign_desktop.gui.models.labels import state_label
 from wacampaign_desktop.gui.models.messages_model import MessagesTableModel
 from wacampaign_desktop.gui.resources import status_color
@@ -68,12 +65,15 @@ class CampaignView(QWidget):
         self.campaign_id: int | None = None
         self.state = ""
         self._failed_count = 0
+        self._send_rate = 0.0
+        self.meter = ProgressMeter()
         self.model = MessagesTableModel(parent=self, queries=services.queries)
         self._build()
         bridge = services.bridge
         bridge.messageStatusChanged.connect(self._on_statuses)
         bridge.countersChanged.connect(self._on_counters)
         bridge.campaignStateChanged.connect(self._on_state)
+        bridge.campaignProgress.connect(self._on_progress)
         bridge.inboundReceived.connect(self._on_inbound)
         services.runtime_controller.runtimeChanged.connect(self._on_runtime)
         self.set_campaign(None)
@@ -82,18 +82,7 @@ class CampaignView(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        header = QHBoxLayout()
-        self.title = QLabel()
-        self.title.setProperty("role", "title")
-        self.title.setMinimumWidth(60)
-        self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.state_label = QLabel()
-        self.state_label.setObjectName("campaignState")
-        header.addWidget(self.title)
-        header.addWidget(self.state_label)
-        header.addStretch(1)
-        self.buttons: dict[str, QPushButton] = {}
-        for key, text, handler in (
+        self.header = CampaignHeader((
             ("start", self.tr("Start"), lambda: self._campaign_action("start")),
             ("pause", self.tr("Pause"), lambda: self._campaign_action("pause")),
             ("resume", self.tr("Resume"), lambda: self._campaign_action("resume")),
@@ -101,14 +90,11 @@ class CampaignView(QWidget):
             ("retry", self.tr("Retry failed"), lambda: self._campaign_action("retry_failed")),
             ("edit", self.tr("Edit"), lambda: self.editRequested.emit(self.campaign_id or 0)),
             ("export", self.tr("Export CSV…"), self.choose_export_path),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(f"action_{key}")
-            button.clicked.connect(handler)
-            header.addWidget(button)
-            self.buttons[key] = button
+        ), self)
+        self.title, self.state_label = self.header.title, self.header.state_label
+        self.buttons = self.header.buttons
         self.buttons["start"].setDefault(True)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         self.message_label = QLabel()
         self.message_label.setProperty("role", "muted")
         self.message_label.setWordWrap(True)
@@ -116,57 +102,32 @@ class CampaignView(QWidget):
         self.counters = CountersPanel(self)
         layout.addWidget(self.counters)
 
-        filters = QHBoxLayout()
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("statusFilter")
-        for key, text in (("all", self.tr("All messages")), ("pending", self.tr("Waiting")),
-                          ("sent", self.tr("Sent")), ("delivered", self.tr("Delivered")),
-                          ("read", self.tr("Read")), ("failed", self.tr("Failed or undelivered")),
-                          ("skipped", self.tr("Skipped or cancelled")), ("replied", self.tr("Replied"))):
-            self.status_filter.addItem(text, key)
-        self.status_filter.currentIndexChanged.connect(
-            lambda _i: self.model.set_status_group(self.status_filter.currentData()))
-        self.search = QLineEdit()
-        self.search.setObjectName("phoneSearch")
-        self.search.setPlaceholderText(self.tr("Search by phone number or name (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)  # one query when typing pauses, not one per key
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(lambda: self.model.set_search(self.search.text()))
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self.apply_search)
-        filters.addWidget(QLabel(self.tr("Show:")))
-        filters.addWidget(self.status_filter)
-        filters.addWidget(self.search, 1)
-        layout.addLayout(filters)
+        self.filters = MessageFilterBar(self.model, self)
+        self.status_filter = self.filters.status_filter
+        self.search = self.filters.search
+        self.filter_notice = self.filters.notice
+        self.show_all_button = self.filters.show_all_button
+        layout.addWidget(self.filters)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.table = QTableView(splitter)
-        self.table.setObjectName("messagesTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((115, 125, 85, 140, 60, 60, 60)):
-            self.table.setColumnWidth(column, width)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        self.table = MessagesTable(self.model, splitter)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.dataChanged.connect(self._on_rows_changed)
         self.model.modelReset.connect(lambda: self.detail.show_row(None))
         self.detail = MessageDetailPane(splitter)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([760, 230])
+        splitter.setSizes([400, 130])
         layout.addWidget(splitter, 1)
+        self.setTabOrder(self.show_all_button, self.table)
+        self.setTabOrder(self.table, self.detail)
 
     # -- campaign ----------------------------------------------------------------------------
     def set_campaign(self, campaign_id: int | None) -> None:
+        """Show `campaign_id` (None: nothing). Another campaign starts with every message
+        shown: the previous campaign's status filter and search are dropped."""
+        other = campaign_id != self.campaign_id
         self.campaign_id = campaign_id
         campaign = self.services.queries.campaign(campaign_id)
         if campaign is None:
@@ -188,7 +149,12 @@ class CampaignView(QWidget):
             self._failed_count = campaign.failed
             if campaign.state in ("draft", "scheduled") and not campaign.total:
                 self._preview_audience(campaign.id)
-        self.model.set_campaign(self.campaign_id)
+            found = self.services.campaigns.find(campaign.id)
+            self._send_rate = float(found.send_rate or 0.0) if found is not None else 0.0
+        if other:
+            self.filters.reset_widgets()
+        self.model.set_campaign(self.campaign_id, clear_filter=other)
+        self._show_time_left()
         self._update_actions()
 
     def _preview_audience(self, campaign_id: int) -> None:
@@ -214,8 +180,7 @@ class CampaignView(QWidget):
 
     def apply_search(self) -> None:
         """Run the search now (Enter, tests) instead of waiting for the typing pause."""
-        self._search_timer.stop()
-        self.model.set_search(self.search.text())
+        self.filters.apply_search()
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -243,6 +208,7 @@ class CampaignView(QWidget):
             button.setEnabled(visible and (has_engine or not needs_engine))
             button.setToolTip("" if has_engine or not needs_engine else
                               self.tr("The sending service is still starting…"))
+        self.header.rearrange()
 
     def _engine(self) -> CampaignEngine | None:
         return self.services.runtime_controller.engine
@@ -338,10 +304,25 @@ class CampaignView(QWidget):
             self.model.refresh_rows([message_id])
 
     def _on_state(self, event: CampaignStateChanged) -> None:
+        if event.new_state != "sending":
+            self.meter.forget(event.campaign_id)
         if event.campaign_id != self.campaign_id:
             return
         self._show_state(event.new_state)
+        self._show_time_left()
         self._update_actions()
+
+    def _on_progress(self, event: CampaignProgress) -> None:
+        """The engine's progress (from the bridge, no query): the time left of this campaign."""
+        rate = self._send_rate if event.campaign_id == self.campaign_id else 0.0
+        self.meter.add(event, rate)
+        if event.campaign_id == self.campaign_id:
+            self._show_time_left()
+
+    def _show_time_left(self) -> None:
+        progress = self.meter.latest.get(self.campaign_id) if self.campaign_id else None
+        sending = self.state == "sending" and progress is not None
+        self.counters.set_time_left(time_left_text(progress).capitalize() if sending else "")
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()

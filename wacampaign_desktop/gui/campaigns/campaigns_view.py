@@ -6,7 +6,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from wacampaign_desktop.gui.campaigns.campaign_view import CampaignView
+from wacampaign_desktop.gui.campaigns.header import ElidedLabel
 from wacampaign_desktop.gui.models.campaigns_model import CampaignsTableModel
 
 if TYPE_CHECKING:
@@ -35,19 +37,20 @@ class CampaignsView(QWidget):
         self.services = services
         self.model = CampaignsTableModel(self, queries=services.queries)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = splitter
 
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 6, 0)
         top = QHBoxLayout()
-        title = QLabel(self.tr("Campaigns"))
+        title = ElidedLabel()  # a narrow list keeps its button, the title gives way
+        title.setText(self.tr("Campaigns"))
         title.setProperty("role", "title")
         self.new_button = QPushButton(self.tr("New campaign"))
         self.new_button.setObjectName("newCampaign")
         self.new_button.setToolTip(self.tr("Create a campaign (Ctrl+N)"))
         self.new_button.clicked.connect(lambda: self.open_editor(None))
-        top.addWidget(title)
-        top.addStretch(1)
+        top.addWidget(title, 1)
         top.addWidget(self.new_button)
         left_layout.addLayout(top)
         self.list = QTableView(left)
@@ -55,9 +58,14 @@ class CampaignsView(QWidget):
         self.list.setModel(self.model)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setTabKeyNavigation(False)  # Tab goes to the next pane, arrows pick a campaign
+        self.list.setWordWrap(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.verticalHeader().setVisible(False)
         self.list.setShowGrid(False)
         self.list.setColumnHidden(4, True)
+        self.list.setMinimumWidth(150)
+        self.list.installEventFilter(self)
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
@@ -74,9 +82,12 @@ class CampaignsView(QWidget):
         self.campaign_view = CampaignView(services, splitter)
         self.campaign_view.campaignChanged.connect(lambda _id: self.reload(keep=True))
         self.campaign_view.editRequested.connect(self.open_editor)
+        splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([330, 900])
+        splitter.setSizes([360, 900])
+        self.setTabOrder(self.new_button, self.list)
+        self.setTabOrder(self.list, self.campaign_view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -85,6 +96,31 @@ class CampaignsView(QWidget):
         bridge.countersChanged.connect(self.model.update_counters)
         bridge.campaignStateChanged.connect(lambda e: self.model.update_state(e.campaign_id, e.new_state))
         self.reload()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        """The list never takes more than 30 % of a shrinking window: the campaign view needs
+        the room more (the splitter alone would squeeze the view to its minimum first)."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._keep_list_narrow)  # once the splitter has its new width
+
+    def _keep_list_narrow(self) -> None:
+        sizes = self.splitter.sizes()
+        whole = sum(sizes)
+        if whole and sizes[0] > 0.3 * whole:
+            first = max(int(0.3 * whole), self.list.minimumWidth())
+            self.splitter.setSizes([first, whole - first])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self.list and event.type() == QEvent.Type.Resize:
+            self._fit_list_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_list_columns(self) -> None:
+        """A narrow list keeps the campaign's name readable: the figures columns go (they are
+        in the campaign view beside it), the state stays."""
+        narrow = self.list.viewport().width() < self.fontMetrics().horizontalAdvance("M") * 24
+        for column in (2, 3):
+            self.list.setColumnHidden(column, narrow)
 
     def reload(self, keep: bool = True) -> None:
         current = self.campaign_view.campaign_id if keep else None

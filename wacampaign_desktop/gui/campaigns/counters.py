@@ -5,7 +5,7 @@ Repainted only when the bridge delivers new counters or progress (≤ 10 times a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,7 +26,8 @@ SHOWN = ("total", "pending", "sent", "delivered", "read", "failed", "undelivered
 _COLOR_OF = {"sent": "sent", "delivered": "delivered", "read": "read", "failed": "failed",
              "undelivered": "undelivered", "replied": "replied", "skipped": "skipped",
              "canceled": "canceled"}
-_COLUMN_CHOICES = (len(SHOWN), 5, 4)  # one row, two rows, three rows
+NARROW_HIDDEN = ("total", "replied")  # narrow: both are in the sum line below the cards
+NARROW_COLUMNS = 4  # narrow: the eight other cards on two rows
 
 
 class _Card(QFrame):
@@ -34,7 +35,7 @@ class _Card(QFrame):
         super().__init__(parent)
         self.setProperty("role", "card")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setContentsMargins(7, 3, 7, 3)
         layout.setSpacing(0)
         self.value = QLabel("0")
         self.value.setProperty("role", "counterValue")
@@ -74,7 +75,6 @@ class CountersPanel(QWidget):
         self.breakdown.setWordWrap(True)
         self.breakdown.setToolTip(self.tr("Every message is in exactly one of these counters; "
                                           "Delivered and Read are part of Sent."))
-        outer.addWidget(self.breakdown)
         row = QHBoxLayout()
         self.progress = QProgressBar(self)
         self.progress.setObjectName("campaignProgress")
@@ -83,41 +83,54 @@ class CountersPanel(QWidget):
         self.time_left.hide()
         self.rates = QLabel(self)
         self.rates.setObjectName("campaignRates")
+        self.rates.setWordWrap(True)
+        self.rates.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.progress, 1)
         row.addSpacing(8)
         row.addWidget(self.time_left)
-        row.addSpacing(8)
-        row.addWidget(self.rates)
         outer.addLayout(row)
+        sums = QHBoxLayout()
+        sums.addWidget(self.breakdown, 3)
+        sums.addSpacing(8)
+        sums.addWidget(self.rates, 2)
+        outer.addLayout(sums)
         self.set_counters({})
 
     def _arrange(self, columns: int) -> None:
-        """As many cards a row as fit: one row, two or three on narrow windows."""
+        """Every card on one row when they fit, else on two rows, else two rows of four (Total
+        and Replied are then read in the sum line)."""
         if columns == self._columns:
             return
         self._columns = columns
-        for index, name in enumerate(SHOWN):
-            card = self.cards[name]
-            self._grid.removeWidget(card)
-            self._grid.addWidget(card, index // columns, index % columns)
+        narrow = columns == NARROW_COLUMNS
+        shown = [name for name in SHOWN if not (narrow and name in NARROW_HIDDEN)]
+        for name in SHOWN:
+            self._grid.removeWidget(self.cards[name])
+            self.cards[name].setVisible(name in shown)
+        for index, name in enumerate(shown):
+            self._grid.addWidget(self.cards[name], index // columns, index % columns)
 
     def _widest_card(self) -> int:
         return max(card.minimumSizeHint().width() for card in self.cards.values())
 
     def _columns_for(self, width: int) -> int:
+        """10 (one row), 5 (two rows of every card) or NARROW_COLUMNS."""
         widest = self._widest_card() + self._grid.horizontalSpacing()
-        for columns in _COLUMN_CHOICES:
+        for columns in (len(SHOWN), len(SHOWN) // 2):
             if columns * widest <= width:
                 return columns
-        return _COLUMN_CHOICES[-1]
+        return NARROW_COLUMNS
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         hint = super().minimumSizeHint()
-        narrow = _COLUMN_CHOICES[-1] * (self._widest_card() + self._grid.horizontalSpacing())
+        narrow = NARROW_COLUMNS * (self._widest_card() + self._grid.horizontalSpacing())
         return QSize(min(hint.width(), narrow), hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
-        self._arrange(self._columns_for(event.size().width()))
+        columns = self._columns_for(event.size().width())
+        if columns != self._columns:
+            self._arrange(columns)
+            self.set_counters(self.counters)  # the rates on one line or two
         super().resizeEvent(event)
 
     def set_counters(self, counters: dict[str, int]) -> None:
@@ -134,10 +147,11 @@ class CountersPanel(QWidget):
                                 .replace("%1", locale.toString(max(0, done)))
                                 .replace("%2", locale.toString(total)))
         self.breakdown.setText(self.breakdown_text(parts, total))
-        self.rates.setText(
-            self.tr("Delivery rate: %1   Read rate: %2")
-            .replace("%1", percent(counters.get("delivered", 0), attempted(counters)))
-            .replace("%2", percent(counters.get("read", 0), counters.get("delivered", 0))))
+        rates = (self.tr("Delivery rate: %1   Read rate: %2")
+                 .replace("%1", percent(counters.get("delivered", 0), attempted(counters)))
+                 .replace("%2", percent(counters.get("read", 0), counters.get("delivered", 0))))
+        narrow = self._columns < len(SHOWN)  # beside the sum line: one rate a line
+        self.rates.setText(rates.replace("   ", "\n") if narrow else rates)  # one rate a line
         self.rates.setToolTip(self.tr("Delivery rate = delivered ÷ messages that left (sent, failed "
                                       "or undelivered). Read rate = read ÷ delivered."))
 
@@ -153,8 +167,12 @@ class CountersPanel(QWidget):
         }
         shown = [words[name].replace("%1", locale.toString(parts[name]))
                  for name in PARTITION if parts[name]]
-        return (self.tr("%1 messages = %2").replace("%1", locale.toString(total))
+        text = (self.tr("%1 messages = %2").replace("%1", locale.toString(total))
                 .replace("%2", " + ".join(shown)))
+        replied = self.counters.get("replied", 0)
+        if replied:
+            text += " · " + self.tr("%1 replied").replace("%1", locale.toString(replied))
+        return text
 
     def set_time_left(self, text: str) -> None:
         """"About 3 min left" while sending; '' hides it."""

@@ -66,9 +66,7 @@ class ProgressMeter:
 
 
 def duration_text(seconds: float) -> str:
-    """"less than a minute", "3 min", "1 h 05 min" (rounded up to the minute)."""
-    if seconds < 60:
-        return QCoreApplication.translate("TimeLeft", "less than a minute")
+    """"3 min", "1 h 05 min" (rounded up to the minute)."""
     minutes = int(-(-seconds // 60))
     if minutes < 60:
         return QCoreApplication.translate("TimeLeft", "%1 min").replace("%1", str(minutes))
@@ -84,5 +82,7 @@ def time_left_text(progress: Progress | None) -> str:
         return QCoreApplication.translate("TimeLeft", "all handed to Twilio")
     if progress.seconds_left is None:
         return QCoreApplication.translate("TimeLeft", "estimating the time left…")
+    if progress.seconds_left < 60:
+        return QCoreApplication.translate("TimeLeft", "less than a minute left")
     return QCoreApplication.translate("TimeLeft", "about %1 left").replace(
         "%1", duration_text(progress.seconds_left))

@@ -24,6 +24,7 @@ from wacampaign_desktop.core.services.queries import (
 from wacampaign_desktop.gui.models.labels import error_explanation, local_time, status_label
 from wacampaign_desktop.gui.models.paged import KeysetPagedModel
 from wacampaign_desktop.gui.models.phone_text import display_phone
+from wacampaign_desktop.gui.models.table_time import table_time
 from wacampaign_desktop.gui.resources import status_color
 
 log = logging.getLogger(__name__)
@@ -177,7 +178,7 @@ class MessagesTableModel(KeysetPagedModel):
                 return ""
             title = error_explanation(row.error_code)[0]
             return f"{row.error_code} · {title}" if title else str(row.error_code)
-        return local_time(getattr(row, column))
+        return table_time(getattr(row, column))
 
     # -- live updates --------------------------------------------------------------------------
     def apply_changes(self, events: Iterable[MessageStatusChanged]) -> int:
