@@ -3,7 +3,7 @@
 Builds a throw-away profile with a 100,000-message campaign, opens the real main window on it,
 then feeds status callbacks at 1,600/s for 10 s through the real path after the HTTP layer:
 a writer thread applies them with core.store.message_updates in group-commit transactions
-(16 per commit, like the webhook writer) and publishes MessageStatusChanged / CountersChanged /
+(the one store writer's group commit) and publishes MessageStatusChanged / CountersChanged /
 WebhookLogged on the real EventBus; the real CoreBridge coalesces them into the campaign view.
 A 5 ms QTimer heartbeat on the GUI thread measures the worst event-loop stall.
 
@@ -30,10 +30,9 @@ from PySide6.QtCore import Qt, QTimer  # noqa: E402
 
 from wacampaign_desktop.core.app_context import AppContext  # noqa: E402
 from wacampaign_desktop.core.store import message_updates as mu  # noqa: E402
-from wacampaign_desktop.core.store.database import database_proxy as db  # noqa: E402
 from wacampaign_desktop.core.store.models import Campaign, Contact, utcnow  # noqa: E402
+from wacampaign_desktop.core.store.writer import StoreWriter  # noqa: E402
 from wacampaign_desktop.core.webhooks import ingest  # noqa: E402
-from wacampaign_desktop.core.webhooks.writer import GroupCommitWriter  # noqa: E402
 
 
 def build_profile(folder: str, messages: int) -> tuple[AppContext, int]:
@@ -41,7 +40,7 @@ def build_profile(folder: str, messages: int) -> tuple[AppContext, int]:
     context.settings.use_sandbox = True
     started = time.perf_counter()
     now = utcnow()
-    with db.atomic():
+    with context.db.atomic():
         for start in range(0, messages, 5000):
             Contact.insert_many([
                 {"phone": f"+3360{i:07d}", "name": f"Client {i}", "fields": {}, "tags": [],
@@ -57,13 +56,9 @@ def build_profile(folder: str, messages: int) -> tuple[AppContext, int]:
     return context, campaign.id
 
 
-def make_writer(context: AppContext) -> GroupCommitWriter:
-    """The writer exactly as core/webhooks/server.py builds it (batched status groups)."""
-    if hasattr(ingest, "apply_status_group"):
-        return GroupCommitWriter(context.db, context.bus, finish=ingest.finish_batch,
-                                 groups={"status": ingest.apply_status_group}, name="bench-writer")
-    return GroupCommitWriter(context.db, context.bus, prepare=ingest.prefetch_statuses,
-                             finish=ingest.finish_batch, name="bench-writer")
+def make_writer(context: AppContext) -> StoreWriter:
+    """The one store writer, as the Runtime builds it for the webhook server and the engine."""
+    return StoreWriter(context.db, context.bus, clock=context.clock, name="bench-writer")
 
 
 class Feeder(threading.Thread):
