@@ -94,3 +94,23 @@ def test_second_launch_brings_the_first_window_forward(qapp, tmp_path, wait_unti
     assert not other.exists()
     # once the window is closed, the next launch opens it again (the name is free)
     assert activate_running_window(server_name(profile), timeout_ms=200) is False
+
+
+def test_a_socket_left_by_a_crashed_window_does_not_block_the_next(qapp, tmp_path):
+    from pathlib import Path
+
+    from PySide6.QtCore import QDir
+
+    from wacampaign_desktop.gui.single_instance import InstanceServer
+
+    name = server_name(tmp_path / "crashed")
+    stale = Path(QDir.tempPath()) / name  # what a killed window leaves behind on Unix
+    stale.write_text("")
+    server = InstanceServer(name)
+    try:
+        assert activate_running_window(name, timeout_ms=200) is False  # nobody answers there
+        assert server.listen()  # the leftover is replaced: this launch owns the profile now
+        assert activate_running_window(name, timeout_ms=200) is True
+    finally:
+        server.close()
+        stale.unlink(missing_ok=True)

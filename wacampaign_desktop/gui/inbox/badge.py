@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QRect, Qt, Slot
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
+    QApplication,
     QListWidgetItem,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -48,8 +50,14 @@ class BadgeDelegate(QStyledItemDelegate):
         metrics_width = option.fontMetrics.horizontalAdvance(text)
         height = option.fontMetrics.height() + 4
         width = max(height, metrics_width + 12)
+        whole = QStyleOptionViewItem(option)
+        self.initStyleOption(whole, index)
+        style = whole.widget.style() if whole.widget is not None else QApplication.style()
+        # the item's background (selection, hover) across the whole row, badge included…
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, whole, painter,
+                            whole.widget)
         room = QStyleOptionViewItem(option)
-        room.rect = option.rect.adjusted(0, 0, -(width + 10), 0)  # text never under the badge
+        room.rect = option.rect.adjusted(0, 0, -(width + 10), 0)  # …its text never under it
         super().paint(painter, room, index)
         pill = QRect(option.rect.right() - width - 8,
                      option.rect.center().y() - height // 2, width, height)
