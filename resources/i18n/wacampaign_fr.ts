@@ -754,6 +754,18 @@
         <source>Export failed</source>
         <translation>L&apos;export a échoué</translation>
     </message>
+    <message>
+        <source>Show all messages</source>
+        <translation>Afficher tous les messages</translation>
+    </message>
+    <message>
+        <source>Filter on (%1): no message matches.</source>
+        <translation>Filtre actif (%1) : aucun message ne correspond.</translation>
+    </message>
+    <message>
+        <source>Filter on (%1): only matching messages are shown.</source>
+        <translation>Filtre actif (%1) : seuls les messages correspondants sont affichés.</translation>
+    </message>
 </context>
 <context>
     <name>CampaignsTableModel</name>
@@ -1413,6 +1425,54 @@ premiere_visite: 2024-05-01</translation>
         <location line="+3"/>
         <source>Delivery rate = delivered ÷ messages that left (sent, failed or undelivered). Read rate = read ÷ delivered.</source>
         <translation>Taux de remise = remis ÷ messages partis (envoyés, en échec ou non remis). Taux de lecture = lus ÷ remis.</translation>
+    </message>
+    <message>
+        <source>Part of Sent: sent messages that were %1.</source>
+        <translation>Compris dans Envoyé : messages envoyés, désormais « %1 ».</translation>
+    </message>
+    <message>
+        <source>Messages answered by their contact (also counted where their status puts them).</source>
+        <translation>Messages auxquels le contact a répondu (aussi comptés là où leur statut les place).</translation>
+    </message>
+    <message>
+        <source>Every message is in exactly one of these counters; Delivered and Read are part of Sent.</source>
+        <translation>Chaque message est dans un seul de ces compteurs ; Remis et Lu font partie d’Envoyé.</translation>
+    </message>
+    <message>
+        <source>No messages yet.</source>
+        <translation>Aucun message pour l’instant.</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 en attente</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 envoyés</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 en échec</translation>
+    </message>
+    <message>
+        <source>%1 undelivered</source>
+        <translation>%1 non remis</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>%1 annulés</translation>
+    </message>
+    <message>
+        <source>%1 skipped</source>
+        <translation>%1 écartés</translation>
+    </message>
+    <message>
+        <source>%1 messages = %2</source>
+        <translation>%1 messages = %2</translation>
+    </message>
+    <message>
+        <source>%1 replied</source>
+        <translation>%1 réponses</translation>
     </message>
 </context>
 <context>
@@ -2287,6 +2347,18 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <source>Tunnel %1</source>
         <translation>Tunnel %1</translation>
     </message>
+    <message>
+        <source>Sending “%1”: %2 of %3, %4</source>
+        <translation>Envoi de « %1 » : %2 sur %3, %4</translation>
+    </message>
+    <message>
+        <source>(+%1 more)</source>
+        <translation>(+%1 autres)</translation>
+    </message>
+    <message>
+        <source>Messages handed to Twilio so far; the time left follows the measured sending rate.</source>
+        <translation>Messages déjà confiés à Twilio ; le temps restant suit le rythme d’envoi mesuré.</translation>
+    </message>
 </context>
 <context>
     <name>WebhookEventsModel</name>
@@ -2713,6 +2785,33 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <source>%1 unread messages</source>
         <translation>%1 messages non lus</translation>
+    </message>
+</context>
+<context>
+    <name>TimeLeft</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>all handed to Twilio</source>
+        <translation>tout est confié à Twilio</translation>
+    </message>
+    <message>
+        <source>estimating the time left…</source>
+        <translation>estimation du temps restant…</translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation>moins d’une minute restante</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>encore environ %1</translation>
     </message>
 </context>
 </TS>

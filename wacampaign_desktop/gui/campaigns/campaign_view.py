@@ -322,7 +322,8 @@ class CampaignView(QWidget):
     def _show_time_left(self) -> None:
         progress = self.meter.latest.get(self.campaign_id) if self.campaign_id else None
         sending = self.state == "sending" and progress is not None
-        self.counters.set_time_left(time_left_text(progress).capitalize() if sending else "")
+        text = time_left_text(progress) if sending else ""
+        self.counters.set_time_left(text[:1].upper() + text[1:])
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
