@@ -1442,37 +1442,65 @@ premiere_visite: 2024-05-01</translation>
         <source>No messages yet.</source>
         <translation>Aucun message pour l’instant.</translation>
     </message>
-    <message>
-        <source>%1 waiting</source>
-        <translation>%1 en attente</translation>
+    <message numerus="yes">
+        <source>%Ln waiting</source>
+        <translation>
+            <numerusform>%Ln en attente</numerusform>
+            <numerusform>%Ln en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sent</source>
+        <translation>
+            <numerusform>%Ln envoyé</numerusform>
+            <numerusform>%Ln envoyés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln en échec</numerusform>
+            <numerusform>%Ln en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln undelivered</source>
+        <translation>
+            <numerusform>%Ln non remis</numerusform>
+            <numerusform>%Ln non remis</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cancelled</source>
+        <translation>
+            <numerusform>%Ln annulé</numerusform>
+            <numerusform>%Ln annulés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln skipped</source>
+        <translation>
+            <numerusform>%Ln écarté</numerusform>
+            <numerusform>%Ln écartés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln messages</source>
+        <translation>
+            <numerusform>%Ln message</numerusform>
+            <numerusform>%Ln messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln replied</source>
+        <translation>
+            <numerusform>%Ln réponse</numerusform>
+            <numerusform>%Ln réponses</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 sent</source>
-        <translation>%1 envoyés</translation>
-    </message>
-    <message>
-        <source>%1 failed</source>
-        <translation>%1 en échec</translation>
-    </message>
-    <message>
-        <source>%1 undelivered</source>
-        <translation>%1 non remis</translation>
-    </message>
-    <message>
-        <source>%1 cancelled</source>
-        <translation>%1 annulés</translation>
-    </message>
-    <message>
-        <source>%1 skipped</source>
-        <translation>%1 écartés</translation>
-    </message>
-    <message>
-        <source>%1 messages = %2</source>
-        <translation>%1 messages = %2</translation>
-    </message>
-    <message>
-        <source>%1 replied</source>
-        <translation>%1 réponses</translation>
+        <source>1 message</source>
+        <translation>1 message</translation>
     </message>
 </context>
 <context>
@@ -1638,8 +1666,8 @@ premiere_visite: 2024-05-01</translation>
         <translation>Vérification des lignes en cours ; l’import démarre dès qu’elles sont vérifiées…</translation>
     </message>
     <message>
-        <source>%v of %m rows written</source>
-        <translation>%v lignes écrites sur %m</translation>
+        <source>%1 of %2 rows written</source>
+        <translation>%1 lignes écrites sur %2</translation>
     </message>
     <message>
         <source>Cancelling the import…</source>

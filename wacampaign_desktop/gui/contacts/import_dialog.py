@@ -35,7 +35,7 @@ from wacampaign_desktop.core.services.contacts import (
     RejectedRow,
 )
 from wacampaign_desktop.gui.forms_support import embed_ui, phone_reason_text, set_problem
-from wacampaign_desktop.gui.models.labels import phone_advice_text
+from wacampaign_desktop.gui.models.labels import phone_advice_text, ui_locale
 
 if TYPE_CHECKING:
     from wacampaign_desktop.gui.services import GuiServices
@@ -292,9 +292,7 @@ class CsvImportDialog(QDialog):
         report_progress = self._progress.advanced.emit  # called on the worker thread
         self._importing = True
         ui = self.ui
-        ui.progressBar.setRange(0, len(preview.valid))
-        ui.progressBar.setValue(0)
-        ui.progressBar.setFormat(self.tr("%v of %m rows written"))
+        self._on_progress(0, len(preview.valid))
         ui.cancelImportButton.setEnabled(True)
         ui.progressRow.show()
         ui.mappingGroup.setEnabled(False)
@@ -307,9 +305,13 @@ class CsvImportDialog(QDialog):
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
-        if self._importing:
-            self.ui.progressBar.setMaximum(total)
-            self.ui.progressBar.setValue(done)
+        if not self._importing:
+            return
+        bar, locale = self.ui.progressBar, ui_locale()
+        bar.setMaximum(total)
+        bar.setValue(done)
+        bar.setFormat(self.tr("%1 of %2 rows written").replace("%1", locale.toString(done))
+                      .replace("%2", locale.toString(total)))
 
     @Slot()
     def cancel_import(self) -> None:
@@ -375,4 +377,7 @@ def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
         for c, value in enumerate(values):
             table.setItem(r, c, QTableWidgetItem(value))
     table.resizeColumnsToContents()
+    header = table.horizontalHeader()  # stretch the last column again (it was sized to contents)
+    header.setStretchLastSection(False)
+    header.setStretchLastSection(True)
     table.setUpdatesEnabled(True)
