@@ -1,8 +1,8 @@
 """Read-only queries the views and the CLI need, as plain data: keyset pages of a campaign's
 messages (filtered, searched, sorted in SQL), the one campaign listing (the GUI's list and
 `campaign list`) and one campaign's details, and the one export query (`export_rows`: the GUI's
-CSV, `campaign export` in both formats and `campaign messages`; formats in `message_export.py`). Page N costs the same as page 1: every page is a keyset query on
-(sort key, id), never OFFSET.
+CSV, `campaign export` in both formats and `campaign messages`; formats in `message_export.py`).
+Page N costs the same as page 1: every page is a keyset query on (sort key, id), never OFFSET.
 
 The webhook log's pages are in `core/services/activity.py`, the inbox's in `inbox.py`.
 """
