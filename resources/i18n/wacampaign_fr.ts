@@ -1445,8 +1445,8 @@ premiere_visite: 2024-05-01</translation>
     <message numerus="yes">
         <source>%Ln waiting</source>
         <translation>
-            <numerusform>%Ln en attente</numerusform>
-            <numerusform>%Ln en attente</numerusform>
+            <numerusform>%Ln en attente</numerusform>
+            <numerusform>%Ln en attente</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1459,15 +1459,15 @@ premiere_visite: 2024-05-01</translation>
     <message numerus="yes">
         <source>%Ln failed</source>
         <translation>
-            <numerusform>%Ln en échec</numerusform>
-            <numerusform>%Ln en échec</numerusform>
+            <numerusform>%Ln en échec</numerusform>
+            <numerusform>%Ln en échec</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln undelivered</source>
         <translation>
-            <numerusform>%Ln non remis</numerusform>
-            <numerusform>%Ln non remis</numerusform>
+            <numerusform>%Ln non remis</numerusform>
+            <numerusform>%Ln non remis</numerusform>
         </translation>
     </message>
     <message numerus="yes">

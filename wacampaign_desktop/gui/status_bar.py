@@ -169,10 +169,10 @@ class StatusBarController(QObject):
             else:
                 text = self.tr("Tunnel %1").replace("%1", word)
             self.public_url = event.public_url if event.state == "up" else ""
-            if self.public_url:
+            if self.public_url and event.mode != "local":  # a local address: tooltip and Copy
                 text += f": {self.public_url}"
             self.tunnel_label.setText(_dot(level) + " " + text)
-            self.tunnel_label.setToolTip(event.message)
+            self.tunnel_label.setToolTip("\n".join(t for t in (self.public_url, event.message) if t))
         self.copy_button.setVisible(bool(self.public_url))
 
     def copy_url(self) -> None:

@@ -156,22 +156,24 @@ class CountersPanel(QWidget):
                                       "or undelivered). Read rate = read ÷ delivered."))
 
     def breakdown_text(self, parts: dict[str, int], total: int) -> str:
-        """"41 messages = 12 sent + 29 cancelled": the non-zero exclusive counters, which add up."""
+        """"41 messages = 12 sent + 29 cancelled": the non-zero exclusive counters, which add up
+        (plural forms from the translation: "1 écarté", "2 écartés")."""
         if not total:
             return self.tr("No messages yet.")
-        locale = ui_locale()
         words = {
-            "pending": self.tr("%1 waiting"), "sent": self.tr("%1 sent"),
-            "failed": self.tr("%1 failed"), "undelivered": self.tr("%1 undelivered"),
-            "canceled": self.tr("%1 cancelled"), "skipped": self.tr("%1 skipped"),
+            "pending": lambda n: self.tr("%Ln waiting", "", n),
+            "sent": lambda n: self.tr("%Ln sent", "", n),
+            "failed": lambda n: self.tr("%Ln failed", "", n),
+            "undelivered": lambda n: self.tr("%Ln undelivered", "", n),
+            "canceled": lambda n: self.tr("%Ln cancelled", "", n),
+            "skipped": lambda n: self.tr("%Ln skipped", "", n),
         }
-        shown = [words[name].replace("%1", locale.toString(parts[name]))
-                 for name in PARTITION if parts[name]]
-        text = (self.tr("%1 messages = %2").replace("%1", locale.toString(total))
-                .replace("%2", " + ".join(shown)))
+        shown = [words[name](parts[name]) for name in PARTITION if parts[name]]
+        whole = self.tr("1 message") if total == 1 else self.tr("%Ln messages", "", total)
+        text = whole + " = " + " + ".join(shown)
         replied = self.counters.get("replied", 0)
         if replied:
-            text += " · " + self.tr("%1 replied").replace("%1", locale.toString(replied))
+            text += " · " + self.tr("%Ln replied", "", replied)
         return text
 
     def set_time_left(self, text: str) -> None:

@@ -1,6 +1,6 @@
 """The campaign view's header: the campaign's name (elided, whole in the tooltip), its state
-badge and the action buttons, on one row when the view is wide enough, else the buttons on a
-second row, so the window stays usable at 800×600."""
+badge and the action buttons, on one row when the view is wide enough, else the buttons on the
+rows below (as many a row as fit), so the window stays usable at 800×600 in any language."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
                                               max(self.width() - 4, 0))
-        super().setText(shown)
+        super().setText("" if shown.strip(" .…") == "" else shown)  # no lone "…"
 
 
 class CampaignHeader(QWidget):
@@ -56,7 +56,8 @@ class CampaignHeader(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(4)
         self._top = QHBoxLayout()
-        self._bottom = QHBoxLayout()
+        self._rows = QVBoxLayout()
+        self._rows.setSpacing(4)
         self.title = ElidedLabel()
         self.title.setProperty("role", "title")
         self.state_label = QLabel()
@@ -65,39 +66,61 @@ class CampaignHeader(QWidget):
         self._top.addWidget(self.state_label)
         self.buttons: dict[str, QPushButton] = {}
         for key, text, handler in actions:
-            button = QPushButton(text)
+            button = QPushButton(text, self)
             button.setObjectName(f"action_{key}")
             button.clicked.connect(handler)
             self.buttons[key] = button
-        self._bottom.addStretch(1)
         outer.addLayout(self._top)
-        outer.addLayout(self._bottom)
-        self._one_row: bool | None = None
-        self._arrange(True)
+        outer.addLayout(self._rows)
+        self._placed: tuple[tuple[str, ...], ...] | None = None
+        self._place(((),) + (tuple(self.buttons),))
 
-    def _buttons_width(self) -> int:
-        shown = [b for b in self.buttons.values() if not b.isHidden()]
-        return sum(b.sizeHint().width() for b in shown) + 6 * len(shown)
+    def _shown(self) -> list[str]:
+        return [key for key, button in self.buttons.items() if not button.isHidden()]
 
-    def _arrange(self, one_row: bool) -> None:
-        if one_row == self._one_row:
+    def _width_of(self, keys: list[str] | tuple[str, ...]) -> int:
+        return sum(self.buttons[k].sizeHint().width() for k in keys) + 6 * len(keys)
+
+    def _place(self, rows: tuple[tuple[str, ...], ...]) -> None:
+        """rows[0]: the buttons beside the name; rows[1:]: one row of buttons each."""
+        if rows == self._placed:
             return
-        self._one_row = one_row
-        source, target = (self._bottom, self._top) if one_row else (self._top, self._bottom)
+        self._placed = rows
         for button in self.buttons.values():
-            source.removeWidget(button)
-        for button in self.buttons.values():
-            if one_row:
-                target.addWidget(button)
-            else:
-                target.insertWidget(target.count() - 1, button)  # before the stretch
+            self._top.removeWidget(button)
+        while self._rows.count():
+            row = self._rows.takeAt(0).layout()
+            while row is not None and row.count():
+                row.takeAt(0)
+        for key in rows[0]:
+            self._top.addWidget(self.buttons[key])
+        for keys in rows[1:]:
+            row = QHBoxLayout()
+            for key in keys:
+                row.addWidget(self.buttons[key])
+            row.addStretch(1)
+            self._rows.addLayout(row)
+        hidden = [k for k in self.buttons if all(k not in r for r in rows)]
+        for key in hidden:  # hidden buttons still need a place in the layout
+            self._top.addWidget(self.buttons[key])
 
     def rearrange(self) -> None:
-        """Buttons beside the name when it keeps TITLE_ROOM characters, else below it."""
+        """Buttons beside the name when it keeps TITLE_ROOM characters, else on rows below."""
+        shown = self._shown()
         room = self.fontMetrics().horizontalAdvance("M") * TITLE_ROOM
         wanted = min(self.title.full_width(), room) + self.state_label.sizeHint().width()
-        self._arrange(self.width() >= wanted + self._buttons_width() + 12)
-        self.setMinimumWidth(min(self._buttons_width(), 460))
+        width = self.width()
+        if width >= wanted + self._width_of(shown) + 12:
+            self._place((tuple(shown),))
+        else:
+            rows: list[list[str]] = [[]]
+            for key in shown:
+                if rows[-1] and self._width_of([*rows[-1], key]) > width:
+                    rows.append([])
+                rows[-1].append(key)
+            self._place(((),) + tuple(tuple(r) for r in rows))
+        widest = max((self.buttons[k].sizeHint().width() for k in shown), default=0)
+        self.setMinimumWidth(widest + 6)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
