@@ -7,6 +7,7 @@ of each view into docs/screenshots/.
 
     python docs/take_screenshots.py            # starts Xvfb itself when there is no display
     python docs/take_screenshots.py --lang fr  # the French interface
+    python docs/take_screenshots.py --size 800x600 --out docs/screenshots/800x600
 
 Needs Xvfb (or any X display); the window is captured with QWidget.grab().
 """
@@ -77,17 +78,27 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--lang", default="en", choices=("en", "fr"))
+    parser.add_argument("--size", default="1360x860", type=_size,
+                        help="window size WIDTHxHEIGHT (default 1360x860)")
     args = parser.parse_args()
     xvfb = start_display()
     try:
-        return take(args.out, args.lang)
+        return take(args.out, args.lang, args.size)
     finally:
         if xvfb is not None:
             xvfb.terminate()
             xvfb.wait(10)
 
 
-def take(out: Path, lang: str) -> int:
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size like 800x600: {text!r}") from None
+    return width, height
+
+
+def take(out: Path, lang: str, size: tuple[int, int] = (1360, 860)) -> int:
     from wacampaign_desktop.core.app_context import AppContext
     from wacampaign_desktop.core.runtime import Runtime
     from wacampaign_desktop.core.sandbox import SandboxConfig
@@ -114,7 +125,7 @@ def take(out: Path, lang: str) -> int:
                    tags=["demo"], opted_out_at=now)
     services = GuiServices.create(context)
     window = MainWindow(services)
-    window.resize(1360, 860)
+    window.resize(*size)
     window.show()
 
     def make_runtime(ctx: AppContext) -> Runtime:
