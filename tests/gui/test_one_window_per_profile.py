@@ -42,9 +42,12 @@ def test_second_launch_brings_the_first_window_forward(qapp, tmp_path, wait_unti
     other = tmp_path / "other"  # never opened: a launch there must not be sent to our window
     seen: dict[str, object] = {}
 
+    def ours() -> list[MainWindow]:  # (windows of earlier tests may linger, hidden)
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
+                and w.services.context.paths.data_dir == profile.resolve()]
+
     def window() -> MainWindow | None:
-        return next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)),
-                    None)
+        return next(iter(ours()), None)
 
     def step() -> None:
         main = window()
@@ -60,8 +63,7 @@ def test_second_launch_brings_the_first_window_forward(qapp, tmp_path, wait_unti
             QTimer.singleShot(50, step)
             return
         seen["restored"] = not main.isMinimized() and main.isVisible()
-        seen["windows"] = len([w for w in QApplication.topLevelWidgets()
-                               if isinstance(w, MainWindow)])
+        seen["windows"] = len(ours())
         seen["other_answers"] = activate_running_window(server_name(other), timeout_ms=200)
         qapp.quit()
 

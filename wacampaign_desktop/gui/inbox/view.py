@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import logging
+import weakref
 from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidgetItem, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from wacampaign_desktop.core.events import InboundReceived
 from wacampaign_desktop.core.services.inbox import (
@@ -165,9 +167,14 @@ class InboxView(QWidget):
         conv = self._current
         if conv is None or not conv.unread or not self.isVisible():
             return
-        inbox, phone = self.services.inbox, conv.phone
-        self.services.tasks.run(lambda: inbox.mark_read(phone),
-                                lambda _count: self._show_read(phone),
+        inbox, phone, view = self.services.inbox, conv.phone, weakref.ref(self)
+
+        def done(_count: int) -> None:  # the view may have been closed and deleted meanwhile
+            shown = view()
+            if shown is not None and isValid(shown):
+                shown._show_read(phone)
+
+        self.services.tasks.run(lambda: inbox.mark_read(phone), done,
                                 lambda exc: log.error("Could not mark %s read: %s", phone, exc))
 
     def _show_read(self, phone: str) -> None:
