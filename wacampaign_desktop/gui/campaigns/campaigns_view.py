@@ -68,6 +68,7 @@ class CampaignsView(QWidget):
         self.list.setMinimumWidth(150)
         self.list.installEventFilter(self)
         header = self.list.horizontalHeader()
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("M") * 3)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

@@ -45,7 +45,8 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
                                               max(self.width() - 4, 0))
-        super().setText("" if shown.strip(" .…") == "" else shown)  # no lone "…"
+        stub = shown != self._full and len(shown.strip(" .…")) < 4
+        super().setText("" if stub else shown)  # no "…" or "Ca…" for a title
 
 
 class CampaignHeader(QWidget):
