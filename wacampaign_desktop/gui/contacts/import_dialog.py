@@ -212,12 +212,13 @@ class CsvImportDialog(QDialog):
         others = [h for i, h in enumerate(table.header) if i not in mapping.used() and h]
         self.ui.otherColumnsLabel.setText(
             self.tr("Also kept as contact fields: %1").replace("%1", ", ".join(others)) if others else "")
+        self._generation += 1  # a check still running is for the old choice: its answer is dropped
         if mapping.phone is None:
+            self._checking = self._import_when_checked = False
             set_problem(self.ui.summaryLabel, self.tr(
                 "No column looks like phone numbers: choose it under Phone number."))
             self._show_preview(Preview())
             return
-        self._generation += 1
         generation = self._generation
         region = self.ui.countryCombo.currentData() or ""
         extra = [self.ui.extraTagEdit.text()]
