@@ -150,7 +150,7 @@ class CountersPanel(QWidget):
         rates = (self.tr("Delivery rate: %1   Read rate: %2")
                  .replace("%1", percent(counters.get("delivered", 0), attempted(counters)))
                  .replace("%2", percent(counters.get("read", 0), counters.get("delivered", 0))))
-        narrow = self._columns < len(SHOWN)  # beside the sum line: one rate a line
+        narrow = self._columns == NARROW_COLUMNS  # beside the sum line: one rate a line
         self.rates.setText(rates.replace("   ", "\n") if narrow else rates)  # one rate a line
         self.rates.setToolTip(self.tr("Delivery rate = delivered ÷ messages that left (sent, failed "
                                       "or undelivered). Read rate = read ÷ delivered."))
