@@ -85,3 +85,13 @@ def test_badges_count_unread_and_clear_when_read(window, context, wait_until):
     conversations.setCurrentRow(0)
     wait_until(lambda: nav_item.data(BADGE_ROLE) is None
                and conversations.item(0).data(BADGE_ROLE) is None, timeout=10)
+
+
+def test_a_burst_of_replies_shows_99_plus(window, context, wait_until):
+    nav_item = window.nav.item(2)
+    assert nav_item.data(BADGE_ROLE) is None  # nothing unread: no badge at all
+    for i in range(120):
+        message = _inbound(f"SM{i:032d}", f"+336123{i:05d}", "Hi", minutes_ago=1)
+        context.bus.publish(InboundReceived(message.id, None, message.from_number, "Hi"))
+    wait_until(lambda: nav_item.data(BADGE_ROLE) == "99+", timeout=10)
+    assert "120 unread messages" in nav_item.toolTip()

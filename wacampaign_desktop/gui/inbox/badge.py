@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QRect, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QRect, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from wacampaign_desktop.gui.services import GuiServices
 
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 40  # the badge's text ("3"); None: no badge
+COALESCE_MS = 150  # new messages within this time are counted together
 BADGE_COLOR = QColor("#1f8f4e")  # WhatsApp-like green, white text readable on it
 
 
@@ -89,12 +90,14 @@ class InboxBadge(QObject):
         self.count = 0
         self._tooltip = item.toolTip()
         item.listWidget().setItemDelegate(BadgeDelegate(item.listWidget()))
-        services.bridge.inboundReceived.connect(self.refresh)
+        # a burst of replies re-counts once, not once per message
+        self._soon = QTimer(self, singleShot=True, interval=COALESCE_MS)
+        self._soon.timeout.connect(self.refresh)
+        services.bridge.inboundReceived.connect(lambda _event: self._soon.start())
         self.refresh()
 
     @Slot()
-    @Slot(object)
-    def refresh(self, _event: object = None) -> None:
+    def refresh(self) -> None:
         """Re-count the unread messages (one count query) and show the number."""
         self.count = self.services.inbox.unread_count()
         set_badge(self.item, self.count, self._tooltip)
