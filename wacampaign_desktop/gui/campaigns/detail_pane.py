@@ -1,4 +1,4 @@
-"""The detail pane beside the messages table: everything about the selected message, with the
+"""The detail pane below the messages table: everything about the selected message, with the
 error code explained in plain language."""
 
 from __future__ import annotations
