@@ -140,12 +140,12 @@
     <message>
         <location line="+31"/>
         <source>Log file: %1</source>
-        <translation>Fichier journal : %1</translation>
+        <translation>Fichier journal : %1</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Events: %1</source>
-        <translation>Événements : %1</translation>
+        <translation>Événements : %1</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -155,7 +155,7 @@
     <message>
         <location line="+6"/>
         <source>The log file could not be read: %1</source>
-        <translation>Le fichier journal n&apos;a pas pu être lu : %1</translation>
+        <translation>Le fichier journal n&apos;a pas pu être lu : %1</translation>
     </message>
 </context>
 <context>
@@ -181,7 +181,7 @@
     <message>
         <location line="+67"/>
         <source>Twilio cannot reach this computer: status updates will wait until the tunnel is back.</source>
-        <translation>Twilio ne peut pas joindre cet ordinateur : les mises à jour de statut attendront le retour du tunnel.</translation>
+        <translation>Twilio ne peut pas joindre cet ordinateur : les mises à jour de statut attendront le retour du tunnel.</translation>
     </message>
 </context>
 <context>
@@ -229,7 +229,7 @@
     <message>
         <location line="+13"/>
         <source>Campaign “%1”</source>
-        <translation>Campagne « %1 »</translation>
+        <translation>Campagne « %1 »</translation>
     </message>
 </context>
 <context>
@@ -242,7 +242,7 @@
     <message>
         <location line="+20"/>
         <source>Sending and status updates are unavailable: %1</source>
-        <translation>L&apos;envoi et les mises à jour de statut sont indisponibles : %1</translation>
+        <translation>L&apos;envoi et les mises à jour de statut sont indisponibles : %1</translation>
     </message>
 </context>
 <context>
@@ -300,7 +300,7 @@
     <message>
         <location line="+2"/>
         <source>Too long: %1 characters, WhatsApp through Twilio allows %2.</source>
-        <translation>Trop long : %1 caractères, WhatsApp via Twilio en accepte %2.</translation>
+        <translation>Trop long : %1 caractères, WhatsApp via Twilio en accepte %2.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -320,7 +320,7 @@
     <message>
         <location line="+4"/>
         <source>Unknown contact field: %1. Known fields: %2.</source>
-        <translation>Champ du contact inconnu : %1. Champs connus : %2.</translation>
+        <translation>Champ du contact inconnu : %1. Champs connus : %2.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -330,7 +330,7 @@
     <message>
         <location line="+2"/>
         <source>No contact has a tag yet: choose another option.</source>
-        <translation>Aucun contact n&apos;a encore d&apos;étiquette : choisissez une autre option.</translation>
+        <translation>Aucun contact n&apos;a encore d&apos;étiquette : choisissez une autre option.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -340,7 +340,7 @@
     <message>
         <location line="+2"/>
         <source>This time has passed: choose a later one, or untick Start later.</source>
-        <translation>Cette heure est passée : choisissez-en une plus tardive, ou décochez « Démarrer plus tard ».</translation>
+        <translation>Cette heure est passée : choisissez-en une plus tardive, ou décochez « Démarrer plus tard ».</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -355,7 +355,7 @@
     <message>
         <location line="+59"/>
         <source>The recipients could not be checked: %1</source>
-        <translation>Les destinataires n&apos;ont pas pu être vérifiés : %1</translation>
+        <translation>Les destinataires n&apos;ont pas pu être vérifiés : %1</translation>
     </message>
     <message>
         <location filename="../../wacampaign_desktop/gui/editor/form_io.py" line="+85"/>
@@ -365,17 +365,17 @@
     <message>
         <location line="+2"/>
         <source>{{%1}} is empty for: %2</source>
-        <translation>{{%1}} est vide pour : %2</translation>
+        <translation>{{%1}} est vide pour : %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Some contacts lack a value, fill it in Contacts or change the text.</source>
-        <translation>Il manque une valeur pour certains contacts : complétez-la dans Contacts ou modifiez le texte.</translation>
+        <translation>Il manque une valeur pour certains contacts : complétez-la dans Contacts ou modifiez le texte.</translation>
     </message>
     <message>
         <location filename="../../wacampaign_desktop/gui/editor/dialog.py" line="+25"/>
         <source>Nobody to send to: no contact matches these recipients (opted-out contacts and invalid numbers are skipped).</source>
-        <translation>Personne à qui envoyer : aucun contact ne correspond à ces destinataires (les contacts désinscrits et les numéros invalides sont écartés).</translation>
+        <translation>Personne à qui envoyer : aucun contact ne correspond à ces destinataires (les contacts désinscrits et les numéros invalides sont écartés).</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -385,17 +385,17 @@
     <message>
         <location line="+4"/>
         <source>Recipients: %1 · skipped: %2 (opted out or invalid number)</source>
-        <translation>Destinataires : %1 · écartés : %2 (désinscrits ou numéro invalide)</translation>
+        <translation>Destinataires : %1 · écartés : %2 (désinscrits ou numéro invalide)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This campaign has already been started; it can no longer be edited.</source>
-        <translation>Cette campagne a déjà démarré ; elle ne peut plus être modifiée.</translation>
+        <translation>Cette campagne a déjà démarré ; elle ne peut plus être modifiée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sending is unavailable: %1. You can still save the campaign as a draft.</source>
-        <translation>L&apos;envoi est indisponible : %1. Vous pouvez tout de même enregistrer la campagne comme brouillon.</translation>
+        <translation>L&apos;envoi est indisponible : %1. Vous pouvez tout de même enregistrer la campagne comme brouillon.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -435,12 +435,12 @@
     <message>
         <location line="+2"/>
         <source>Characters: %1</source>
-        <translation>Caractères : %1</translation>
+        <translation>Caractères : %1</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>The campaign could not be saved: %1. Your text is still here; try again.</source>
-        <translation>La campagne n&apos;a pas pu être enregistrée : %1. Votre texte est toujours là ; réessayez.</translation>
+        <translation>La campagne n&apos;a pas pu être enregistrée : %1. Votre texte est toujours là ; réessayez.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -450,7 +450,7 @@
     <message>
         <location line="+8"/>
         <source>The campaign was saved as a draft but did not start: %1</source>
-        <translation>La campagne a été enregistrée comme brouillon mais n&apos;a pas démarré : %1</translation>
+        <translation>La campagne a été enregistrée comme brouillon mais n&apos;a pas démarré : %1</translation>
     </message>
 </context>
 <context>
@@ -488,7 +488,7 @@
     <message>
         <location line="+9"/>
         <source>Hello {{name}}, our spring sale starts tomorrow!</source>
-        <translation>Bonjour {{name}}, nos soldes de printemps commencent demain !</translation>
+        <translation>Bonjour {{name}}, nos soldes de printemps commencent demain !</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -528,7 +528,7 @@
     <message>
         <location line="+4"/>
         <source>A/B test: send a second version (B) to half of the recipients</source>
-        <translation>Test A/B : envoyer une seconde version (B) à la moitié des destinataires</translation>
+        <translation>Test A/B : envoyer une seconde version (B) à la moitié des destinataires</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -697,7 +697,7 @@
     <message>
         <location line="+8"/>
         <source>Show:</source>
-        <translation>Afficher :</translation>
+        <translation>Afficher :</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -707,7 +707,7 @@
     <message>
         <location line="+3"/>
         <source>Create a campaign with “New campaign” (Ctrl+N).</source>
-        <translation>Créez une campagne avec « Nouvelle campagne » (Ctrl+N).</translation>
+        <translation>Créez une campagne avec « Nouvelle campagne » (Ctrl+N).</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -722,7 +722,7 @@
     <message>
         <location line="+3"/>
         <source>Fix the message first: %1</source>
-        <translation>Corrigez d&apos;abord le message : %1</translation>
+        <translation>Corrigez d&apos;abord le message : %1</translation>
     </message>
     <message>
         <location line="+41"/>
@@ -737,7 +737,7 @@
     <message>
         <location line="+7"/>
         <source>Stop this campaign for good? Messages not yet sent will not be sent.</source>
-        <translation>Arrêter définitivement cette campagne ? Les messages pas encore envoyés ne le seront pas.</translation>
+        <translation>Arrêter définitivement cette campagne ? Les messages pas encore envoyés ne le seront pas.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -815,7 +815,7 @@
     <message>
         <location line="+21"/>
         <source>No campaign yet. Click “New campaign” to write your first message; in sandbox mode nothing is really sent.</source>
-        <translation>Aucune campagne pour l’instant. Cliquez sur « Nouvelle campagne » pour écrire votre premier message ; en mode bac à sable, rien n’est vraiment envoyé.</translation>
+        <translation>Aucune campagne pour l’instant. Cliquez sur « Nouvelle campagne » pour écrire votre premier message ; en mode bac à sable, rien n’est vraiment envoyé.</translation>
     </message>
     <message>
         <location line="+58"/>
@@ -839,7 +839,7 @@
         <location line="+9"/>
         <location line="+3"/>
         <source>Stored safely; leave empty to keep it</source>
-        <translation>Conservé en lieu sûr ; laissez vide pour le garder</translation>
+        <translation>Conservé en lieu sûr ; laissez vide pour le garder</translation>
     </message>
     <message>
         <location line="-2"/>
@@ -879,7 +879,7 @@
     <message>
         <location line="+3"/>
         <source>This is not a usable phone number: %1</source>
-        <translation>Numéro inutilisable : %1</translation>
+        <translation>Numéro inutilisable : %1</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -933,7 +933,7 @@
     <message>
         <location line="+8"/>
         <source>It works: %1</source>
-        <translation>Ça fonctionne : %1</translation>
+        <translation>Ça fonctionne : %1</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -959,7 +959,7 @@
     <message>
         <location line="-152"/>
         <source>Saving applies the new account and tunnel at once: sending reconnects with the new settings.</source>
-        <translation>L&apos;enregistrement applique aussitôt le nouveau compte et le nouveau tunnel : l&apos;envoi se reconnecte avec ces nouveaux réglages.</translation>
+        <translation>L&apos;enregistrement applique aussitôt le nouveau compte et le nouveau tunnel : l&apos;envoi se reconnecte avec ces nouveaux réglages.</translation>
     </message>
     <message>
         <location line="+158"/>
@@ -969,7 +969,7 @@
     <message>
         <location line="+29"/>
         <source>The settings could not be saved: %1</source>
-        <translation>Les réglages n&apos;ont pas pu être enregistrés : %1</translation>
+        <translation>Les réglages n&apos;ont pas pu être enregistrés : %1</translation>
     </message>
 </context>
 <context>
@@ -977,7 +977,7 @@
     <message>
         <location filename="../../ui/connect_twilio_dialog.ui" line="+9"/>
         <source>Enter the details from your Twilio Console. Until you do, the app uses its built-in sandbox: nothing is really sent.</source>
-        <translation>Saisissez les informations de votre console Twilio. En attendant, l&apos;application utilise son bac à sable intégré : rien n&apos;est vraiment envoyé.</translation>
+        <translation>Saisissez les informations de votre console Twilio. En attendant, l&apos;application utilise son bac à sable intégré : rien n&apos;est vraiment envoyé.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1037,7 +1037,7 @@
     <message>
         <location line="+2"/>
         <source>&amp;Local only (sandbox and tests: Twilio cannot reach this computer)</source>
-        <translation>&amp;Local uniquement (bac à sable et tests : Twilio ne peut pas joindre cet ordinateur)</translation>
+        <translation>&amp;Local uniquement (bac à sable et tests : Twilio ne peut pas joindre cet ordinateur)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1072,7 +1072,7 @@
     <message>
         <location line="+8"/>
         <source>Webhook addresses to paste into the Twilio Console:</source>
-        <translation>Adresses des webhooks à coller dans la console Twilio :</translation>
+        <translation>Adresses des webhooks à coller dans la console Twilio :</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1121,7 +1121,7 @@
     <message>
         <location line="+4"/>
         <source>Not a usable number: %1</source>
-        <translation>Numéro inutilisable : %1</translation>
+        <translation>Numéro inutilisable : %1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1131,12 +1131,12 @@
     <message>
         <location line="+4"/>
         <source>Line %1 needs the form &apos;name: value&apos;.</source>
-        <translation>La ligne %1 doit avoir la forme « nom: valeur ».</translation>
+        <translation>La ligne %1 doit avoir la forme « nom: valeur ».</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>The contact could not be saved: %1</source>
-        <translation>Le contact n&apos;a pas pu être enregistré : %1</translation>
+        <translation>Le contact n&apos;a pas pu être enregistré : %1</translation>
     </message>
 </context>
 <context>
@@ -1188,7 +1188,7 @@ premiere_visite: 2024-05-01</translation>
     <message>
         <location line="+6"/>
         <source>&amp;Opted out: never send campaigns to this contact</source>
-        <translation>&amp;Désinscrit : ne jamais envoyer de campagne à ce contact</translation>
+        <translation>&amp;Désinscrit : ne jamais envoyer de campagne à ce contact</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1216,12 +1216,12 @@ premiere_visite: 2024-05-01</translation>
     <message>
         <location line="+9"/>
         <source>(opted out: will be skipped)</source>
-        <translation>(désinscrit : sera écarté)</translation>
+        <translation>(désinscrit : sera écarté)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Chosen: %1</source>
-        <translation>Choisis : %1</translation>
+        <translation>Choisis : %1</translation>
     </message>
 </context>
 <context>
@@ -1313,7 +1313,7 @@ premiere_visite: 2024-05-01</translation>
     <message>
         <location line="+14"/>
         <source>Opted out on %1: campaigns skip this contact.</source>
-        <translation>Désinscrit le %1 : les campagnes écartent ce contact.</translation>
+        <translation>Désinscrit le %1 : les campagnes écartent ce contact.</translation>
     </message>
 </context>
 <context>
@@ -1346,12 +1346,12 @@ premiere_visite: 2024-05-01</translation>
     <message>
         <location line="+14"/>
         <source>Total: %1</source>
-        <translation>Total : %1</translation>
+        <translation>Total : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Shown: %1 of %2</source>
-        <translation>Affichés : %1 sur %2</translation>
+        <translation>Affichés : %1 sur %2</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1371,17 +1371,17 @@ premiere_visite: 2024-05-01</translation>
     <message>
         <location line="+1"/>
         <source>Delete the selected contacts (%1)? Messages already sent to them stay in campaign reports.</source>
-        <translation>Supprimer les contacts sélectionnés (%1) ? Les messages déjà envoyés restent dans les rapports de campagne.</translation>
+        <translation>Supprimer les contacts sélectionnés (%1) ? Les messages déjà envoyés restent dans les rapports de campagne.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The contacts could not be deleted: %1. Nothing was changed; try again.</source>
-        <translation>Les contacts n&apos;ont pas pu être supprimés : %1. Rien n&apos;a été modifié ; réessayez.</translation>
+        <translation>Les contacts n&apos;ont pas pu être supprimés : %1. Rien n&apos;a été modifié ; réessayez.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Contacts deleted: %1.</source>
-        <translation>Contacts supprimés : %1.</translation>
+        <translation>Contacts supprimés : %1.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1401,12 +1401,12 @@ premiere_visite: 2024-05-01</translation>
     <message>
         <location line="+3"/>
         <source>Export done (contacts: %1): %2</source>
-        <translation>Export terminé (contacts : %1) : %2</translation>
+        <translation>Export terminé (contacts : %1) : %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The export failed: %1. Nothing was lost; choose another folder and try again.</source>
-        <translation>L&apos;export a échoué : %1. Rien n&apos;est perdu ; choisissez un autre dossier et réessayez.</translation>
+        <translation>L&apos;export a échoué : %1. Rien n&apos;est perdu ; choisissez un autre dossier et réessayez.</translation>
     </message>
 </context>
 <context>
@@ -1419,7 +1419,7 @@ premiere_visite: 2024-05-01</translation>
     <message>
         <location line="+4"/>
         <source>Delivery rate: %1   Read rate: %2</source>
-        <translation>Taux de remise : %1   Taux de lecture : %2</translation>
+        <translation>Taux de remise : %1   Taux de lecture : %2</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1579,7 +1579,7 @@ premiere_visite: 2024-05-01</translation>
     <message>
         <location line="+7"/>
         <source>(joined: %1)</source>
-        <translation>(assemblé : %1)</translation>
+        <translation>(assemblé : %1)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1594,17 +1594,17 @@ premiere_visite: 2024-05-01</translation>
     <message>
         <location line="+10"/>
         <source>This file cannot be imported: %1</source>
-        <translation>Ce fichier ne peut pas être importé : %1</translation>
+        <translation>Ce fichier ne peut pas être importé : %1</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Also kept as contact fields: %1</source>
-        <translation>Également conservées comme champs du contact : %1</translation>
+        <translation>Également conservées comme champs du contact : %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No column looks like phone numbers: choose it under Phone number.</source>
-        <translation>Aucune colonne ne ressemble à des numéros : choisissez-la dans « Numéro de téléphone ».</translation>
+        <translation>Aucune colonne ne ressemble à des numéros : choisissez-la dans « Numéro de téléphone ».</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1614,12 +1614,12 @@ premiere_visite: 2024-05-01</translation>
     <message>
         <location line="+16"/>
         <source>The rows could not be checked: %1</source>
-        <translation>Les lignes n&apos;ont pas pu être vérifiées : %1</translation>
+        <translation>Les lignes n&apos;ont pas pu être vérifiées : %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>already a contact: will be updated</source>
-        <translation>déjà un contact : sera mis à jour</translation>
+        <translation>déjà un contact : sera mis à jour</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1639,12 +1639,12 @@ premiere_visite: 2024-05-01</translation>
     <message>
         <location line="+2"/>
         <source>New: %1 · to update: %2 · rejected: %3. Rejected rows are not imported; fix them in the file and import it again.</source>
-        <translation>Nouveaux : %1 · à mettre à jour : %2 · refusées : %3. Les lignes refusées ne sont pas importées ; corrigez-les dans le fichier puis importez-le à nouveau.</translation>
+        <translation>Nouveaux : %1 · à mettre à jour : %2 · refusées : %3. Les lignes refusées ne sont pas importées ; corrigez-les dans le fichier puis importez-le à nouveau.</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Import finished. New contacts: %1 · updated: %2 · rows rejected: %3.</source>
-        <translation>Import terminé. Nouveaux contacts : %1 · mis à jour : %2 · lignes refusées : %3.</translation>
+        <translation>Import terminé. Nouveaux contacts : %1 · mis à jour : %2 · lignes refusées : %3.</translation>
     </message>
     <message>
         <location line="-32"/>
@@ -1659,7 +1659,7 @@ premiere_visite: 2024-05-01</translation>
     <message>
         <location line="+15"/>
         <source>Nothing was imported: %1. Your file is unchanged; try again.</source>
-        <translation>Rien n&apos;a été importé : %1. Votre fichier n&apos;a pas changé ; réessayez.</translation>
+        <translation>Rien n&apos;a été importé : %1. Votre fichier n&apos;a pas changé ; réessayez.</translation>
     </message>
     <message>
         <source>Checking the rows; the import starts as soon as they are checked…</source>
@@ -1822,7 +1822,7 @@ premiere_visite: 2024-05-01</translation>
     <message>
         <location line="+38"/>
         <source>Not sent: %1</source>
-        <translation>Non envoyé : %1</translation>
+        <translation>Non envoyé : %1</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1837,12 +1837,12 @@ premiere_visite: 2024-05-01</translation>
     <message>
         <location line="+24"/>
         <source>Reply window open: you can answer in free text until %1 (%2 h %3 min left).</source>
-        <translation>Fenêtre de réponse ouverte : vous pouvez répondre librement jusqu’à %1 (encore %2 h %3 min).</translation>
+        <translation>Fenêtre de réponse ouverte : vous pouvez répondre librement jusqu’à %1 (encore %2 h %3 min).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>This contact last wrote more than 24 hours ago. WhatsApp only allows an approved template now: send it as a campaign with a template SID.</source>
-        <translation>Ce contact a écrit pour la dernière fois il y a plus de 24 heures. WhatsApp n’autorise plus qu’un modèle approuvé : envoyez-le sous forme de campagne avec un SID de modèle.</translation>
+        <translation>Ce contact a écrit pour la dernière fois il y a plus de 24 heures. WhatsApp n’autorise plus qu’un modèle approuvé : envoyez-le sous forme de campagne avec un SID de modèle.</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -1857,7 +1857,7 @@ premiere_visite: 2024-05-01</translation>
     <message>
         <location line="+22"/>
         <source>The reply was not sent: %1</source>
-        <translation>La réponse n&apos;a pas été envoyée : %1</translation>
+        <translation>La réponse n&apos;a pas été envoyée : %1</translation>
     </message>
     <message>
         <location line="-2"/>
@@ -1867,7 +1867,7 @@ premiere_visite: 2024-05-01</translation>
     <message>
         <location line="+12"/>
         <source>The reply was not sent: the connection to Twilio failed. Your text is kept; try again.</source>
-        <translation>La réponse n&apos;a pas été envoyée : la connexion à Twilio a échoué. Votre texte est conservé ; réessayez.</translation>
+        <translation>La réponse n&apos;a pas été envoyée : la connexion à Twilio a échoué. Votre texte est conservé ; réessayez.</translation>
     </message>
 </context>
 <context>
@@ -1971,15 +1971,15 @@ premiere_visite: 2024-05-01</translation>
     </message>
     <message>
         <source>did you mean %1?</source>
-        <translation>vouliez-vous dire %1 ?</translation>
+        <translation>vouliez-vous dire %1 ?</translation>
     </message>
     <message>
         <source>%1 is not a valid number either: check the digits</source>
-        <translation>%1 n&apos;est pas valide non plus : vérifiez les chiffres</translation>
+        <translation>%1 n&apos;est pas valide non plus : vérifiez les chiffres</translation>
     </message>
     <message>
         <source>This looks like a landline (fixed-line) number: WhatsApp may not reach it. It is kept; ask the contact for a mobile number if messages fail.</source>
-        <translation>Ce numéro semble être une ligne fixe : WhatsApp risque de ne pas l&apos;atteindre. Il est conservé ; demandez au contact un numéro mobile si les messages échouent.</translation>
+        <translation>Ce numéro semble être une ligne fixe : WhatsApp risque de ne pas l&apos;atteindre. Il est conservé ; demandez au contact un numéro mobile si les messages échouent.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2293,12 +2293,12 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <location line="+1"/>
         <source>Practice mode: messages go to the built-in Twilio simulator, nobody receives them.</source>
-        <translation>Mode d&apos;essai : les messages vont au simulateur Twilio intégré, personne ne les reçoit.</translation>
+        <translation>Mode d&apos;essai : les messages vont au simulateur Twilio intégré, personne ne les reçoit.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Sending service failed: %1</source>
-        <translation>Le service d&apos;envoi a échoué : %1</translation>
+        <translation>Le service d&apos;envoi a échoué : %1</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2308,27 +2308,27 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <location line="+15"/>
         <source>Webhooks: not started</source>
-        <translation>Webhooks : non démarrés</translation>
+        <translation>Webhooks : non démarrés</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Webhooks: listening on port %1</source>
-        <translation>Webhooks : à l’écoute sur le port %1</translation>
+        <translation>Webhooks : à l’écoute sur le port %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Webhooks: stopped</source>
-        <translation>Webhooks : arrêtés</translation>
+        <translation>Webhooks : arrêtés</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Webhooks: %1</source>
-        <translation>Webhooks : %1</translation>
+        <translation>Webhooks : %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Tunnel: not started</source>
-        <translation>Tunnel : non démarré</translation>
+        <translation>Tunnel : non démarré</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2595,7 +2595,7 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     </message>
     <message>
         <source>No file manager could open the folder. It is here:</source>
-        <translation>Aucun gestionnaire de fichiers n&apos;a pu ouvrir le dossier. Il se trouve ici :</translation>
+        <translation>Aucun gestionnaire de fichiers n&apos;a pu ouvrir le dossier. Il se trouve ici :</translation>
     </message>
     <message>
         <source>Copy the path</source>
@@ -2618,19 +2618,19 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     </message>
     <message>
         <source>Profile:</source>
-        <translation>Profil :</translation>
+        <translation>Profil :</translation>
     </message>
     <message>
         <source>Database:</source>
-        <translation>Base de données :</translation>
+        <translation>Base de données :</translation>
     </message>
     <message>
         <source>Webhook log:</source>
-        <translation>Journal des webhooks :</translation>
+        <translation>Journal des webhooks :</translation>
     </message>
     <message>
         <source>Backups:</source>
-        <translation>Sauvegardes :</translation>
+        <translation>Sauvegardes :</translation>
     </message>
     <message>
         <source>Webhook log</source>
@@ -2642,11 +2642,11 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     </message>
     <message>
         <source>Keep every detail for:</source>
-        <translation>Garder tous les détails pendant :</translation>
+        <translation>Garder tous les détails pendant :</translation>
     </message>
     <message>
         <source>Keep a summary for:</source>
-        <translation>Garder un résumé pendant :</translation>
+        <translation>Garder un résumé pendant :</translation>
     </message>
     <message>
         <source>Messages, contacts, campaigns and their counters are never removed.</source>
@@ -2666,11 +2666,11 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     </message>
     <message>
         <source>Copies kept:</source>
-        <translation>Copies conservées :</translation>
+        <translation>Copies conservées :</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation>Dossier :</translation>
+        <translation>Dossier :</translation>
     </message>
     <message>
         <source>Back up now…</source>
@@ -2678,7 +2678,7 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     </message>
     <message>
         <source>%1 (free space inside: %2)</source>
-        <translation>%1 (espace libre à l’intérieur : %2)</translation>
+        <translation>%1 (espace libre à l’intérieur : %2)</translation>
     </message>
     <message>
         <source>%1 in %2 entries (%3 kept as a summary)</source>
@@ -2690,11 +2690,11 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     </message>
     <message>
         <source>Nothing to clean up: every entry is within the periods above.</source>
-        <translation>Rien à nettoyer : toutes les entrées sont dans les durées ci-dessus.</translation>
+        <translation>Rien à nettoyer : toutes les entrées sont dans les durées ci-dessus.</translation>
     </message>
     <message>
         <source>Could not read the sizes: %1</source>
-        <translation>Impossible de lire les tailles : %1</translation>
+        <translation>Impossible de lire les tailles : %1</translation>
     </message>
     <message>
         <source>Cleaning up…</source>
