@@ -39,7 +39,8 @@ def test_the_check_sees_wrong_spacing(text):
 def test_qt_translations():
     bad = [(source, translation) for source, translation in _translations()
            if _problems(translation)]
-    assert not bad, bad[:10]
+    assert not bad, ("run resources/i18n/fr_typography.py on the .ts, then recompile the .qm",
+                     bad[:10])
 
 
 def test_error_explanations():
