@@ -77,3 +77,18 @@ def wait_until_fixture(request) -> WaitUntil:
             time.sleep(0.01)  # polling interval, not a synchronisation
 
     return wait_until
+
+
+@pytest.fixture(autouse=True)
+def _no_console_log_handler_left():
+    """`serve` (and --verbose commands) add a stderr log handler to the root logger for the rest
+    of their process; in the one test process it would outlive the test and print WARNING lines
+    into later tests' captured stderr. Each test ends with the root logger as it found it."""
+    import logging
+
+    before = list(logging.getLogger().handlers)
+    yield
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if handler not in before and not getattr(handler, "_wacampaign", False):
+            root.removeHandler(handler)
