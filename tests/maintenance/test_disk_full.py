@@ -10,7 +10,7 @@ import threading
 
 import peewee
 
-from tests.webhooks.helpers import TOKEN, Client, make_campaign, status_params
+from tests.webhooks.helpers import TOKEN, Client, make_campaign, status_params, wait_for
 from wacampaign_desktop.core.events import Alert
 from wacampaign_desktop.core.store import message_updates as mu
 from wacampaign_desktop.core.store import webhook_log as wl
@@ -57,9 +57,14 @@ def _status(sid: str) -> str:
     return CampaignMessage.get(CampaignMessage.twilio_sid == sid).status
 
 
-def test_a_full_database_answers_503_without_partial_state_and_recovers(db, bus):
+def _alerts(events) -> list[str]:
+    return [e.code for e in events if isinstance(e, Alert)]
+
+
+def test_a_full_database_answers_503_without_partial_state_and_recovers(db, bus, events, tmp_path):
     campaign, _, sids = make_campaign(600)
-    writer = StoreWriter(db, bus, attempts=1, retry_pause_s=0)
+    health = StorageHealth(bus, room=lambda: space_available(db, tmp_path), recheck_s=0)
+    writer = StoreWriter(db, bus, health=health)  # a full batch is not retried
     writer.start()
     server = WebhookServer(bus, lambda: TOKEN, public_base_url=lambda: "", port=0, writer=writer)
     server.start()
@@ -68,6 +73,7 @@ def test_a_full_database_answers_503_without_partial_state_and_recovers(db, bus)
         assert _pragma(writer, db, f"max_page_count = {pages}") == pages  # full from now on
         codes = _post_all(server.local_base_url, sids, "delivered")
         assert set(codes.values()) <= {200, 503} and 503 in codes.values()
+        assert wait_for(lambda: _alerts(events) == [FULL_CODE])  # said once, however many 503s
         for sid, code in codes.items():  # no 2xx for what was not stored, nothing half-stored
             stored = wl.token_seen("status", f"{sid}-delivered")
             assert (code == 200) == stored == (_status(sid) == "delivered"), sid
@@ -77,6 +83,7 @@ def test_a_full_database_answers_503_without_partial_state_and_recovers(db, bus)
         retried = _post_all(server.local_base_url, [s for s, c in codes.items() if c != 200],
                             "delivered")
         assert set(retried.values()) == {200}  # no 5xx once there is room
+        assert wait_for(lambda: _alerts(events) == [FULL_CODE, BACK_CODE])
     finally:
         server.stop()
         writer.stop()

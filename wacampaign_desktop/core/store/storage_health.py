@@ -3,7 +3,7 @@
 `is_storage_full(exc)` tells a "database or disk is full" failure from the others. A
 `StorageHealth` is told of every write failure and success (the store writer does it); on the
 first full-storage failure it publishes `Alert(code="storage_full", level="error")`, and on the
-first success after that `Alert(code="storage_ok", level="info")`, so the window can show and
+first success after that once `room()` agrees, `Alert(code="storage_ok", level="info")`, so the window can show and
 clear its banner and the engine can pause and resume. `space_available(db, folder)` lets a
 paused sender check without writing.
 """
@@ -15,6 +15,8 @@ import logging
 import shutil
 import sqlite3
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import peewee
@@ -50,10 +52,18 @@ def is_storage_full(exc: BaseException | None) -> bool:
 
 
 class StorageHealth:
-    """Tracks whether the last write failed for lack of space; publishes the change once."""
+    """Tracks whether writes fail for lack of space; publishes the change once each way.
 
-    def __init__(self, bus: EventBus) -> None:
+    While full, a write that still fits (an in-place update) does not clear the alarm by itself:
+    `room()` (e.g. `space_available` on the writer's connection, checked at most every
+    `recheck_s`) must also say there is room again, so the banner does not flicker."""
+
+    def __init__(self, bus: EventBus, room: Callable[[], bool] | None = None,
+                 recheck_s: float = 1.0) -> None:
         self._bus = bus
+        self._room = room
+        self._recheck_s = recheck_s
+        self._checked = float("-inf")
         self._lock = threading.Lock()
         self.full = False
 
@@ -72,6 +82,13 @@ class StorageHealth:
         """Note a committed write (cheap when nothing was wrong)."""
         if not self.full:
             return
+        if self._room is not None:
+            now = time.monotonic()
+            if now - self._checked < self._recheck_s:
+                return
+            self._checked = now
+            if not self._room():
+                return
         with self._lock:
             changed, self.full = self.full, False
         if changed:

@@ -9,7 +9,9 @@ produced (one `CountersChanged` per campaign per commit). A resolved future thus
 Retry policy (the one for the whole app): when the database is busy or locked beyond its busy
 timeout (`OperationalError`), the whole batch is rolled back and run again, up to `attempts`
 times with a growing pause; if it still fails, EVERY waiting caller gets the exception and
-nothing of the batch is committed. No result is ever dropped silently.
+nothing of the batch is committed. No result is ever dropped silently. A batch that failed for
+lack of space (`storage_health.is_storage_full`) is not retried; `health`, when given, is told
+(it alerts once) and told again on the next commit (all clear).
 
 A work item is `work(batch) -> Outcome`. Items may carry a `group` attribute: a function
 `group(batch, works) -> list[Outcome]` that runs all of a batch's items of that group in one call
@@ -35,6 +37,7 @@ from wacampaign_desktop.core.clock import SYSTEM_CLOCK, Clock
 from wacampaign_desktop.core.events import Event, EventBus
 from wacampaign_desktop.core.store.database import database_proxy
 from wacampaign_desktop.core.store.status_pipeline import merge_counter_events
+from wacampaign_desktop.core.store.storage_health import StorageHealth, is_storage_full
 
 log = logging.getLogger(__name__)
 
@@ -100,8 +103,10 @@ class StoreWriter:
         attempts: int = 3,
         retry_pause_s: float = 0.2,
         name: str = "store-writer",
+        health: StorageHealth | None = None,
     ) -> None:
         self.db = db
+        self.health = health  # told of full-storage failures and of the next success
         self.clock = clock
         self._bus = bus
         self._max_batch = max_batch
@@ -215,6 +220,8 @@ class StoreWriter:
                 results, extra = self._execute(batch)
             except peewee.OperationalError as exc:  # busy/locked beyond the timeout, disk I/O…
                 error = exc
+                if is_storage_full(exc):  # no room: retrying now would only delay the 503
+                    break
                 log.warning("Write batch of %d failed (%s), attempt %d of %d", len(batch), exc,
                             attempt, self._attempts)
                 if attempt < self._attempts:
@@ -226,8 +233,12 @@ class StoreWriter:
                 error = exc
                 break
             self._resolve(batch, results, extra)
+            if self.health is not None:
+                self.health.write_succeeded()
             return
         log.error("Giving up on a write batch of %d: %s", len(batch), error)
+        if self.health is not None and error is not None:
+            self.health.write_failed(error)
         for item in batch:
             if not item.future.done():
                 item.future.set_exception(error or WriterStopped("the write failed"))
