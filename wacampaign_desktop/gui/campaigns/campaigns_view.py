@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+class _CampaignList(QTableView):
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.resized.emit()
+
+
 class CampaignsView(QWidget):
     def __init__(self, services: GuiServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +61,8 @@ class CampaignsView(QWidget):
         top.addWidget(title, 1)
         top.addWidget(self.new_button)
         left_layout.addLayout(top)
-        self.list = QTableView(left)
+        self._hints: dict[int, int] = {}
+        self.list = _CampaignList(left)
         self.list.setObjectName("campaignList")
         self.list.setModel(self.model)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -66,7 +75,7 @@ class CampaignsView(QWidget):
         self.list.setShowGrid(False)
         self.list.setColumnHidden(4, True)
         self.list.setMinimumWidth(150)
-        self.list.installEventFilter(self)
+        self.list.resized.connect(self._fit_list_columns)
         header = self.list.horizontalHeader()
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("M") * 3)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -112,15 +121,17 @@ class CampaignsView(QWidget):
             first = max(int(0.3 * whole), self.list.minimumWidth())
             self.splitter.setSizes([first, whole - first])
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if watched is self.list and event.type() == QEvent.Type.Resize:
-            self._fit_list_columns()
-        return super().eventFilter(watched, event)
-
     def _fit_list_columns(self) -> None:
         """A narrow list keeps the campaign's name readable: the figures columns go (they are
         in the campaign view beside it), the state stays."""
-        narrow = self.list.viewport().width() < self.fontMetrics().horizontalAdvance("M") * 24
+        header = self.list.horizontalHeader()
+        for column in (1, 2, 3):  # a hidden column's hint is 0: keep the last one seen
+            hint = header.sectionSizeHint(column)
+            if hint > 0:
+                self._hints[column] = hint
+        figures = sum(self._hints.values())
+        name_room = self.fontMetrics().horizontalAdvance("M") * 10
+        narrow = self.list.viewport().width() < figures + name_room
         for column in (2, 3):
             self.list.setColumnHidden(column, narrow)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from wacampaign_desktop.gui.models.labels import status_label
@@ -65,3 +66,29 @@ class MessagesTable(QTableView):
             header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(index, width)
         header.setMinimumSectionSize(metrics.horizontalAdvance("M") * 4)
+        self._fixed = sum(self.columnWidth(i) for i, c in enumerate(model.COLUMNS)
+                          if c not in ("name", "error"))
+        self._stretching: bool | None = None
+        self._fit_text_columns()
+
+    def _fit_text_columns(self) -> None:
+        """Wide: contact and error share what is left. Narrow: they keep a readable width and
+        the times scroll off to the right (the contact matters more than its read time)."""
+        model: MessagesTableModel = self.model()  # type: ignore[assignment]
+        em = self.fontMetrics().horizontalAdvance("M")
+        stretching = self.viewport().width() >= self._fixed + 20 * em
+        if stretching == self._stretching:
+            return
+        self._stretching = stretching
+        header = self.horizontalHeader()
+        for column, width in (("name", 11 * em), ("error", 9 * em)):
+            index = model.COLUMNS.index(column)
+            if stretching:
+                header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
+                self.setColumnWidth(index, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._fit_text_columns()
