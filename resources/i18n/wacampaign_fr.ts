@@ -187,6 +187,14 @@
 <context>
     <name>Alerts</name>
     <message>
+        <source>The database is full</source>
+        <translation>La base de données est pleine</translation>
+    </message>
+    <message>
+        <source>The disk holding the database is full, so nothing new can be stored. Webhooks are answered 503 (Twilio retries them) and sending is paused. Free some disk space (File → Storage… → Clean up now, or delete other files); everything resumes by itself.</source>
+        <translation>Le disque qui contient la base de données est plein : plus rien ne peut être enregistré. Les webhooks reçoivent une réponse 503 (Twilio les renvoie) et l’envoi est en pause. Libérez de l’espace disque (Fichier → Stockage… → Nettoyer maintenant, ou supprimez d’autres fichiers) ; tout reprend tout seul.</translation>
+    </message>
+    <message>
         <location line="-137"/>
         <source>Campaign paused automatically</source>
         <translation>Campagne mise en pause automatiquement</translation>

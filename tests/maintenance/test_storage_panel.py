@@ -65,3 +65,20 @@ def test_the_file_menu_has_back_up_and_storage(qtbot, services):
     qtbot.addWidget(window)
     names = {action.objectName() for action in window.actions()}
     assert {"actionBackUp", "actionStorage"} <= names
+
+
+def test_the_full_disk_banner_appears_and_clears(qtbot, context, services):
+    from wacampaign_desktop.core.events import Alert
+    from wacampaign_desktop.core.store.storage_health import BACK_MESSAGE, FULL_MESSAGE
+    from wacampaign_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    context.bus.publish(Alert("storage_full", FULL_MESSAGE, level="error"))
+    qtbot.waitUntil(lambda: [b.alert.code for b in window.alerts.banners] == ["storage_full"],
+                    timeout=10_000)
+    banner = window.alerts.banners[0]
+    assert banner.title.text() == "The database is full"
+    assert "Free some disk space" in banner.body.text() and "Clean up now" in banner.body.text()
+    context.bus.publish(Alert("storage_ok", BACK_MESSAGE, level="info"))
+    qtbot.waitUntil(lambda: window.alerts.banners == [], timeout=10_000)

@@ -41,6 +41,7 @@ def alert_title(code: str) -> str:
         "server_error": QCoreApplication.translate("Alerts", "Webhook server problem"),
         "tunnel_restarted": QCoreApplication.translate("Alerts", "Public webhook address changed"),
         "schedule_failed": QCoreApplication.translate("Alerts", "A scheduled campaign did not start"),
+        "storage_full": QCoreApplication.translate("Alerts", "The database is full"),
     }
     return titles.get(code, QCoreApplication.translate("Alerts", "Attention"))
 
@@ -48,6 +49,12 @@ def alert_title(code: str) -> str:
 def describe(alert: Alert, campaign_name: str | None = None) -> str:
     """The alert's message, with the campaign's name and the main error explained when known."""
     lines = [alert.message]
+    if alert.code == "storage_full":  # the core's text is English; this one is translated
+        lines = [QCoreApplication.translate(
+            "Alerts", "The disk holding the database is full, so nothing new can be stored. "
+            "Webhooks are answered 503 (Twilio retries them) and sending is paused. Free some disk "
+            "space (File → Storage… → Clean up now, or delete other files); everything resumes by "
+            "itself.")]
     if campaign_name is not None:
         lines.insert(0, QCoreApplication.translate("Alerts", "Campaign “%1”").replace(
             "%1", campaign_name))
@@ -138,6 +145,9 @@ class AlertCenter(QObject):
     def show_alert(self, alert: Alert, synthetic: bool = False) -> None:
         """Show `alert`; the same code (and campaign) again updates its banner instead of adding
         one. `synthetic` alerts (derived from a state change) never pile up on a real one."""
+        if alert.code == "storage_ok":  # room again: the full-disk banner goes
+            self.dismiss_code("storage_full")
+            return
         key = (alert.code, alert.campaign_id)
         for banner in self._banners:
             if (banner.alert.code, banner.alert.campaign_id) == key:
