@@ -2395,6 +2395,10 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <source>Messages handed to Twilio so far; the time left follows the measured sending rate.</source>
         <translation>Messages déjà confiés à Twilio ; le temps restant suit le rythme d’envoi mesuré.</translation>
     </message>
+    <message>
+        <source>Webhooks: port %1</source>
+        <translation>Webhooks : port %1</translation>
+    </message>
 </context>
 <context>
     <name>WebhookEventsModel</name>

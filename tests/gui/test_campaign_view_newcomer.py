@@ -13,7 +13,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from wacampaign_desktop.core.events import CampaignProgress, CampaignStateChanged
+from wacampaign_desktop.core.events import (
+    CampaignProgress,
+    CampaignStateChanged,
+    ServerStateChanged,
+)
 from wacampaign_desktop.core.store import message_updates as mu
 from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact
 from wacampaign_desktop.gui.main_window import MainWindow
@@ -181,6 +185,17 @@ def test_window_usable_at_800x600_and_table_fits_1440(qtbot, services):
     campaigns.select_campaign(campaign.id)
     listing = campaigns.list
     qtbot.waitUntil(lambda: listing.columnWidth(0) > 0)
+    # the status bar has room for the campaign being sent, the webhook server says it shortly
+    bus = services.context.bus
+    _publish(bus, ServerStateChanged(True, "127.0.0.1", 8765),
+             CampaignProgress(campaign.id, 10, 30, 1.0))
+    status = window.status
+    qtbot.waitUntil(lambda: "“Spring sale for o…”" in status.runtime_label.text())
+    assert "Spring sale for our best clients" in status.runtime_label.toolTip()
+    qtbot.waitUntil(lambda: "8765" in status.server_label.text())
+    assert "listening" not in status.server_label.text()
+    assert "listening on port 8765" in status.server_label.toolTip()
+    assert status.runtime_label.width() >= status.runtime_label.sizeHint().width()
     # the campaign's name keeps at least its first word whole, the state stays
     assert listing.columnWidth(0) >= listing.fontMetrics().horizontalAdvance("Spring sale") + 8
     assert not listing.isColumnHidden(1)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from wacampaign_desktop.gui.services import GuiServices
 
 log = logging.getLogger(__name__)
+
+COMPACT_BELOW_PX = 1000  # narrower windows get the status bar's short texts
 
 
 @dataclass(frozen=True)
@@ -260,6 +262,10 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/lastView", self.current_key())
         settings.sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.status.set_compact(event.size().width() < COMPACT_BELOW_PX)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self.save_state()

@@ -32,6 +32,11 @@ def _dot(level: str) -> str:
     return f'<span style="color:{status_color(level).name()}">●</span>'
 
 
+def _short(name: str, room: int = 18) -> str:
+    """A campaign name cut to `room` characters with "…" (the tooltip has it whole)."""
+    return name if len(name) <= room else name[:room - 1].rstrip() + "…"
+
+
 class StatusBarController(QObject):
     """Owns the widgets it adds to `bar`; call `set_runtime` when the runtime changes."""
 
@@ -50,6 +55,8 @@ class StatusBarController(QObject):
         self.mode_badge.setObjectName("modeBadge")
         self.public_url = ""
         self.meter = ProgressMeter()
+        self._compact = False
+        self._server_event: ServerStateChanged | None = None
         self._names: dict[int, str] = {}
         for label in (self.runtime_label, self.server_label, self.tunnel_label):
             label.setMinimumWidth(40)  # clipped rather than holding the window wide (800 px)
@@ -124,22 +131,35 @@ class StatusBarController(QObject):
         locale = ui_locale()
         first = running[-1]
         text = (self.tr("Sending “%1”: %2 of %3, %4")
-                .replace("%1", self._names.get(first.campaign_id, ""))
+                .replace("%1", _short(self._names.get(first.campaign_id, "")))
                 .replace("%2", locale.toString(first.dispatched))
                 .replace("%3", locale.toString(first.total))
                 .replace("%4", time_left_text(first)))
         if len(running) > 1:
             text += " " + self.tr("(+%1 more)").replace("%1", str(len(running) - 1))
         self.runtime_label.setText(_dot("info") + " " + text)
-        self.runtime_label.setToolTip(text + "\n" + self.tr(
+        whole = text.replace(_short(self._names.get(first.campaign_id, "")),
+                             self._names.get(first.campaign_id, ""), 1)
+        self.runtime_label.setToolTip(whole + "\n" + self.tr(
             "Messages handed to Twilio so far; the time left follows the measured sending rate."))
 
+    def set_compact(self, compact: bool) -> None:
+        """Narrow window (800 px): the webhook server in a few words (whole in the tooltip),
+        leaving room for the campaign being sent."""
+        if compact != self._compact:
+            self._compact = compact
+            self.on_server(self._server_event)
+
     def on_server(self, event: ServerStateChanged | None) -> None:
+        self._server_event = event
         if event is None:
             self.server_label.setText(_dot("pending") + " " + self.tr("Webhooks: not started"))
         elif event.running:
-            self.server_label.setText(_dot("ok") + " " + self.tr("Webhooks: listening on port %1")
-                                      .replace("%1", str(event.port)))
+            full = self.tr("Webhooks: listening on port %1").replace("%1", str(event.port))
+            short = self.tr("Webhooks: port %1").replace("%1", str(event.port))
+            self.server_label.setText(_dot("ok") + " " + (short if self._compact else full))
+            self.server_label.setToolTip(full)
+            return
         else:
             text = self.tr("Webhooks: stopped")
             if event.error:
