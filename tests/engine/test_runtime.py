@@ -77,6 +77,7 @@ def test_runtime_built_from_its_config(context, monkeypatch):
         assert made["tunnel"] == ("local", runtime.webhooks.port)
         assert runtime.clock is clock and runtime.engine.clock is clock
         assert runtime.writer.clock is clock and runtime.engine.db is context.db
+        assert runtime.writer.health is runtime.storage_health  # full-disk alerts reach the engine
         assert runtime.gateway.check_credentials().ok
     finally:
         runtime.stop()

@@ -30,6 +30,7 @@ from wacampaign_desktop.core.events import Alert
 from wacampaign_desktop.core.housekeeping import Housekeeping
 from wacampaign_desktop.core.runtime_config import RuntimeConfig
 from wacampaign_desktop.core.secrets import NGROK_AUTHTOKEN, TWILIO_AUTH_TOKEN
+from wacampaign_desktop.core.store.storage_health import StorageHealth, space_available
 from wacampaign_desktop.core.store.writer import StoreWriter
 from wacampaign_desktop.core.twilio_gateway import TwilioCredentials, TwilioGateway
 
@@ -93,6 +94,7 @@ class Runtime:
         self.sandbox = None
         self.gateway: TwilioGateway | None = None
         self.writer: StoreWriter | None = None
+        self.storage_health: StorageHealth | None = None
         self.webhooks = None
         self.tunnel = None
         self.engine: CampaignEngine | None = None
@@ -133,7 +135,9 @@ class Runtime:
         try:
             credentials = self._credentials()
             self.gateway = self.config.gateway_factory(credentials)
-            self.writer = StoreWriter(ctx.db, ctx.bus, clock=self.clock)
+            self.storage_health = StorageHealth(  # storage_full / storage_ok alerts
+                ctx.bus, room=lambda: space_available(ctx.db, ctx.paths.data_dir))
+            self.writer = StoreWriter(ctx.db, ctx.bus, clock=self.clock, health=self.storage_health)
             self.writer.start()
             self.webhooks = WebhookServer(
                 ctx.bus, auth_token=lambda: credentials.auth_token,
