@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from wacampaign_desktop.core.services.campaigns import CampaignDraft, Preparation
 from wacampaign_desktop.core.services.contacts import ContactsService
 from wacampaign_desktop.gui.editor.contact_picker import ContactPickerDialog
+from wacampaign_desktop.gui.editor.fitting import fit_to_screen, locale_date_time, scroll_columns
 from wacampaign_desktop.gui.editor.form_io import (
     problem_text,
     read_form,
@@ -26,6 +27,7 @@ from wacampaign_desktop.gui.editor.form_io import (
     write_form,
 )
 from wacampaign_desktop.gui.forms_support import embed_ui, set_problem
+from wacampaign_desktop.gui.models.phone_text import display_phone
 
 if TYPE_CHECKING:
     from wacampaign_desktop.gui.services import GuiServices
@@ -65,7 +67,9 @@ class CampaignEditorDialog(QDialog):
         ui.variablesTable.setHorizontalHeaderLabels([self.tr("Variable"), self.tr("Contact field")])
         ui.rateSpin.setSuffix(" " + self.tr("messages/s"))
         ui.rateSpin.setValue(services.context.settings.default_send_rate)
+        locale_date_time(ui.scheduleEdit)
         ui.scheduleEdit.setDateTime(QDateTime.currentDateTime().addSecs(3600))
+        self.scroll = scroll_columns(ui)
         self._load(self.loaded)
 
         self._timer = QTimer(self, singleShot=True, interval=300)
@@ -98,7 +102,7 @@ class CampaignEditorDialog(QDialog):
                 group.setEnabled(False)
         self._changed()
         self._dry_run()
-        self.resize(1040, 760)
+        fit_to_screen(self, 1040, 760)
 
     # -- form <-> values ------------------------------------------------------------------------
     def _load(self, values: CampaignDraft | None) -> None:
@@ -254,7 +258,8 @@ class CampaignEditorDialog(QDialog):
         combo.blockSignals(True)
         combo.clear()
         for contact in contacts:
-            combo.addItem(f"{contact.name} · {contact.phone}" if contact.name else contact.phone, contact.id)
+            phone = display_phone(contact.phone)
+            combo.addItem(f"{contact.name} · {phone}" if contact.name else phone, contact.id)
         combo.setCurrentIndex(max(combo.findData(current), 0) if contacts else -1)
         combo.blockSignals(False)
         self._update_preview()
