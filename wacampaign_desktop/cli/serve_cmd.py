@@ -33,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def run(args: argparse.Namespace) -> int:
+    from wacampaign_desktop.core.housekeeping import Housekeeping
     from wacampaign_desktop.core.secrets import NGROK_AUTHTOKEN, TWILIO_AUTH_TOKEN
     from wacampaign_desktop.core.tunnel import TunnelError, TunnelManager
     from wacampaign_desktop.core.webhooks import WebhookServer, WebhookServerError
@@ -59,8 +60,12 @@ def run(args: argparse.Namespace) -> int:
         db=ctx.db, clock=ctx.clock,
     )
     stop = threading.Event()
+    # An always-on receiver must not grow without bound: webhook-log retention and the daily
+    # backup run here as they do in the window's runtime.
+    housekeeping = Housekeeping(ctx)
     try:
         server.start()
+        housekeeping.start()
         tunnel = TunnelManager(
             mode, ctx.bus, server.port,
             ngrok_authtoken=ctx.secrets.get(NGROK_AUTHTOKEN) if mode == "ngrok" else None,
@@ -83,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if tunnel is not None:
             tunnel.stop()
+        housekeeping.stop()
         server.stop()
         ctx.close()
         print(json.dumps({"stopped": True}), file=sys.stderr, flush=True)
