@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from wacampaign_desktop.core.events import InboundReceived
@@ -24,8 +24,13 @@ from wacampaign_desktop.core.services.inbox import (
     SentReply,
     ThreadEntry,
 )
-from wacampaign_desktop.gui.inbox.badge import BadgeDelegate, set_badge
+from wacampaign_desktop.gui.inbox.conversation_item import (
+    ConversationDelegate,
+    conversation_item,
+    show_unread,
+)
 from wacampaign_desktop.gui.models.labels import error_explanation, local_time, status_label
+from wacampaign_desktop.gui.models.phone_text import display_phone
 from wacampaign_desktop.gui.resources import load_ui
 
 if TYPE_CHECKING:
@@ -48,7 +53,7 @@ class InboxView(QWidget):
         self.ui.conversationList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.ui.conversationList.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.ui.conversationList.setSpacing(3)
-        self.ui.conversationList.setItemDelegate(BadgeDelegate(self.ui.conversationList))
+        self.ui.conversationList.setItemDelegate(ConversationDelegate(self.ui.conversationList))
         self._conversations: list[Conversation] = []
         self._current: Conversation | None = None
         self._window = ReplyWindow(False, None, timedelta(0))
@@ -111,17 +116,7 @@ class InboxView(QWidget):
         lst.clear()
         selected = -1
         for index, conv in enumerate(self._conversations):
-            title = f"{conv.name} · {conv.phone}" if conv.name else conv.phone
-            preview = conv.last_body.replace("\n", " ")
-            if len(preview) > 60:
-                preview = preview[:59] + "…"
-            item = QListWidgetItem(f"{title}\n{local_time(conv.last_at)}  {preview}")
-            set_badge(item, conv.unread, conv.last_body)
-            if conv.unread:
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
-            lst.addItem(item)
+            lst.addItem(conversation_item(conv))
             if conv.address == keep:
                 selected = index
         lst.blockSignals(False)
@@ -152,7 +147,8 @@ class InboxView(QWidget):
 
     def _show_thread(self, conv: Conversation) -> None:
         self._current = conv
-        header = f"<b>{html.escape(conv.name)}</b> · {conv.phone}" if conv.name else f"<b>{conv.phone}</b>"
+        phone = html.escape(display_phone(conv.phone))
+        header = f"<b>{html.escape(conv.name)}</b> · {phone}" if conv.name else f"<b>{phone}</b>"
         self.ui.contactLabel.setText(header)
         entries = self.services.inbox.thread(conv.phone)
         self.ui.threadView.setHtml(self._thread_html(conv, entries))
@@ -186,10 +182,7 @@ class InboxView(QWidget):
                 self._current = self._conversations[row]
             item = self.ui.conversationList.item(row)
             if item is not None:
-                set_badge(item, 0, conv.last_body)
-                font = item.font()
-                font.setBold(False)
-                item.setFont(font)
+                show_unread(item, self._conversations[row])
         self.unreadChanged.emit()
 
     def _note(self, entry: ThreadEntry) -> str:
@@ -209,7 +202,7 @@ class InboxView(QWidget):
 
     def _thread_html(self, conv: Conversation, entries: list[ThreadEntry]) -> str:
         parts = []
-        them = html.escape(conv.name or conv.phone)
+        them = html.escape(conv.name or display_phone(conv.phone))
         you = html.escape(self.tr("You"))
         for entry in entries:
             outgoing, body, note = entry.outgoing, entry.body, self._note(entry)
