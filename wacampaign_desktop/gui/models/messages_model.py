@@ -35,6 +35,8 @@ __all__ = ["ID_ROLE", "PAGE_SIZE", "STATUS_GROUPS", "STATUS_ROLE", "MessageRow",
 PAGE_SIZE = 500
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+QT_RANGE_CELLS = 200  # a dataChanged range of more cells repaints the whole table (Qt 6)
+MAX_RUNS = 64  # more runs than this: one range (one repaint beats many signals)
 
 _STAMP_FOR = {"sent": "sent_at", "delivered": "delivered_at", "read": "read_at"}
 _Index = QModelIndex | QPersistentModelIndex
@@ -208,10 +210,32 @@ class MessagesTableModel(KeysetPagedModel):
             if event.sid and not row.sid:
                 row.sid = event.sid
             changed.append(position)
-        if changed:
-            self.dataChanged.emit(self.index(min(changed), 0),
-                                  self.index(max(changed), len(self.COLUMNS) - 1))
+        self._emit_rows_changed(changed)
         return len(changed)
+
+    def _emit_rows_changed(self, positions: list[int]) -> None:
+        """dataChanged for each run of neighbouring rows, at most QT_RANGE_CELLS cells a signal:
+        Qt's table repaints only the visible part of a short range but the whole viewport for a
+        long one, so a storm of changes off screen costs no repaint at all. Scattered changes
+        (sorted by phone…) fall back to one range."""
+        if not positions:
+            return
+        run_rows = max(1, QT_RANGE_CELLS // len(self.COLUMNS))
+        rows = sorted(set(positions))
+        runs: list[tuple[int, int]] = []
+        first = last = rows[0]
+        for row in rows[1:]:
+            if row == last + 1 and row - first < run_rows:
+                last = row
+                continue
+            runs.append((first, last))
+            first = last = row
+        runs.append((first, last))
+        if len(runs) > MAX_RUNS:
+            runs = [(rows[0], rows[-1])]
+        right = len(self.COLUMNS) - 1
+        for top, bottom in runs:
+            self.dataChanged.emit(self.index(top, 0), self.index(bottom, right))
 
     def refresh_rows(self, ids: Sequence[int]) -> int:
         """Re-read these loaded rows (the detail pane shows the exact stored row)."""

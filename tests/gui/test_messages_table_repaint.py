@@ -1,0 +1,67 @@
+"""A storm of status changes repaints only the rows on screen: changes to loaded rows scrolled
+out of sight cost the GUI thread no repaint of the messages table (bench/gui_responsiveness.py
+measures the stalls; this checks the region the table repaints)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect
+
+from wacampaign_desktop.core.events import MessageStatusChanged
+from wacampaign_desktop.core.store import message_updates as mu
+from wacampaign_desktop.core.store.models import Campaign, Contact
+from wacampaign_desktop.gui.campaigns.messages_table import MessagesTable
+from wacampaign_desktop.gui.models import MessagesTableModel
+
+
+class _PaintLog(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.regions: list[QRect] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint:
+            self.regions.append(event.region().boundingRect())  # type: ignore[attr-defined]
+        return super().eventFilter(watched, event)
+
+
+def _campaign(count: int) -> Campaign:
+    campaign = Campaign.create(name="Storm", body="Hello")
+    contacts = [{"phone": f"+3361234{i:04d}", "name": f"Client {i:04d}"} for i in range(count)]
+    Contact.insert_many(contacts).execute()
+    ids = {c.phone: c.id for c in Contact.select(Contact.id, Contact.phone)}
+    mu.insert_messages(campaign.id, ({"phone": c["phone"], "contact": ids[c["phone"]],
+                                      "message": "Hello"} for c in contacts))
+    return campaign
+
+
+def test_changes_off_screen_repaint_only_the_visible_row(qapp, db, wait_until):
+    campaign = _campaign(300)
+    model = MessagesTableModel(campaign.id, page_size=500)
+    table = MessagesTable(model)
+    table.resize(900, 300)
+    log = _PaintLog()
+    table.viewport().installEventFilter(log)
+    table.show()
+    wait_until(lambda: log.regions, what="the table's first paint")
+    last_visible = table.rowAt(table.viewport().height() - 1)
+    assert 0 < last_visible < 100
+
+    def changed(position: int) -> MessageStatusChanged:
+        row = model.row_at(position)
+        assert row is not None
+        return MessageStatusChanged(campaign_id=campaign.id, message_id=row.id, sid=None,
+                                    old_status="queued", new_status="delivered")
+
+    log.regions.clear()
+    # one drain: a hundred rows far below the screen and the first visible row
+    assert model.apply_changes([changed(p) for p in range(150, 250)] + [changed(0)]) == 101
+    wait_until(lambda: log.regions, what="the changed visible row repainted")
+    first_row = table.visualRect(model.index(0, 0))
+    painted = log.regions[0]
+    for region in log.regions[1:]:
+        painted = painted.united(region)
+    assert painted.height() <= 2 * first_row.height(), (painted, first_row)
+    assert painted.top() <= first_row.top()
+    assert model.data(model.index(0, model.COLUMNS.index("status"))) == "Delivered"
+    table.viewport().removeEventFilter(log)
+    table.close()
