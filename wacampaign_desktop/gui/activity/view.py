@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from wacampaign_desktop.gui.activity.columns import fit_columns
 from wacampaign_desktop.gui.activity.log_tail import filter_lines, read_tail
 from wacampaign_desktop.gui.activity.webhook_model import WebhookEventsModel
 from wacampaign_desktop.gui.resources import load_ui
@@ -51,10 +52,7 @@ class ActivityView(QWidget):
 
         self.model = WebhookEventsModel(self, queries=services.activity)
         ui.webhookTable.setModel(self.model)
-        header = ui.webhookTable.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((140, 120, 250, 80, 160, 70)):
-            ui.webhookTable.setColumnWidth(column, width)
+        fit_columns(ui.webhookTable)
         ui.webhookTable.selectionModel().currentRowChanged.connect(self._show_detail)
 
         self._filter_timer = QTimer(self, singleShot=True, interval=250)

@@ -18,6 +18,8 @@ from PySide6.QtCore import (
 from wacampaign_desktop.core.services.activity import ActivityQueries, WebhookFilter, WebhookLogRow
 from wacampaign_desktop.gui.models.labels import local_time, status_label
 from wacampaign_desktop.gui.models.paged import KeysetPagedModel
+from wacampaign_desktop.gui.models.phone_text import display_phone
+from wacampaign_desktop.gui.models.table_time import table_time
 from wacampaign_desktop.gui.resources import status_color
 
 log = logging.getLogger(__name__)
@@ -124,24 +126,32 @@ class WebhookEventsModel(KeysetPagedModel):
         event = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            signature = (QCoreApplication.translate("WebhookEventsModel", "Valid")
-                         if event.signature_valid
-                         else QCoreApplication.translate("WebhookEventsModel", "Invalid"))
-            status = status_label(event.status) if event.status else ""
-            if event.status in ("received", "receiving"):
-                status = QCoreApplication.translate("WebhookEventsModel", "Received")
-            return (
-                local_time(event.received_at, short=False), kind_label(event.kind), event.sid or "",
-                status, outcome_label(event.outcome), signature, event.phone,
-            )[column]
+            return self._texts(event, compact=True)[column]
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == 5 and not event.signature_valid:
                 return status_color("error")
             if column == 4 and event.outcome == "rejected":
                 return status_color("error")
-        if role == Qt.ItemDataRole.ToolTipRole and column == 4:
-            return event.outcome
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell too narrow for it
+            text = self._texts(event, compact=False)[column]
+            if column == 4 and event.outcome and text != event.outcome:
+                text = f"{text} ({event.outcome})"
+            return text or None
         return None
+
+    @staticmethod
+    def _texts(event: WebhookLogRow, compact: bool) -> tuple[str, ...]:
+        """The row's cells: the time compact in the table, whole in tooltips; the phone in
+        international format."""
+        signature = (QCoreApplication.translate("WebhookEventsModel", "Valid")
+                     if event.signature_valid
+                     else QCoreApplication.translate("WebhookEventsModel", "Invalid"))
+        status = status_label(event.status) if event.status else ""
+        if event.status in ("received", "receiving"):
+            status = QCoreApplication.translate("WebhookEventsModel", "Received")
+        when = table_time(event.received_at) if compact else local_time(event.received_at, short=False)
+        return (when, kind_label(event.kind), event.sid or "", status, outcome_label(event.outcome),
+                signature, display_phone(event.phone))
 
     def detail(self, row: int) -> str:
         event = self.event_at(row)
