@@ -65,3 +65,22 @@ def test_changes_off_screen_repaint_only_the_visible_row(qapp, db, wait_until):
     assert model.data(model.index(0, model.COLUMNS.index("status"))) == "Delivered"
     table.viewport().removeEventFilter(log)
     table.close()
+
+
+def test_new_counters_paint_the_progress_bar_later_not_inside_the_drain(qapp, wait_until):
+    from wacampaign_desktop.gui.campaigns.counters import CountersPanel
+
+    panel = CountersPanel()
+    panel.resize(900, 160)
+    log = _PaintLog()
+    panel.progress.installEventFilter(log)
+    panel.show()
+    wait_until(lambda: log.regions, what="the progress bar's first paint")
+    log.regions.clear()
+    panel.set_counters({"total": 1000, "sent": 400, "delivered": 300, "pending": 600})
+    assert log.regions == []  # QProgressBar.setValue alone would have painted right here
+    wait_until(lambda: log.regions, what="the progress bar repainted by the event loop")
+    assert panel.progress.value() == 400
+    assert panel.progress.text() == "400 of 1,000 processed"
+    panel.progress.removeEventFilter(log)
+    panel.close()

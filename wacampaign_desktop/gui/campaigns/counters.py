@@ -141,11 +141,16 @@ class CountersPanel(QWidget):
         total = counters.get("total", 0)
         parts = partition(counters)
         done = total - parts["pending"]
+        # QProgressBar.setValue repaints at once (and with it everything waiting to be painted,
+        # the messages table too) inside the bridge's drain; with updates off it only asks for
+        # a paint, done with the others when the event loop gets there
+        self.progress.setUpdatesEnabled(False)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(max(0, done) if total else 0)
         self.progress.setFormat(self.tr("%1 of %2 processed")
                                 .replace("%1", locale.toString(max(0, done)))
                                 .replace("%2", locale.toString(total)))
+        self.progress.setUpdatesEnabled(True)
         self.breakdown.setText(self.breakdown_text(parts, total))
         rates = (self.tr("Delivery rate: %1   Read rate: %2")
                  .replace("%1", percent(counters.get("delivered", 0), attempted(counters)))
