@@ -2388,6 +2388,10 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <translation>Envoi de « %1 » : %2 sur %3, %4</translation>
     </message>
     <message>
+        <source>“%1”: %2/%3, %4</source>
+        <translation>« %1 » : %2/%3, %4</translation>
+    </message>
+    <message>
         <source>(+%1 more)</source>
         <translation>(+%1 autres)</translation>
     </message>
@@ -2852,6 +2856,14 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <source>about %1 left</source>
         <translation>encore environ %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 min</translation>
     </message>
 </context>
 </TS>

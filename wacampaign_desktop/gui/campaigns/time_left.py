@@ -86,3 +86,16 @@ def time_left_text(progress: Progress | None) -> str:
         return QCoreApplication.translate("TimeLeft", "less than a minute left")
     return QCoreApplication.translate("TimeLeft", "about %1 left").replace(
         "%1", duration_text(progress.seconds_left))
+
+
+def short_time_left_text(progress: Progress | None) -> str:
+    """The same in a few characters for a narrow status bar: "< 1 min", "≈ 8 min", "done"."""
+    if progress is None or progress.total <= 0:
+        return ""
+    if progress.remaining == 0:
+        return QCoreApplication.translate("TimeLeft", "done")
+    if progress.seconds_left is None:
+        return "…"
+    if progress.seconds_left < 60:
+        return QCoreApplication.translate("TimeLeft", "< 1 min")
+    return "≈\u00a0" + duration_text(progress.seconds_left)
