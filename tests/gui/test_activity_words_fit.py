@@ -71,7 +71,10 @@ def test_french_words_fit_and_phones_are_formatted(view, french):
 
 
 def test_english_phone_and_time_tooltip(view):
-    model = view.model
+    model, table = view.model, view.ui.webhookTable
+    # at 800 px the phone is in view, after the status; the long SID comes last
+    assert table.columnViewportPosition(6) + table.columnWidth(6) <= table.viewport().width()
+    assert table.horizontalHeader().visualIndex(2) == model.columnCount() - 1
     assert model.data(model.index(0, 6)) == PHONE
     shown, whole = model.data(model.index(0, 0)), model.data(model.index(0, 0), TOOLTIP)
     assert shown and whole.endswith(shown)  # today: the time alone, the date in the tooltip
