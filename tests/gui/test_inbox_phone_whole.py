@@ -41,7 +41,9 @@ def _first_line_shown(lst) -> tuple[str, int, QFontMetrics]:
     option.initFrom(lst)
     option.rect = lst.visualItemRect(lst.item(0))
     lst.itemDelegate().initStyleOption(option, lst.model().index(0, 0))
-    return option.text.split("\n")[0], option.rect.width(), QFontMetrics(option.font)
+    lines = option.text.replace("\u2028", "\n").split("\n")  # Qt's line separator
+    assert len(lines) == 2 and "Sunday" in lines[1], lines  # time and last message below
+    return lines[0], option.rect.width(), QFontMetrics(option.font)
 
 
 def test_the_number_is_whole_and_the_name_shortened(view, qtbot):

@@ -18,6 +18,7 @@ TITLE_ROLE = Qt.ItemDataRole.UserRole + 41  # (name, phone as shown): the first 
 SEPARATOR = " · "
 TEXT_MARGINS = 12  # the style's text margins on both sides, with room to spare
 PREVIEW_LETTERS = 60
+LINE_SEPARATOR = "\u2028"
 
 
 def title_text(name: str, phone: str) -> str:
@@ -66,7 +67,8 @@ class ConversationDelegate(BadgeDelegate):
         if not parts or not option.text:
             return
         name, phone = parts
-        first, _newline, rest = option.text.partition("\n")
+        # the delegate turned the item's "\n" into Qt's line separator
+        first, newline, rest = option.text.replace("\n", LINE_SEPARATOR).partition(LINE_SEPARATOR)
         width = option.rect.width() - TEXT_MARGINS
         fitted = fit_title(name, phone, QFontMetrics(option.font), width)
-        option.text = f"{fitted}\n{rest}" if rest else fitted
+        option.text = fitted + newline + rest
