@@ -93,3 +93,5 @@ def test_start_later_reads_as_a_french_date(services, qtbot, french):
     dialog = _editor(services, qtbot)
     assert dialog.ui.scheduleCheck.text() != "Start &later, at"  # the form is French
     assert _schedule_text(dialog) == "29/11/2026 02:17"
+    dialog.ui.rateSpin.setValue(2.5)
+    assert dialog.ui.rateSpin.text().startswith("2,5 ")  # a French decimal comma

@@ -68,6 +68,7 @@ class CampaignEditorDialog(QDialog):
         ui.rateSpin.setSuffix(" " + self.tr("messages/s"))
         ui.rateSpin.setValue(services.context.settings.default_send_rate)
         locale_date_time(ui.scheduleEdit)
+        ui.rateSpin.setLocale(ui.scheduleEdit.locale())  # "10,0 messages/s" in French
         ui.scheduleEdit.setDateTime(QDateTime.currentDateTime().addSecs(3600))
         self.scroll = scroll_columns(ui)
         self._load(self.loaded)
