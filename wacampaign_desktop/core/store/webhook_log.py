@@ -121,19 +121,19 @@ def token_seen(kind: str, token: str | None) -> bool:
     return bool(token) and bool(seen_tokens(kind, [token]))  # type: ignore[list-item]
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def _record(row_id: int, row: dict[str, Any]) -> list[Any]:
-    record: list[Any] = [row_id]
-    for column in AUDIT_COLUMNS:
-        value = row[column]
-        if column == "params":
-            value = json.dumps(lean_params(value or {}, row["sid"], row["status"]),
-                               ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        elif column == "idempotency_token" and value and row["outcome"] != "rejected":
-            value = token_key(value)
-        elif column == "signature_valid":
-            value = int(bool(value))
-        record.append(value)
-    return record
+    """The row's values in AUDIT_COLUMNS order (the hot path: one per webhook)."""
+    token = row["idempotency_token"]
+    if token and row["outcome"] != "rejected":
+        token = token_key(token)
+    at = row["received_at"]  # as sqlite3's datetime adapter writes it, without the adapter
+    return [row_id, row["kind"], row["sid"], row["status"],
+            _ENCODE(lean_params(row["params"] or {}, row["sid"], row["status"])),
+            int(bool(row["signature_valid"])), row["outcome"], token, row["remote_addr"],
+            at.isoformat(" ") if isinstance(at, datetime) else at]
 
 
 def insert_rows(rows: list[dict[str, Any]]) -> list[int]:
