@@ -95,3 +95,28 @@ def test_start_later_reads_as_a_french_date(services, qtbot, french):
     assert _schedule_text(dialog) == "29/11/2026 02:17"
     dialog.ui.rateSpin.setValue(2.5)
     assert dialog.ui.rateSpin.text().startswith("2,5 ")  # a French decimal comma
+
+
+def test_the_wheel_scrolls_the_page_not_the_speed(services, qtbot):
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    from wacampaign_desktop.gui.editor.fitting import fit_to_screen
+
+    dialog = _editor(services, qtbot)
+    fit_to_screen(dialog, 1040, 760, available=QRect(0, 0, 800, 600))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    spin, bar = dialog.ui.rateSpin, dialog.scroll.verticalScrollBar()
+    dialog.scroll.ensureWidgetVisible(spin)
+    qtbot.waitUntil(lambda: not spin.visibleRegion().isEmpty())
+    bar.setValue(bar.value() - 60)  # room to scroll down, the speed box still under the pointer
+    before_value, before_scroll = spin.value(), bar.value()
+    where = QPointF(spin.rect().center())
+    wheel = QWheelEvent(where, QPointF(spin.mapToGlobal(where.toPoint())), QPoint(), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(spin, wheel)
+    assert spin.value() == before_value
+    assert bar.value() > before_scroll

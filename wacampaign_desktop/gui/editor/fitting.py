@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QObject, QRect
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QBoxLayout,
+    QComboBox,
     QDateTimeEdit,
     QFrame,
     QScrollArea,
@@ -59,6 +61,21 @@ class _Stacker(QObject):
             content.setSizePolicy(QSizePolicy.Policy.Preferred, vertical)
 
 
+class _WheelScrollsPage(QObject):
+    """The mouse wheel over a speed box, date or list that has not been clicked scrolls the page
+    instead of changing the value under the pointer."""
+
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self.area = area
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
+            QCoreApplication.sendEvent(self.area.verticalScrollBar(), event)
+            return True
+        return False
+
+
 def scroll_columns(ui: QWidget) -> QScrollArea:
     """Move the form's `columns` layout into a scroll area placed where it was, above the
     problem line and the buttons (which stay visible); returns the scroll area."""
@@ -80,6 +97,10 @@ def scroll_columns(ui: QWidget) -> QScrollArea:
     if buttons is not None:  # the "Fix the points marked in red" line takes the free width
         buttons.setStretchFactor(ui.findChild(QWidget, "readyLabel"), 1)
     area.stacker = _Stacker(area, columns)  # kept alive with the area
+    area.wheel_guard = _WheelScrollsPage(area)
+    for field in content.findChildren(QAbstractSpinBox) + content.findChildren(QComboBox):
+        field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # focused by click or Tab, not wheel
+        field.installEventFilter(area.wheel_guard)
     area.stacker.arrange()
     return area
 
