@@ -108,6 +108,11 @@ def gui_check() -> Check:
         modules = [m.name for m in pkgutil.walk_packages(gui_package.__path__, "wacampaign_desktop.gui.")]
         for module in modules:
             importlib.import_module(module)
+        from wacampaign_desktop.gui.help.guide_dialog import guide_html
+
+        for language in ("en", "fr"):  # package data beside the modules
+            if "<h" not in guide_html(language):
+                raise RuntimeError(f"the {language} user guide is missing from the bundle")
         detail = (f"platform {app.platformName()}, {len(icons)} icons, {len(forms)} forms, "
                   f"{len(translations)} translations, {len(modules)} gui modules")
         return Check(name, True, detail, time.monotonic() - started)
