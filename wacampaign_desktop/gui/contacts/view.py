@@ -1,5 +1,6 @@
 """ContactsView: the contacts table (lazy, searchable, tag filter, opted-out contacts marked) with
-add / edit / delete, CSV import and CSV export."""
+add / edit / delete, CSV import and CSV export. The filter row wraps (FlowLayout) so the window
+still shrinks to 800 px, in French too."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHeaderView, QMessageBox, QWidget
 
 from wacampaign_desktop.core.services.contacts import ContactsService
 from wacampaign_desktop.gui.contacts.contact_dialog import ContactDialog
+from wacampaign_desktop.gui.contacts.flow_layout import FlowLayout
 from wacampaign_desktop.gui.contacts.import_dialog import CsvImportDialog
 from wacampaign_desktop.gui.contacts.model import ID_ROLE, ContactsTableModel
 from wacampaign_desktop.gui.forms_support import embed_ui, set_problem
@@ -32,6 +34,7 @@ class ContactsView(QWidget):
         self.ui = ui = embed_ui(self, "contacts_view.ui")
         self.model = ContactsTableModel(self, contacts=self.contacts)
         ui.table.setModel(self.model)
+        self._wrap_filter_row()
         header = ui.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate((190, 140, 110, 150)):
@@ -65,6 +68,23 @@ class ContactsView(QWidget):
         services.bridge.contactsChanged.connect(self._on_contacts_changed)
         set_problem(ui.messageLabel, "")
         self.refresh()
+
+    def _wrap_filter_row(self) -> None:
+        """Search + tag, "Only opted-out", then New/Edit/Delete at the right: one row when the
+        window is wide, two or three when it is narrow (never a minimum width for the window)."""
+        ui = self.ui
+        search = ui.searchEdit  # room for its placeholder ("… (Ctrl+F)"), French too
+        search.setMinimumWidth(min(search.fontMetrics().horizontalAdvance(search.placeholderText())
+                                   + 48, 340))
+        search.setToolTip(search.placeholderText())
+        ui.tagCombo.setSizeAdjustPolicy(  # a long tag name does not widen the row
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        ui.tagCombo.setMinimumContentsLength(14)
+        ui.searchGroup.setMaximumWidth(560)
+        flow = FlowLayout(ui.filterBar)
+        for widget in (ui.searchGroup, ui.optedOutCheck, ui.actionGroup):
+            flow.addWidget(widget)
+        flow.setAlignment(ui.actionGroup, Qt.AlignmentFlag.AlignRight)
 
     @Slot()
     def _on_contacts_changed(self) -> None:

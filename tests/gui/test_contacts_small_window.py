@@ -1,0 +1,127 @@
+"""The Contacts view at 800×600, in English and French, as the user sees it: the window shrinks
+to 800 px with the view shown (and after going back to Campaigns), the filter row wraps and every
+toolbar widget stays whole inside the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QRect, QTranslator, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+
+from wacampaign_desktop.core.store.models import Contact, utcnow
+from wacampaign_desktop.gui.main_window import MainWindow
+from wacampaign_desktop.gui.services import GuiServices
+
+QM = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "wacampaign_fr.qm"
+TOOLBAR = ("titleLabel", "countLabel", "importButton", "exportButton", "searchEdit", "tagCombo",
+           "optedOutCheck", "addButton", "editButton", "deleteButton")
+LONG_NAME = "Marie-Christine de La Tour d'Auvergne-Lauraguais, directrice commerciale"
+
+
+@pytest.fixture
+def services(qapp, context):
+    gui = GuiServices.create(context)
+    yield gui
+    gui.close()
+
+
+@pytest.fixture
+def french(qapp):
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    qapp.installTranslator(translator)
+    yield translator
+    qapp.removeTranslator(translator)
+
+
+class _FolderSpy(QObject):
+    """Stands in for the desktop's file manager (Qt's own URL-handler hook)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toLocalFile())
+
+
+@pytest.fixture
+def file_manager():
+    spy = _FolderSpy()
+    QDesktopServices.setUrlHandler("file", spy, "open")
+    yield spy
+    QDesktopServices.unsetUrlHandler("file")
+
+
+def _window(qtbot, services, width: int = 1280) -> MainWindow:
+    Contact.create(phone="+33612345601", name="Camille Martin", tags=["clients fidèles de Lyon"])
+    Contact.create(phone="+4915123456789", name=LONG_NAME, fields={"city": "Berlin"})
+    Contact.create(phone="+447911123456", name="Zoé Stop", opted_out_at=utcnow())
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.resize(width, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_view("contacts")
+    return window
+
+
+def _box(window: MainWindow, name: str) -> QRect:
+    widget = getattr(window.view("contacts").ui, name)
+    return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+
+
+def _whole_inside(window: MainWindow) -> list[str]:
+    """Toolbar widgets that are hidden, outside the window, squeezed below their minimum or
+    overlapping another one (empty when the user sees them all, whole)."""
+    ui = window.view("contacts").ui
+    problems = []
+    for name in TOOLBAR:
+        widget, box = getattr(ui, name), _box(window, name)
+        if not widget.isVisible() or not window.rect().contains(box):
+            problems.append(f"{name} {box} outside {window.rect()}")
+        elif box.width() < widget.minimumSizeHint().width():
+            problems.append(f"{name} squeezed to {box.width()} px")
+    problems += [f"{a} overlaps {b}" for i, a in enumerate(TOOLBAR) for b in TOOLBAR[i + 1:]
+                 if _box(window, a).intersects(_box(window, b))]
+    return problems
+
+
+def _shrinks_to_800(qtbot, window: MainWindow) -> None:
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.width() == 800 and not _whole_inside(window), timeout=5000)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_window_shrinks_to_800_with_the_contacts_toolbar_whole(qtbot, services, request, language):
+    if language == "fr":
+        request.getfixturevalue("french")
+    window = _window(qtbot, services)
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.width() == 800, timeout=5000)  # was held at 984 / 1081 px
+    qtbot.waitUntil(lambda: not _whole_inside(window), timeout=5000)
+    assert _whole_inside(window) == []
+    ui = window.view("contacts").ui
+    assert _box(window, "addButton").top() > _box(window, "searchEdit").top()  # wrapped row
+    table = _box(window, "table")
+    assert window.rect().contains(table) and table.height() > 250  # the list stays usable
+    if language == "fr":
+        assert ui.optedOutCheck.text() == "Désinscrits seulement"
+
+    window.show_view("campaigns")  # the contacts toolbar no longer holds every view wide
+    window.resize(1100, 600)
+    qtbot.waitUntil(lambda: window.width() == 1100, timeout=5000)
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.width() == 800, timeout=5000)
+    window.show_view("contacts")
+    _shrinks_to_800(qtbot, window)
+
+
+def test_wide_window_keeps_the_filters_and_buttons_on_one_row(qtbot, services):
+    window = _window(qtbot, services, width=1280)
+    qtbot.waitUntil(lambda: not _whole_inside(window), timeout=5000)
+    assert _box(window, "addButton").center().y() == _box(window, "searchEdit").center().y()
+    assert _box(window, "deleteButton").right() > _box(window, "table").right() - 12  # at the right
