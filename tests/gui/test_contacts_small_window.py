@@ -1,14 +1,16 @@
 """The Contacts view at 800×600, in English and French, as the user sees it: the window shrinks
 to 800 px with the view shown (and after going back to Campaigns), the filter row wraps and every
-toolbar widget stays whole inside the window."""
+toolbar widget stays whole inside the window; phones in international format, never cut; a long
+name elided in its cell is whole in the tooltip."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QRect, QTranslator, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, QObject, QRect, QTranslator, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from wacampaign_desktop.core.store.models import Contact, utcnow
 from wacampaign_desktop.gui.main_window import MainWindow
@@ -125,3 +127,29 @@ def test_wide_window_keeps_the_filters_and_buttons_on_one_row(qtbot, services):
     qtbot.waitUntil(lambda: not _whole_inside(window), timeout=5000)
     assert _box(window, "addButton").center().y() == _box(window, "searchEdit").center().y()
     assert _box(window, "deleteButton").right() > _box(window, "table").right() - 12  # at the right
+
+
+def test_phones_whole_in_international_format_and_long_names_in_tooltips(qtbot, services):
+    window = _window(qtbot, services)
+    _shrinks_to_800(qtbot, window)
+    view = window.view("contacts")
+    table, model = view.ui.table, view.model
+    rows = {model.contact_at(row).phone: row for row in range(model.rowCount())}
+    german = model.index(rows["+4915123456789"], 1)
+    assert model.data(german) == "+49\u00a01512\u00a03456789"
+    assert model.data(model.index(rows["+33612345601"], 1)) == "+33\u00a06\u00a012\u00a034\u00a056\u00a001"
+    metrics = table.fontMetrics()
+    for row in rows.values():  # the cell is wider than the number: Qt does not elide it
+        text = model.data(model.index(row, 1))
+        assert table.visualRect(model.index(row, 1)).width() > metrics.horizontalAdvance(text) + 8
+
+    name = model.index(rows["+4915123456789"], 0)
+    cell = table.visualRect(name)
+    assert metrics.horizontalAdvance(LONG_NAME) > cell.width()  # elided in its cell
+    QToolTip.hideText()
+    viewport = table.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, cell.center(),
+                                                viewport.mapToGlobal(cell.center())))
+    qtbot.waitUntil(lambda: QToolTip.text() == LONG_NAME, timeout=5000)
+    stop = model.index(rows["+447911123456"], 0)
+    assert model.data(stop, 3).startswith("Zoé Stop\nOpted out on ")  # 3: ToolTipRole

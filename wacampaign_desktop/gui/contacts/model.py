@@ -1,5 +1,6 @@
 """Contacts as a lazy Qt table model: keyset pages on id (read through the contacts service),
-filtered by text, tag and opt-out."""
+filtered by text, tag and opt-out. Phones in international format (no-break spaces, never cut
+mid-number); name, tags and other fields, which a narrow column elides, whole in the tooltip."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtGui import QFont
 from wacampaign_desktop.core.services.contacts import ContactsService
 from wacampaign_desktop.gui.models.labels import local_time
 from wacampaign_desktop.gui.models.paged import KeysetPagedModel
+from wacampaign_desktop.gui.models.phone_text import display_phone
 from wacampaign_desktop.gui.resources import status_color
 
 log = logging.getLogger(__name__)
@@ -69,19 +71,11 @@ class ContactsTableModel(KeysetPagedModel):
         contact = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return contact.name
-            if column == 1:
-                return contact.phone
-            if column == 2:
-                if contact.opted_out:
-                    return QCoreApplication.translate("ContactsTableModel", "Opted out")
-                return QCoreApplication.translate("ContactsTableModel", "Can receive")
-            if column == 3:
-                return ", ".join(contact.tags or [])
-            return "; ".join(f"{k}: {v}" for k, v in (contact.fields or {}).items())
+            return self._text(contact, column)
         if role == ID_ROLE:
             return contact.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(contact, column)
         if contact.opted_out:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return status_color("skipped")
@@ -89,8 +83,33 @@ class ContactsTableModel(KeysetPagedModel):
                 font = QFont()
                 font.setItalic(True)
                 return font
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return QCoreApplication.translate(
-                "ContactsTableModel", "Opted out on %1: campaigns skip this contact.").replace(
-                    "%1", local_time(contact.opted_out_at, short=False))
         return None
+
+    @staticmethod
+    def status_text(opted_out: bool) -> str:
+        if opted_out:
+            return QCoreApplication.translate("ContactsTableModel", "Opted out")
+        return QCoreApplication.translate("ContactsTableModel", "Can receive")
+
+    @staticmethod
+    def _text(contact: Any, column: int) -> str:
+        if column == 0:
+            return contact.name
+        if column == 1:
+            return display_phone(contact.phone)
+        if column == 2:
+            return ContactsTableModel.status_text(contact.opted_out)
+        if column == 3:
+            return ", ".join(contact.tags or [])
+        return "; ".join(f"{k}: {v}" for k, v in (contact.fields or {}).items())
+
+    def _tooltip(self, contact: Any, column: int) -> str | None:
+        """The whole text of a cell a narrow column elides (name, tags, other fields), and why an
+        opted-out contact is skipped."""
+        lines = [self._text(contact, column)] if column in (0, 3, 4) else []
+        if contact.opted_out:
+            lines.append(QCoreApplication.translate(
+                "ContactsTableModel", "Opted out on %1: campaigns skip this contact.").replace(
+                    "%1", local_time(contact.opted_out_at, short=False)))
+        text = "\n".join(line for line in lines if line)
+        return text or None

@@ -1,6 +1,6 @@
 """ContactsView: the contacts table (lazy, searchable, tag filter, opted-out contacts marked) with
 add / edit / delete, CSV import and CSV export. The filter row wraps (FlowLayout) so the window
-still shrinks to 800 px, in French too."""
+still shrinks to 800 px, in French too; phones show in international format, whole."""
 
 from __future__ import annotations
 
@@ -18,11 +18,14 @@ from wacampaign_desktop.gui.contacts.flow_layout import FlowLayout
 from wacampaign_desktop.gui.contacts.import_dialog import CsvImportDialog
 from wacampaign_desktop.gui.contacts.model import ID_ROLE, ContactsTableModel
 from wacampaign_desktop.gui.forms_support import embed_ui, set_problem
+from wacampaign_desktop.gui.models.phone_text import display_phone
 
 if TYPE_CHECKING:
     from wacampaign_desktop.gui.services import GuiServices
 
 log = logging.getLogger(__name__)
+
+CELL_PADDING = 20  # the cell's margins and the grid line, so the text needs no elision
 
 
 class ContactsView(QWidget):
@@ -35,10 +38,7 @@ class ContactsView(QWidget):
         self.model = ContactsTableModel(self, contacts=self.contacts)
         ui.table.setModel(self.model)
         self._wrap_filter_row()
-        header = ui.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((190, 140, 110, 150)):
-            ui.table.setColumnWidth(column, width)
+        self._size_columns()
         ui.table.doubleClicked.connect(lambda _i: self.edit_contact())
         ui.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         ui.addButton.clicked.connect(self.add_contact)
@@ -85,6 +85,32 @@ class ContactsView(QWidget):
         for widget in (ui.searchGroup, ui.optedOutCheck, ui.actionGroup):
             flow.addWidget(widget)
         flow.setAlignment(ui.actionGroup, Qt.AlignmentFlag.AlignRight)
+
+    def _size_columns(self) -> None:
+        """Status as wide as its words; the phone column as wide as the widest number loaded
+        (at least a 12-digit one), growing as pages load, so no number is ever cut."""
+        table = self.ui.table
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = table.fontMetrics()
+        status = max(metrics.horizontalAdvance(self.model.headerData(2, Qt.Orientation.Horizontal)),
+                     *(metrics.horizontalAdvance(self.model.status_text(opted_out))
+                       for opted_out in (False, True))) + CELL_PADDING
+        for column, width in ((0, 160), (2, status), (3, 120)):
+            table.setColumnWidth(column, width)
+        table.setColumnWidth(1, metrics.horizontalAdvance(display_phone("+447911123456"))
+                             + CELL_PADDING)
+        self.model.modelReset.connect(self._fit_phones)
+        self.model.rowsInserted.connect(lambda _parent, first, last: self._fit_phones(first, last))
+
+    @Slot()
+    def _fit_phones(self, first: int = 0, last: int = -1) -> None:
+        table = self.ui.table
+        last = self.model.rowCount() - 1 if last < 0 else last
+        metrics = table.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.model.data(self.model.index(row, 1)))
+                      for row in range(first, last + 1)), default=0) + CELL_PADDING
+        if widest > table.columnWidth(1):
+            table.setColumnWidth(1, widest)
 
     @Slot()
     def _on_contacts_changed(self) -> None:
@@ -146,7 +172,7 @@ class ContactsView(QWidget):
     def add_contact(self) -> None:
         dialog = ContactDialog(self.services, None, self)
         if dialog.exec():
-            self._say(self.tr("Contact %1 added.").replace("%1", dialog.contact.phone), "ok")
+            self._say(self.tr("Contact %1 added.").replace("%1", display_phone(dialog.contact.phone)), "ok")
 
     @Slot()
     def edit_contact(self) -> None:
@@ -155,7 +181,7 @@ class ContactsView(QWidget):
             return
         dialog = ContactDialog(self.services, ids[0], self)
         if dialog.exec():
-            self._say(self.tr("Contact %1 saved.").replace("%1", dialog.contact.phone), "ok")
+            self._say(self.tr("Contact %1 saved.").replace("%1", display_phone(dialog.contact.phone)), "ok")
 
     @Slot()
     def delete_contacts(self) -> None:
