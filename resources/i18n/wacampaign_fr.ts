@@ -1412,6 +1412,14 @@ premiere_visite: 2024-05-01</translation>
         <translation>Export terminé (contacts : %1) : %2</translation>
     </message>
     <message>
+        <source>1 contact exported to %1.</source>
+        <translation>1 contact exporté vers %1.</translation>
+    </message>
+    <message>
+        <source>%2 contacts exported to %1.</source>
+        <translation>%2 contacts exportés vers %1.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>The export failed: %1. Nothing was lost; choose another folder and try again.</source>
         <translation>L&apos;export a échoué : %1. Rien n&apos;est perdu ; choisissez un autre dossier et réessayez.</translation>

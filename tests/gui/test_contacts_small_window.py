@@ -1,16 +1,17 @@
 """The Contacts view at 800×600, in English and French, as the user sees it: the window shrinks
 to 800 px with the view shown (and after going back to Campaigns), the filter row wraps and every
 toolbar widget stays whole inside the window; phones in international format, never cut; a long
-name elided in its cell is whole in the tooltip."""
+name elided in its cell is whole in the tooltip; the export opens in Documents and confirms
+with "Open folder"."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QRect, QTranslator, QUrl, Slot
+from PySide6.QtCore import QEvent, QObject, QRect, QStandardPaths, QTimer, QTranslator, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QHelpEvent
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QToolTip
 
 from wacampaign_desktop.core.store.models import Contact, utcnow
 from wacampaign_desktop.gui.main_window import MainWindow
@@ -153,3 +154,49 @@ def test_phones_whole_in_international_format_and_long_names_in_tooltips(qtbot, 
     qtbot.waitUntil(lambda: QToolTip.text() == LONG_NAME, timeout=5000)
     stop = model.index(rows["+447911123456"], 0)
     assert model.data(stop, 3).startswith("Zoé Stop\nOpted out on ")  # 3: ToolTipRole
+
+
+def _confirmation(view) -> QMessageBox | None:
+    boxes = [b for b in view.findChildren(QMessageBox, "exportFinishedMessage") if b.isVisible()]
+    return boxes[-1] if boxes else None
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_export_opens_in_documents_and_confirms_with_open_folder(
+        qtbot, services, file_manager, tmp_path, request, language):
+    if language == "fr":
+        request.getfixturevalue("french")
+    window = _window(qtbot, services)
+    view = window.view("contacts")
+    target = tmp_path / "mes contacts.csv"
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(dialog.directory().absolutePath())
+        seen.append(dialog.selectedFiles()[0])
+        dialog.selectFile(str(target))
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    view.export_csv()  # returns once the dialog is answered
+    documents = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation))
+    expected = documents if documents.is_dir() else Path.home()  # never the current folder
+    assert seen and Path(seen[0]).resolve() == expected.resolve() != Path.cwd().resolve()
+    assert Path(seen[1]).name == "contacts.csv"
+
+    qtbot.waitUntil(lambda: _confirmation(view) is not None, timeout=15_000)
+    box = _confirmation(view)
+    words = {"en": ("3 contacts exported to mes contacts.csv.", "Open folder"),
+             "fr": ("3 contacts exportés vers mes contacts.csv.", "Ouvrir le dossier")}[language]
+    assert box.text() == words[0]
+    assert str(target) in box.informativeText()
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 4  # header + 3 contacts
+    open_button = box.findChild(QPushButton, "openExportFolder")
+    assert open_button.text() == words[1]
+    open_button.click()
+    assert file_manager.opened == [str(tmp_path)]

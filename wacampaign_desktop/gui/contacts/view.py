@@ -1,6 +1,7 @@
 """ContactsView: the contacts table (lazy, searchable, tag filter, opted-out contacts marked) with
 add / edit / delete, CSV import and CSV export. The filter row wraps (FlowLayout) so the window
-still shrinks to 800 px, in French too; phones show in international format, whole."""
+still shrinks to 800 px, in French too; phones show in international format, whole; the export
+opens in Documents and confirms with "Open folder"."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHeaderView, QMessageBox, QWidget
 
 from wacampaign_desktop.core.services.contacts import ContactsService
+from wacampaign_desktop.gui.campaigns.export import confirm_export, documents_folder
 from wacampaign_desktop.gui.contacts.contact_dialog import ContactDialog
 from wacampaign_desktop.gui.contacts.flow_layout import FlowLayout
 from wacampaign_desktop.gui.contacts.import_dialog import CsvImportDialog
@@ -214,9 +216,11 @@ class ContactsView(QWidget):
 
     @Slot()
     def export_csv(self, path: str | None = None) -> None:
+        """Export the contacts shown (search, tag, opt-out filter) to a CSV file: the save dialog
+        opens in Documents; when done, a confirmation with "Open folder"."""
         if not path:
             path, _f = QFileDialog.getSaveFileName(
-                self, self.tr("Export contacts"), str(Path.home() / "contacts.csv"),
+                self, self.tr("Export contacts"), str(documents_folder() / "contacts.csv"),
                 self.tr("CSV files (*.csv)"))
         if not path:
             return
@@ -224,10 +228,21 @@ class ContactsView(QWidget):
         self._say(self.tr("Exporting…"), "info")
         self.services.tasks.run(
             lambda: self.contacts.export_csv(path, *shown),
-            lambda count: self._say(self.tr("Export done (contacts: %1): %2").replace(
-                "%1", str(count)).replace("%2", path), "ok"),
+            lambda count: self._export_done(path, count),
             lambda exc: self._say(self.tr("The export failed: %1. Nothing was lost; choose another "
                                           "folder and try again.").replace("%1", str(exc)), "error"))
+
+    def _export_done(self, path: str, count: int) -> QMessageBox:
+        self._say(self.tr("Export done (contacts: %1): %2").replace("%1", str(count))
+                  .replace("%2", path), "ok")
+        box = confirm_export(self, path, count)  # "Open folder", the full path below
+        if count == 1:
+            text = self.tr("1 contact exported to %1.")
+        else:
+            text = self.tr("%2 contacts exported to %1.").replace("%2", str(count))
+        box.setText(text.replace("%1", Path(path).name))
+        self.export_box = box
+        return box
 
     def _say(self, text: str, level: str) -> None:
         set_problem(self.ui.messageLabel, text, level)
