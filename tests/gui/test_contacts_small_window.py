@@ -200,3 +200,23 @@ def test_export_opens_in_documents_and_confirms_with_open_folder(
     assert open_button.text() == words[1]
     open_button.click()
     assert file_manager.opened == [str(tmp_path)]
+
+
+def test_contact_dialog_shows_numbers_in_international_format(qtbot, services):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from wacampaign_desktop.gui.contacts.contact_dialog import ContactDialog
+
+    Contact.create(phone="+4915123456789", name="Max")
+    camille = Contact.create(phone="+33612345601", name="Camille Martin")
+    dialog = ContactDialog(services, camille.id)
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    assert ui.phoneEdit.text() == "+33 6 12 34 56 01"
+    ui.phoneEdit.setText("+49 1512 3456789")
+    assert ui.phoneProblem.text() == "+49\u00a01512\u00a03456789 already belongs to another contact (Max)."
+    ui.phoneEdit.setText("+33 6 12 34 56 01")
+    ui.nameEdit.setText("Camille Martin-Roux")
+    ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    saved = Contact.get_by_id(camille.id)
+    assert (saved.phone, saved.name) == ("+33612345601", "Camille Martin-Roux")

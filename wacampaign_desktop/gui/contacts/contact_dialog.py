@@ -1,4 +1,5 @@
-"""Add or edit one contact, with the phone number checked as it is typed."""
+"""Add or edit one contact, with the phone number checked as it is typed (shown, and named in
+the "already belongs" message, in international format)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from wacampaign_desktop.core.phones import check_phone
 from wacampaign_desktop.core.services.contacts import ContactForm, ContactProblem, ContactsService
 from wacampaign_desktop.gui.forms_support import embed_ui, phone_reason_text, set_problem
 from wacampaign_desktop.gui.models.labels import landline_warning_text, phone_advice_text
+from wacampaign_desktop.gui.models.phone_text import NBSP, display_phone
 
 if TYPE_CHECKING:
     from wacampaign_desktop.gui.services import GuiServices
@@ -31,7 +33,7 @@ class ContactDialog(QDialog):
         if self.contact is not None:
             form = ContactForm.from_contact(self.contact)
             ui.nameEdit.setText(form.name)
-            ui.phoneEdit.setText(form.phone)
+            ui.phoneEdit.setText(display_phone(form.phone).replace(NBSP, " "))  # "+33 6 12 …"
             ui.tagsEdit.setText(form.tags)
             ui.fieldsEdit.setPlainText(form.fields)
             ui.optedOutCheck.setChecked(form.opted_out)
@@ -61,7 +63,7 @@ class ContactDialog(QDialog):
             return f"{text}; {advice}" if advice else text
         if problem.code == "phone_taken":
             return self.tr("%1 already belongs to another contact (%2).") \
-                .replace("%1", problem.args[0]).replace("%2", problem.args[1])
+                .replace("%1", display_phone(problem.args[0])).replace("%2", problem.args[1])
         if problem.code == "fields_lines":
             return self.tr("Line %1 needs the form 'name: value'.").replace("%1", problem.args[0])
         return problem.message
