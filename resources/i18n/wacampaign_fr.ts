@@ -187,6 +187,26 @@
 <context>
     <name>Alerts</name>
     <message>
+        <source>To change it, open %1 → %2 and pick another choice under “%3”.</source>
+        <translation>Pour le changer, ouvrez %1 → %2 et choisissez une autre option sous « %3 ».</translation>
+    </message>
+    <message>
+        <source>The ngrok tunnel could not be set up: %1.</source>
+        <translation>Le tunnel ngrok n’a pas pu être établi : %1.</translation>
+    </message>
+    <message>
+        <source>Your own public address could not be set up: %1.</source>
+        <translation>Votre propre adresse publique n’a pas pu être mise en place : %1.</translation>
+    </message>
+    <message>
+        <source>The public webhook address could not be set up: %1.</source>
+        <translation>L’adresse publique des webhooks n’a pas pu être mise en place : %1.</translation>
+    </message>
+    <message>
+        <source>Sending still works and webhooks are received on this computer (%1), but Twilio&apos;s status updates cannot reach it.</source>
+        <translation>L’envoi fonctionne toujours et les webhooks sont reçus sur cet ordinateur (%1), mais les mises à jour de statut de Twilio ne peuvent pas l’atteindre.</translation>
+    </message>
+    <message>
         <source>The database is full</source>
         <translation>La base de données est pleine</translation>
     </message>
@@ -2349,7 +2369,7 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <location line="+4"/>
         <source>starting…</source>
-        <translation>démarrage…</translation>
+        <translation>en démarrage…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2364,7 +2384,7 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <location line="+1"/>
         <source>restarting…</source>
-        <translation>redémarrage…</translation>
+        <translation>en redémarrage…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2374,7 +2394,7 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <location line="+1"/>
         <source>error</source>
-        <translation>erreur</translation>
+        <translation>en erreur</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -103,3 +103,29 @@ def test_ngrok_that_cannot_start_is_seen_and_leaves_sending_working(qtbot, windo
     wait_until(lambda: "Local (sandbox)" in status.tunnel_label.text(), TIMEOUT,
                "the status bar shows the local mode")
     assert str(services.runtime.webhooks.port) in status.server_label.text()
+
+
+def test_the_tunnel_banner_reads_in_french(qtbot, window, wait_until, qapp):
+    """In French the banner is French and names the menu as the French window shows it."""
+    from wacampaign_desktop.gui.app import install_translators
+
+    translators = install_translators(qapp, "fr")
+    try:
+        assert translators, "resources/i18n/wacampaign_fr.qm should load"
+        runtime = _start(window, wait_until)
+        wait_until(lambda: any("Fichier" in b.body.text() for b in _tunnel_banners(window)),
+                   TIMEOUT, "the French tunnel banner")
+        [banner] = _tunnel_banners(window)
+        text = banner.body.text()
+        assert banner.title.text() == "L'adresse publique des webhooks ne répond plus"
+        assert text.startswith("Le tunnel ngrok n’a pas pu être établi\u202f: ")
+        assert "Fichier → Connecter Twilio…" in text
+        assert "« Comment Twilio joint cet ordinateur »" in text.replace("\u00a0", " ")
+        assert f"reçus sur cet ordinateur ({runtime.webhooks.local_base_url})" in text
+        for english in ("File →", "Connect Twilio", "Sending still works", "Settings →"):
+            assert english not in text
+        wait_until(lambda: "Tunnel en erreur" in window.status.tunnel_label.text(), TIMEOUT,
+                   "the tunnel state in French")
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

@@ -22,6 +22,7 @@ from wacampaign_desktop.core.events import Alert, TunnelStateChanged
 from wacampaign_desktop.core.services.queries import Queries
 from wacampaign_desktop.gui.models.labels import error_explanation
 from wacampaign_desktop.gui.resources import app_icon, status_color, tinted_background
+from wacampaign_desktop.gui.tunnel_down_text import tunnel_down_text
 
 if TYPE_CHECKING:
     from wacampaign_desktop.gui.core_bridge import CoreBridge
@@ -55,6 +56,9 @@ def describe(alert: Alert, campaign_name: str | None = None) -> str:
             "Webhooks are answered 503 (Twilio retries them) and sending is paused. Free some disk "
             "space (File → Storage… → Clean up now, or delete other files); everything resumes by "
             "itself.")]
+    tunnel = tunnel_down_text(alert)  # the runtime's English words, in the interface language
+    if tunnel is not None:
+        lines = [tunnel]
     if campaign_name is not None:
         lines.insert(0, QCoreApplication.translate("Alerts", "Campaign “%1”").replace(
             "%1", campaign_name))
