@@ -9,6 +9,7 @@ banner."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
 from wacampaign_desktop.core.runtime import Runtime, RuntimeConfig
 from wacampaign_desktop.core.sandbox import SandboxConfig
@@ -47,6 +48,17 @@ def _start(window: MainWindow, wait_until) -> Runtime:
     return services.runtime
 
 
+class _RecordingTray(QSystemTrayIcon):
+    """A tray icon that keeps the notifications it is asked to show (offscreen has no tray)."""
+
+    def __init__(self, parent) -> None:
+        super().__init__(parent)
+        self.shown: list[tuple[str, str]] = []
+
+    def showMessage(self, title: str, text: str, *args: object) -> None:  # noqa: N802 - Qt's name
+        self.shown.append((title, text))
+
+
 def _tunnel_banners(window: MainWindow) -> list:
     return [b for b in window.alerts.banners if b.alert.code == "tunnel_down"]
 
@@ -57,10 +69,11 @@ def test_ngrok_that_cannot_start_is_seen_and_leaves_sending_working(qtbot, windo
     assert runtime.tunnel.state == "error"
 
     # (1) a red banner naming the real place to change it
-    wait_until(lambda: any("Connect Twilio" in b.body.text() for b in _tunnel_banners(window)),
-               TIMEOUT, "the tunnel banner with the core's words")
+    wait_until(lambda: any("Connect Twilio" in b.body.text() and b.isVisibleTo(window)
+                           for b in _tunnel_banners(window)),
+               TIMEOUT, "the tunnel banner with the core's words, shown")  # (shown on a later turn)
     [banner] = _tunnel_banners(window)
-    assert banner.isVisibleTo(window) and banner.alert.level == "error"
+    assert banner.alert.level == "error"
     assert banner.title.text() == "Public webhook address is down"
     text = banner.body.text()
     assert "ngrok" in text and "File → Connect Twilio…" in text
@@ -112,6 +125,12 @@ def test_the_tunnel_banner_reads_in_french(qtbot, window, wait_until, qapp):
     translators = install_translators(qapp, "fr")
     try:
         assert translators, "resources/i18n/wacampaign_fr.qm should load"
+        tray = window.alerts.tray = _RecordingTray(window)
+        elsewhere = QWidget()  # the user works in another window: alerts also go to the tray
+        qtbot.addWidget(elsewhere)
+        elsewhere.show()
+        elsewhere.activateWindow()
+        wait_until(lambda: not window.isActiveWindow(), 10, "the window not active")
         runtime = _start(window, wait_until)
         wait_until(lambda: any("Fichier" in b.body.text() for b in _tunnel_banners(window)),
                    TIMEOUT, "the French tunnel banner")
@@ -124,8 +143,29 @@ def test_the_tunnel_banner_reads_in_french(qtbot, window, wait_until, qapp):
         assert f"reçus sur cet ordinateur ({runtime.webhooks.local_base_url})" in text
         for english in ("File →", "Connect Twilio", "Sending still works", "Settings →"):
             assert english not in text
+        assert any("Fichier → Connecter Twilio…" in text for _title, text in tray.shown), tray.shown
+        assert not any("File →" in text for _title, text in tray.shown)
         wait_until(lambda: "Tunnel en erreur" in window.status.tunnel_label.text(), TIMEOUT,
                    "the tunnel state in French")
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_a_tunnel_lost_with_no_core_alert_still_reaches_the_tray(qtbot, window, wait_until):
+    """The tray waits briefly for the core's own alert after a state change; alone, the state
+    change is still notified (once)."""
+    from wacampaign_desktop.core.events import TunnelStateChanged
+
+    tray = window.alerts.tray = _RecordingTray(window)
+    elsewhere = QWidget()
+    qtbot.addWidget(elsewhere)
+    elsewhere.show()
+    elsewhere.activateWindow()
+    wait_until(lambda: not window.isActiveWindow(), 10, "the window not active")
+    window.services.context.bus.publish(TunnelStateChanged(
+        mode="ngrok", state="down", message="the ngrok agent could not be restarted"))
+    wait_until(lambda: bool(_tunnel_banners(window)), TIMEOUT, "the tunnel banner")
+    wait_until(lambda: bool(tray.shown), TIMEOUT, "the tray notification")
+    assert tray.shown == [("Public webhook address is down",
+                           "the ngrok agent could not be restarted")]

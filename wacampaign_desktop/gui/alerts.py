@@ -7,7 +7,7 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 
 MAX_BANNERS = 3
 TRAY_QUIET_S = 60.0  # at most one tray notification per alert code per minute
+# A banner derived from a state change waits this long before its tray notification: the core's
+# own alert usually follows (with where to fix it) and is the one notified instead.
+SYNTHETIC_TRAY_DELAY_MS = 1500
 
 
 def alert_title(code: str) -> str:
@@ -171,7 +174,15 @@ class AlertCenter(QObject):
         self._banners.insert(0, banner)
         while len(self._banners) > MAX_BANNERS:
             self.dismiss(self._banners[-1])
-        self._notify(alert)
+        if synthetic:
+            QTimer.singleShot(SYNTHETIC_TRAY_DELAY_MS, self, lambda: self._notify_synthetic(banner))
+        else:
+            self._notify(alert)
+
+    def _notify_synthetic(self, banner: AlertBanner) -> None:
+        """The tray notification of a state-change banner no real alert has replaced."""
+        if banner.synthetic and any(b is banner for b in self._banners):
+            self._notify(banner.alert)
 
     def dismiss(self, banner: AlertBanner) -> None:
         if banner in self._banners:
@@ -202,7 +213,7 @@ class AlertCenter(QObject):
         icon = {"error": QSystemTrayIcon.MessageIcon.Critical,
                 "info": QSystemTrayIcon.MessageIcon.Information}.get(
             alert.level, QSystemTrayIcon.MessageIcon.Warning)
-        self.tray.showMessage(alert_title(alert.code), alert.message, icon, 10_000)
+        self.tray.showMessage(alert_title(alert.code), describe(alert), icon, 10_000)  # translated
         self.tray_messages += 1
 
     def _raise_window(self) -> None:
