@@ -356,11 +356,11 @@ class CampaignEngine:
             run.limiter.set_rate(campaign.send_rate)
         if campaign is None:
             return
-        pending, claimed = lc.left_to_send(campaign.id)
-        total = campaign.total_count
-        self.bus.publish(CampaignProgress(campaign.id, total - pending - claimed, total,
+        left = lc.left_to_send(campaign.id)
+        self.bus.publish(CampaignProgress(campaign.id, left.handed_over, left.total,
                                           run.rate_now()))
-        if campaign.state == lc.SENDING and pending == 0 and claimed == 0 and self._all_settled(campaign.id):
+        if (campaign.state == lc.SENDING and left.pending == 0 and left.claimed == 0
+                and self._all_settled(campaign.id)):
             try:
                 change = self._change(campaign.id, "complete", "every message is final or given up")
             except EngineError:

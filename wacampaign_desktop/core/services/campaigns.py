@@ -122,9 +122,9 @@ class CampaignsService:
     def progress(self, campaign_id: int) -> dict[str, Any]:
         """State, counters and what is left to hand to Twilio (pending, claimed without sid)."""
         campaign = self.get(campaign_id)
-        pending, claimed = lifecycle.left_to_send(campaign_id)
+        left = lifecycle.left_to_send(campaign_id)
         return {"state": campaign.state, "counters": campaign.counters(),
-                "pending": pending, "claimed": claimed}
+                "pending": left.pending, "claimed": left.claimed}
 
     # -- the editor ------------------------------------------------------------------------------
     def known_fields(self) -> list[str]:
