@@ -3,26 +3,12 @@ column, every cell's whole text is in its tooltip, and phone numbers read "+33 6
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from wacampaign_desktop.core.store.models import WebhookEvent
 
-QM = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "wacampaign_fr.qm"
 TOOLTIP = 3  # Qt.ItemDataRole.ToolTipRole
 PHONE = "+33\u00a06\u00a012\u00a034\u00a056\u00a078"
-
-
-@pytest.fixture
-def french(qapp):
-    from PySide6.QtCore import QTranslator
-
-    translator = QTranslator()
-    assert translator.load(str(QM))
-    qapp.installTranslator(translator)
-    yield translator
-    qapp.removeTranslator(translator)
 
 
 @pytest.fixture

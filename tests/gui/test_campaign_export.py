@@ -11,11 +11,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import (
-    QCoreApplication,
     QObject,
     QStandardPaths,
     QTimer,
-    QTranslator,
     QUrl,
     Slot,
 )
@@ -25,7 +23,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButto
 from wacampaign_desktop.core.store import message_updates as mu
 from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact
 
-QM = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "wacampaign_fr.qm"
 SENT = datetime(2026, 3, 1, 9, 15, 42)
 
 
@@ -69,16 +66,6 @@ def view(qtbot, context):
     widget.show()
     yield widget
     services.close()
-
-
-@pytest.fixture
-def french():
-    translator = QTranslator()
-    assert translator.load(str(QM))
-    app = QCoreApplication.instance()
-    app.installTranslator(translator)
-    yield
-    app.removeTranslator(translator)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import re
 import threading
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -22,14 +21,6 @@ from wacampaign_desktop.core.store import message_updates as mu
 from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact
 from wacampaign_desktop.gui.main_window import MainWindow
 from wacampaign_desktop.gui.resources import stylesheet
-from wacampaign_desktop.gui.services import GuiServices
-
-
-@pytest.fixture
-def services(qapp, context):
-    gui = GuiServices.create(context)
-    yield gui
-    gui.close()
 
 
 def _campaign(count: int, name: str, first: int = 0) -> Campaign:

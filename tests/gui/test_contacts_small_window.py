@@ -9,34 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QRect, QStandardPaths, QTimer, QTranslator, QUrl, Slot
+from PySide6.QtCore import QEvent, QObject, QRect, QStandardPaths, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QHelpEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QToolTip
 
 from wacampaign_desktop.core.store.models import Contact, utcnow
 from wacampaign_desktop.gui.main_window import MainWindow
-from wacampaign_desktop.gui.services import GuiServices
 
-QM = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "wacampaign_fr.qm"
 TOOLBAR = ("titleLabel", "countLabel", "importButton", "exportButton", "searchEdit", "tagCombo",
            "optedOutCheck", "addButton", "editButton", "deleteButton")
 LONG_NAME = "Marie-Christine de La Tour d'Auvergne-Lauraguais, directrice commerciale"
-
-
-@pytest.fixture
-def services(qapp, context):
-    gui = GuiServices.create(context)
-    yield gui
-    gui.close()
-
-
-@pytest.fixture
-def french(qapp):
-    translator = QTranslator()
-    assert translator.load(str(QM))
-    qapp.installTranslator(translator)
-    yield translator
-    qapp.removeTranslator(translator)
 
 
 class _FolderSpy(QObject):

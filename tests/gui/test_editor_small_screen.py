@@ -4,35 +4,10 @@ locale's short date and time, in English and in French."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QDate, QDateTime, QRect, QTime
 from PySide6.QtWidgets import QBoxLayout
 
 from wacampaign_desktop.core.store.models import Contact
-
-QM = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "wacampaign_fr.qm"
-
-
-@pytest.fixture
-def services(context):
-    from wacampaign_desktop.gui.services import GuiServices
-
-    svc = GuiServices.create(context)
-    yield svc
-    svc.close()
-
-
-@pytest.fixture
-def french(qapp):
-    from PySide6.QtCore import QTranslator
-
-    translator = QTranslator()
-    assert translator.load(str(QM))
-    qapp.installTranslator(translator)
-    yield translator
-    qapp.removeTranslator(translator)
 
 
 def _editor(services, qtbot):

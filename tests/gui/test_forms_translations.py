@@ -10,11 +10,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "wacampaign_fr.ts"
-QM = ROOT / "resources" / "i18n" / "wacampaign_fr.qm"
 LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")
 
 
@@ -39,24 +37,16 @@ def test_every_source_string_is_translated(tmp_path):
                          f"translate them: {missing[:20]}")
 
 
-def test_qm_makes_the_forms_french(qtbot, context):
+def test_qm_makes_the_forms_french(qtbot, context, french):
+    from wacampaign_desktop.gui.contacts import ContactsView
     from wacampaign_desktop.gui.services import GuiServices
 
-    translator = QTranslator()
-    assert translator.load(str(QM))
-    app = QCoreApplication.instance()
-    app.installTranslator(translator)
-    try:
-        from wacampaign_desktop.gui.contacts import ContactsView
-
-        services = GuiServices.create(context)
-        view = ContactsView(services)
-        qtbot.addWidget(view)
-        assert view.ui.titleLabel.text() == "Contacts"
-        assert view.ui.importButton.text() == "&Importer un CSV…"  # from the .ui file
-        assert view.ui.tagCombo.itemText(0) == "Toutes les étiquettes"  # from self.tr()
-        assert view.model.headerData(2, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) \
-            == "Statut"
-        services.close()
-    finally:
-        app.removeTranslator(translator)
+    services = GuiServices.create(context)
+    view = ContactsView(services)
+    qtbot.addWidget(view)
+    assert view.ui.titleLabel.text() == "Contacts"
+    assert view.ui.importButton.text() == "&Importer un CSV…"  # from the .ui file
+    assert view.ui.tagCombo.itemText(0) == "Toutes les étiquettes"  # from self.tr()
+    assert view.model.headerData(2, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) \
+        == "Statut"
+    services.close()

@@ -4,26 +4,8 @@ shortcuts, and "Open log folder" saying where the folder is when nothing can ope
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from wacampaign_desktop.core.phones import check_phone
 from wacampaign_desktop.gui.models import labels
-
-QM = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "wacampaign_fr.qm"
-
-
-@pytest.fixture
-def french(qapp):
-    """The shipped French translation installed for one test."""
-    from PySide6.QtCore import QTranslator
-
-    translator = QTranslator()
-    assert translator.load(str(QM))
-    qapp.installTranslator(translator)
-    yield translator
-    qapp.removeTranslator(translator)
 
 
 def test_one_english_spelling_of_cancelled(qapp):
@@ -60,15 +42,6 @@ def test_phone_advice_and_landline_warning_in_french(french):
     assert "vérifiez les chiffres" in advice
     assert "ligne fixe" in labels.landline_warning_text("+33142685300")
     assert labels.landline_warning_text("+33612345678") == ""
-
-
-@pytest.fixture
-def services(qapp, context):
-    from wacampaign_desktop.gui.services import GuiServices
-
-    gui = GuiServices.create(context)
-    yield gui
-    gui.close()
 
 
 def _window(qtbot, services):

@@ -6,10 +6,6 @@ from __future__ import annotations
 
 import threading
 
-import pytest
-
-from wacampaign_desktop.gui.services import GuiServices
-
 
 class _SlowRuntime:
     """Stands in for core.runtime.Runtime: start() blocks until the test releases it."""
@@ -27,13 +23,6 @@ class _SlowRuntime:
 
     def stop(self) -> None:
         self.stopped = True
-
-
-@pytest.fixture
-def services(qapp, context):
-    svc = GuiServices.create(context)
-    yield svc
-    svc.close()
 
 
 def test_start_reports_through_runtime_changed_without_blocking(services, wait_until):

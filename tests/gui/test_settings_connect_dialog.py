@@ -23,21 +23,6 @@ def services(context, qtbot):
 
 
 @pytest.fixture
-def french(qapp):
-    """The shipped French translation installed for one test."""
-    from pathlib import Path
-
-    from PySide6.QtCore import QTranslator
-
-    translator = QTranslator()
-    assert translator.load(str(Path(__file__).resolve().parents[2] / "resources" / "i18n"
-                               / "wacampaign_fr.qm"))
-    qapp.installTranslator(translator)
-    yield translator
-    qapp.removeTranslator(translator)
-
-
-@pytest.fixture
 def sandbox():
     server = SandboxServer(SandboxConfig(port=0, seed=7))
     server.start()

@@ -7,7 +7,6 @@ from __future__ import annotations
 import threading
 import time
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -21,14 +20,6 @@ from wacampaign_desktop.core.store.models import Contact
 from wacampaign_desktop.gui import main_window as mw
 from wacampaign_desktop.gui.first_run import DEMO_CONTACTS, seed_demo_contacts
 from wacampaign_desktop.gui.main_window import MainWindow
-from wacampaign_desktop.gui.services import GuiServices
-
-
-@pytest.fixture
-def services(qapp, context):
-    gui = GuiServices.create(context)
-    yield gui
-    gui.close()
 
 
 def _publish_from_thread(bus, *events) -> None:

@@ -6,34 +6,14 @@ from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
 
 from wacampaign_desktop.core.events import CampaignProgress, ServerStateChanged, TunnelStateChanged
 from wacampaign_desktop.core.store.models import Campaign
 from wacampaign_desktop.gui.main_window import MainWindow
-from wacampaign_desktop.gui.services import GuiServices
 
-QM = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "wacampaign_fr.qm"
 NAME = "Spring sale for our best clients"
-
-
-@pytest.fixture
-def services(qapp, context):
-    gui = GuiServices.create(context)
-    yield gui
-    gui.close()
-
-
-@pytest.fixture
-def french(qapp):
-    translator = QTranslator()
-    assert translator.load(str(QM))
-    qapp.installTranslator(translator)
-    yield translator
-    qapp.removeTranslator(translator)
 
 
 def _sending_window(qtbot, services, width: int) -> MainWindow:
