@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 
+from tests.maintenance.helpers import Request
 from wacampaign_desktop.core.store import webhook_log as wl
 from wacampaign_desktop.core.store.models import WebhookEvent
 
-
-@dataclass
-class _Request:
-    kind: str
-    params: dict[str, str]
-    remote_addr: str = "203.0.113.7"
-    idempotency_token: str | None = None
-    signature_valid: bool = True
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def sid(self) -> str:
-        return self.params.get("MessageSid", "")
+_Request = partial(Request, remote_addr="203.0.113.7")  # a request as the webhook server sees it
 
 
 def test_batched_insert_returns_the_ids_of_the_rows_in_order(db):
