@@ -10,19 +10,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from wacampaign_desktop.cli import main
+from tests.cli.helpers import run
 from wacampaign_desktop.core.app_context import AppContext
 from wacampaign_desktop.core.services.message_export import MACHINE_COLUMNS, SheetStyle
 from wacampaign_desktop.core.store import message_updates as mu
 from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact
 
 SENT = datetime(2026, 3, 1, 9, 15, 42, 123456)
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
