@@ -1,5 +1,7 @@
-"""Shared GUI fixtures: `french`, the shipped French translation installed for one test, and
-`services`, the GUI's services on the test's own fresh profile (closed after the test)."""
+"""Shared GUI fixtures: `french`, the shipped French translation installed for one test,
+`services`, the GUI's services on the test's own fresh profile (closed after the test), and
+`file_manager`, a stand-in for the desktop's file manager recording the folders it was asked to
+open."""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 
 FRENCH_QM = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "wacampaign_fr.qm"
 
@@ -31,3 +35,24 @@ def services(qapp, context) -> Iterator[object]:
     gui = GuiServices.create(context)
     yield gui
     gui.close()
+
+
+class FolderSpy(QObject):
+    """Stands in for the desktop's file manager (Qt's own URL-handler hook)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toLocalFile())
+
+
+@pytest.fixture
+def file_manager() -> Iterator[FolderSpy]:
+    """`file://` URLs opened during the test land in `.opened` instead of a real file manager."""
+    spy = FolderSpy()
+    QDesktopServices.setUrlHandler("file", spy, "open")
+    yield spy
+    QDesktopServices.unsetUrlHandler("file")

@@ -10,32 +10,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import (
-    QObject,
-    QStandardPaths,
-    QTimer,
-    QUrl,
-    Slot,
-)
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QPushButton
 
+from tests.gui.export_helpers import answer_save_dialog, documents_or_home, export_confirmation
 from wacampaign_desktop.core.store import message_updates as mu
 from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact
 
 SENT = datetime(2026, 3, 1, 9, 15, 42)
-
-
-class _FolderSpy(QObject):
-    """Stands in for the desktop's file manager (Qt's own URL-handler hook)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.opened: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.opened.append(url.toLocalFile())
 
 
 def _campaign_with_a_failure() -> Campaign:
@@ -68,19 +49,6 @@ def view(qtbot, context):
     services.close()
 
 
-@pytest.fixture
-def file_manager():
-    spy = _FolderSpy()
-    QDesktopServices.setUrlHandler("file", spy, "open")
-    yield spy
-    QDesktopServices.unsetUrlHandler("file")
-
-
-def _confirmation(view) -> QMessageBox | None:
-    boxes = [b for b in view.findChildren(QMessageBox, "exportFinishedMessage") if b.isVisible()]
-    return boxes[-1] if boxes else None
-
-
 def test_french_export_confirms_and_opens_the_folder(qtbot, view, french, file_manager, tmp_path,
                                                      wait_until):
     campaign = _campaign_with_a_failure()
@@ -103,8 +71,8 @@ def test_french_export_confirms_and_opens_the_folder(qtbot, view, french, file_m
     local = SENT.replace(tzinfo=UTC).astimezone()
     assert read[sent_col] == local.strftime("%Y-%m-%d %H:%M:%S")  # to the second
 
-    wait_until(lambda: _confirmation(view) is not None, timeout=5)
-    box = _confirmation(view)
+    wait_until(lambda: export_confirmation(view) is not None, timeout=5)
+    box = export_confirmation(view)
     assert "2 messages exportés vers soldes.csv" in box.text()
     assert str(target) in box.informativeText()
     open_button = box.findChild(QPushButton, "openExportFolder")
@@ -116,22 +84,9 @@ def test_french_export_confirms_and_opens_the_folder(qtbot, view, french, file_m
 def test_save_dialog_opens_in_documents(qtbot, view, wait_until):
     campaign = Campaign.create(name="Spring sale", body="Hi")
     view.set_campaign(campaign.id)
-    seen: list[str] = []
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(20, answer)
-            return
-        seen.append(dialog.directory().absolutePath())
-        seen.append(dialog.selectedFiles()[0])
-        dialog.reject()
-
-    QTimer.singleShot(0, answer)
+    seen = answer_save_dialog(choose=None)  # cancels
     view.choose_export_path()  # returns once the dialog is answered
-    documents = Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation))
-    expected = documents if documents.is_dir() else Path.home()  # never the current folder
+    expected = documents_or_home()  # never the current folder
     assert seen and Path(seen[0]).resolve() == expected.resolve() != Path.cwd().resolve()
     assert Path(seen[1]).name == "Spring_sale.csv"
-    assert _confirmation(view) is None  # cancelled: nothing written, nothing confirmed
+    assert export_confirmation(view) is None  # cancelled: nothing written, nothing confirmed

@@ -9,36 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QRect, QStandardPaths, QTimer, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QHelpEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QToolTip
+from PySide6.QtCore import QEvent, QRect
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QPushButton, QToolTip
 
+from tests.gui.export_helpers import answer_save_dialog, documents_or_home, export_confirmation
 from wacampaign_desktop.core.store.models import Contact, utcnow
 from wacampaign_desktop.gui.main_window import MainWindow
 
 TOOLBAR = ("titleLabel", "countLabel", "importButton", "exportButton", "searchEdit", "tagCombo",
            "optedOutCheck", "addButton", "editButton", "deleteButton")
 LONG_NAME = "Marie-Christine de La Tour d'Auvergne-Lauraguais, directrice commerciale"
-
-
-class _FolderSpy(QObject):
-    """Stands in for the desktop's file manager (Qt's own URL-handler hook)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.opened: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.opened.append(url.toLocalFile())
-
-
-@pytest.fixture
-def file_manager():
-    spy = _FolderSpy()
-    QDesktopServices.setUrlHandler("file", spy, "open")
-    yield spy
-    QDesktopServices.unsetUrlHandler("file")
 
 
 def _window(qtbot, services, width: int = 1280) -> MainWindow:
@@ -138,11 +119,6 @@ def test_phones_whole_in_international_format_and_long_names_in_tooltips(qtbot, 
     assert model.data(stop, 3).startswith("Zoé Stop\nOpted out on ")  # 3: ToolTipRole
 
 
-def _confirmation(view) -> QMessageBox | None:
-    boxes = [b for b in view.findChildren(QMessageBox, "exportFinishedMessage") if b.isVisible()]
-    return boxes[-1] if boxes else None
-
-
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_export_opens_in_documents_and_confirms_with_open_folder(
         qtbot, services, file_manager, tmp_path, request, language):
@@ -151,28 +127,14 @@ def test_export_opens_in_documents_and_confirms_with_open_folder(
     window = _window(qtbot, services)
     view = window.view("contacts")
     target = tmp_path / "mes contacts.csv"
-    seen: list[str] = []
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(20, answer)
-            return
-        seen.append(dialog.directory().absolutePath())
-        seen.append(dialog.selectedFiles()[0])
-        dialog.selectFile(str(target))
-        dialog.accept()
-
-    QTimer.singleShot(0, answer)
+    seen = answer_save_dialog(choose=target)
     view.export_csv()  # returns once the dialog is answered
-    documents = Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation))
-    expected = documents if documents.is_dir() else Path.home()  # never the current folder
+    expected = documents_or_home()  # never the current folder
     assert seen and Path(seen[0]).resolve() == expected.resolve() != Path.cwd().resolve()
     assert Path(seen[1]).name == "contacts.csv"
 
-    qtbot.waitUntil(lambda: _confirmation(view) is not None, timeout=15_000)
-    box = _confirmation(view)
+    qtbot.waitUntil(lambda: export_confirmation(view) is not None, timeout=15_000)
+    box = export_confirmation(view)
     words = {"en": ("3 contacts exported to mes contacts.csv.", "Open folder"),
              "fr": ("3 contacts exportés vers mes contacts.csv.", "Ouvrir le dossier")}[language]
     assert box.text() == words[0]
