@@ -12,9 +12,8 @@ PHONE = "+33\u00a06\u00a012\u00a034\u00a056\u00a078"
 
 
 @pytest.fixture
-def view(context, qtbot):
+def view(context, qtbot, services):
     from wacampaign_desktop.gui.activity import ActivityView
-    from wacampaign_desktop.gui.services import GuiServices
 
     for status, outcome in (("sending", "applied"), ("undelivered", "pending")):
         WebhookEvent.create(kind="status", sid="SM" + "1" * 32, status=status, outcome=outcome,
@@ -22,14 +21,12 @@ def view(context, qtbot):
                             params={"MessageStatus": status, "To": "whatsapp:+33612345678"})
     WebhookEvent.create(kind="incoming", sid="SM" + "2" * 32, status="received", outcome="received",
                         signature_valid=True, params={"From": "whatsapp:+33612345678"})
-    services = GuiServices.create(context)
     activity = ActivityView(services)
     qtbot.addWidget(activity)
     activity.resize(640, 520)  # its share of an 800×600 window
     activity.show()
     qtbot.waitExposed(activity)
-    yield activity
-    services.close()
+    return activity
 
 
 def _fits(view, row: int, column: int) -> bool:

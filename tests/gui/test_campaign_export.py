@@ -37,16 +37,13 @@ def _campaign_with_a_failure() -> Campaign:
 
 
 @pytest.fixture
-def view(qtbot, context):
+def view(qtbot, context, services):
     from wacampaign_desktop.gui.campaigns import CampaignView
-    from wacampaign_desktop.gui.services import GuiServices
 
-    services = GuiServices.create(context)
     widget = CampaignView(services)
     qtbot.addWidget(widget)
     widget.show()
-    yield widget
-    services.close()
+    return widget
 
 
 def test_french_export_confirms_and_opens_the_folder(qtbot, view, french, file_manager, tmp_path,

@@ -17,11 +17,9 @@ NAME = "Marie-Christine de La Fontaine-Beauregard"
 
 
 @pytest.fixture
-def view(context, qtbot):
+def view(context, qtbot, services):
     from wacampaign_desktop.gui.inbox import InboxView
-    from wacampaign_desktop.gui.services import GuiServices
 
-    services = GuiServices.create(context)
     Contact.create(phone="+33612345678", name=NAME)
     InboundMessage.create(message_sid="SM1", from_number="whatsapp:+33612345678",
                           body="Is the shop open on Sunday?",
@@ -31,8 +29,7 @@ def view(context, qtbot):
     inbox.resize(640, 500)  # the Inbox's share of an 800 px window
     inbox.show()
     qtbot.waitUntil(lambda: not inbox.loading and inbox.ui.conversationList.count() == 1)
-    yield inbox
-    services.close()
+    return inbox
 
 
 def _first_line_shown(lst) -> tuple[str, int, QFontMetrics]:

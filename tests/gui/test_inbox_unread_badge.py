@@ -18,15 +18,11 @@ ALICE, BOB = "+33612345678", "+33698765432"
 
 
 @pytest.fixture
-def window(context, qtbot):
-    from wacampaign_desktop.gui.services import GuiServices
-
-    services = GuiServices.create(context)
+def window(context, qtbot, services):
     main = MainWindow(services)
     qtbot.addWidget(main)
     main.show()
-    yield main
-    services.close()
+    return main
 
 
 def _inbound(sid: str, phone: str, body: str, minutes_ago: float) -> InboundMessage:
