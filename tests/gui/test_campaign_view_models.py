@@ -5,22 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from tests.gui.campaign_helpers import campaign_with_messages
 from wacampaign_desktop.core.events import MessageStatusChanged
 from wacampaign_desktop.core.store import message_updates as mu
-from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact
+from wacampaign_desktop.core.store.models import Campaign, CampaignMessage
 from wacampaign_desktop.gui.models import CampaignsTableModel, MessagesTableModel
 from wacampaign_desktop.gui.models.messages_model import ID_ROLE
 from wacampaign_desktop.gui.models.phone_text import display_phone
-
-
-def _campaign(count: int, name: str = "Spring sale") -> Campaign:
-    campaign = Campaign.create(name=name, body="Hello {{name}}")
-    contacts = [{"phone": f"+3361234{i:04d}", "name": f"Client {i:04d}"} for i in range(count)]
-    Contact.insert_many(contacts).execute()
-    ids = {c.phone: c.id for c in Contact.select(Contact.id, Contact.phone)}
-    mu.insert_messages(campaign.id, ({"phone": c["phone"], "contact": ids[c["phone"]],
-                                      "message": "Hello"} for c in contacts))
-    return campaign
 
 
 def _send(message: CampaignMessage, sid: str, *statuses: str, error_code: int | None = None) -> None:
@@ -36,7 +27,7 @@ def _column(model: MessagesTableModel, name: str) -> list[str]:
 
 
 def test_lazy_pages_and_keyset_sorting(qapp, db):
-    campaign = _campaign(1203)
+    campaign = campaign_with_messages(1203)
     model = MessagesTableModel(campaign.id, page_size=500)
     assert model.rowCount() == 500
     assert model.canFetchMore(QModelIndex())
@@ -55,7 +46,7 @@ def test_lazy_pages_and_keyset_sorting(qapp, db):
 
 
 def test_filter_search_and_live_update(qapp, db):
-    campaign = _campaign(30)
+    campaign = campaign_with_messages(30)
     messages = list(CampaignMessage.select().order_by(CampaignMessage.id))
     _send(messages[0], "SM0", "sent", "delivered")
     _send(messages[1], "SM1", "sent", "delivered", "read")
@@ -95,7 +86,7 @@ def test_filter_search_and_live_update(qapp, db):
 
 
 def test_campaigns_model_counts_live(qapp, db):
-    first = _campaign(3, "First")
+    first = campaign_with_messages(3, "First")
     Campaign.create(name="Second")
     model = CampaignsTableModel()
     model.reload()
@@ -114,7 +105,7 @@ def test_campaign_view_search_waits_for_typing_pause(qtbot, qapp, context, wait_
     from wacampaign_desktop.gui.campaigns import CampaignView
     from wacampaign_desktop.gui.services import GuiServices
 
-    campaign = _campaign(40)
+    campaign = campaign_with_messages(40)
     services = GuiServices.create(context)
     try:
         view = CampaignView(services)

@@ -12,26 +12,20 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.gui.campaign_helpers import campaign_with_messages
 from wacampaign_desktop.core.events import (
     CampaignProgress,
     CampaignStateChanged,
     ServerStateChanged,
 )
 from wacampaign_desktop.core.store import message_updates as mu
-from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact
+from wacampaign_desktop.core.store.models import Campaign, CampaignMessage
 from wacampaign_desktop.gui.main_window import MainWindow
 from wacampaign_desktop.gui.resources import stylesheet
 
 
 def _campaign(count: int, name: str, first: int = 0) -> Campaign:
-    campaign = Campaign.create(name=name, body="Hello {{name}}", send_rate=1.0)
-    contacts = [{"phone": f"+3361234{i:04d}", "name": f"Client {i:04d}"}
-                for i in range(first, first + count)]
-    Contact.insert_many(contacts).execute()
-    ids = {c.phone: c.id for c in Contact.select(Contact.id, Contact.phone)}
-    mu.insert_messages(campaign.id, ({"phone": c["phone"], "contact": ids[c["phone"]],
-                                      "message": "Hello"} for c in contacts))
-    return campaign
+    return campaign_with_messages(count, name, first=first, send_rate=1.0)
 
 
 def _messages(campaign: Campaign) -> list[CampaignMessage]:

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect
 
+from tests.gui.campaign_helpers import campaign_with_messages
 from wacampaign_desktop.core.events import MessageStatusChanged
-from wacampaign_desktop.core.store import message_updates as mu
-from wacampaign_desktop.core.store.models import Campaign, Contact
 from wacampaign_desktop.gui.campaigns.messages_table import MessagesTable
 from wacampaign_desktop.gui.models import MessagesTableModel
 
@@ -24,18 +23,8 @@ class _PaintLog(QObject):
         return super().eventFilter(watched, event)
 
 
-def _campaign(count: int) -> Campaign:
-    campaign = Campaign.create(name="Storm", body="Hello")
-    contacts = [{"phone": f"+3361234{i:04d}", "name": f"Client {i:04d}"} for i in range(count)]
-    Contact.insert_many(contacts).execute()
-    ids = {c.phone: c.id for c in Contact.select(Contact.id, Contact.phone)}
-    mu.insert_messages(campaign.id, ({"phone": c["phone"], "contact": ids[c["phone"]],
-                                      "message": "Hello"} for c in contacts))
-    return campaign
-
-
 def test_changes_off_screen_repaint_only_the_visible_row(qapp, db, wait_until):
-    campaign = _campaign(300)
+    campaign = campaign_with_messages(300, "Storm", body="Hello")
     model = MessagesTableModel(campaign.id, page_size=500)
     table = MessagesTable(model)
     table.resize(900, 300)
