@@ -96,10 +96,10 @@ def test_right_token_works_and_save_keeps_token_in_secret_store(services, qtbot,
     assert sandbox.auth_token not in context.paths.settings_file.read_text("utf-8")
 
 
-def test_unreachable_twilio_and_ngrok_urls(services, qtbot):
+def _dialog_with_twilio_unreachable(services, qtbot):
+    """The dialog, its Twilio API on a local port nobody listens on."""
     import socket
 
-    from wacampaign_desktop.core.events import TunnelStateChanged
     from wacampaign_desktop.gui.settings import ConnectTwilioDialog
 
     with socket.socket() as probe:  # a port nobody listens on
@@ -107,6 +107,13 @@ def test_unreachable_twilio_and_ngrok_urls(services, qtbot):
         closed = probe.getsockname()[1]
     dialog = ConnectTwilioDialog(services, api_base_url=f"http://127.0.0.1:{closed}")
     qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_unreachable_twilio_and_ngrok_urls(services, qtbot):
+    from wacampaign_desktop.core.events import TunnelStateChanged
+
+    dialog = _dialog_with_twilio_unreachable(services, qtbot)
     ui = dialog.ui
     ui.sidEdit.setText("AC" + "1" * 32)
     ui.tokenEdit.setText("a" * 32)
@@ -176,15 +183,7 @@ def test_sender_typed_without_plus_gets_the_plus_form(services, qtbot, sandbox):
 
 
 def test_could_not_reach_twilio_clears_when_the_fields_change(services, qtbot):
-    import socket
-
-    from wacampaign_desktop.gui.settings import ConnectTwilioDialog
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        closed = probe.getsockname()[1]
-    dialog = ConnectTwilioDialog(services, api_base_url=f"http://127.0.0.1:{closed}")
-    qtbot.addWidget(dialog)
+    dialog = _dialog_with_twilio_unreachable(services, qtbot)
     ui = dialog.ui
     ui.sidEdit.setText("AC" + "1" * 32)
     ui.tokenEdit.setText("a" * 32)
