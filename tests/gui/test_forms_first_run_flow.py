@@ -7,10 +7,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.gui.window_helpers import open_demo_window
 from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact
-from wacampaign_desktop.gui.first_run import DEMO_CONTACTS, seed_demo_contacts
-from wacampaign_desktop.gui.main_window import MainWindow
-from wacampaign_desktop.gui.services import GuiServices
+from wacampaign_desktop.gui.first_run import DEMO_CONTACTS
 
 runtime_module = pytest.importorskip("wacampaign_desktop.core.runtime")
 sandbox_module = pytest.importorskip("wacampaign_desktop.core.sandbox")
@@ -27,12 +26,8 @@ Cléo,Diaz,+33 6 55 44 33 22,Nice,salon
 def window(qtbot, context):
     context.settings.webhook_port = 0
     context.settings.tunnel_mode = "local"
-    context.save_settings()
-    seed_demo_contacts(context)
-    services = GuiServices.create(context)
-    win = MainWindow(services)
-    qtbot.addWidget(win)
-    win.show()
+    win = open_demo_window(qtbot, context)
+    services = win.services
 
     def make(ctx):
         return runtime_module.Runtime(ctx, sandbox_config=sandbox_module.SandboxConfig(

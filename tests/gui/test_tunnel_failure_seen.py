@@ -11,12 +11,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
+from tests.gui.window_helpers import open_demo_window
 from wacampaign_desktop.core.runtime import Runtime, RuntimeConfig
 from wacampaign_desktop.core.sandbox import SandboxConfig
 from wacampaign_desktop.core.services.campaign_draft import CampaignDraft
-from wacampaign_desktop.gui.first_run import DEMO_CONTACTS, seed_demo_contacts
+from wacampaign_desktop.gui.first_run import DEMO_CONTACTS
 from wacampaign_desktop.gui.main_window import MainWindow
-from wacampaign_desktop.gui.services import GuiServices
 
 TIMEOUT = 60.0  # seconds; the machine is shared and loaded
 
@@ -27,12 +27,8 @@ def window(qtbot, context, tmp_path):
     s = context.settings
     s.webhook_port, s.tunnel_mode = 0, "ngrok"
     s.ngrok_path = str(tmp_path / "nowhere" / "ngrok")
-    context.save_settings()
-    seed_demo_contacts(context)
-    services = GuiServices.create(context)
-    win = MainWindow(services)
-    qtbot.addWidget(win)
-    win.show()
+    win = open_demo_window(qtbot, context)
+    services = win.services
     yield win
     services.runtime_controller.stop()
     services.close()
