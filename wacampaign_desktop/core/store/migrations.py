@@ -12,6 +12,12 @@ Version history:
      transaction, after the copy aside; if it fails, e.g. for lack of space, the schema is
      still current and the switch is tried again by `enable_incremental_vacuum`).
   5. inbound messages get `seen_at` (read in the Inbox; None = unread).
+  6. the first real campaign, the seed's next steps and team use: Content API templates, reply
+     rules and app state tables; contacts get `last_inbound_at`, `is_demo`, `follow_up_at`;
+     campaigns the outside-window policy and fallback template, A/B test plan, alert
+     thresholds, auto retry and sending owner; messages `attempts` and `skip_reason`; inbound
+     messages their `source`; direct messages kind, rule, template and delivery times. The
+     contacts' last incoming time is filled from the inbound messages already stored.
 """
 
 from __future__ import annotations
@@ -23,13 +29,13 @@ from datetime import datetime
 from pathlib import Path
 
 import peewee
-from playhouse.migrate import SqliteMigrator, migrate
+from playhouse.migrate import SchemaMigrator, SqliteMigrator, migrate
 
 from wacampaign_desktop.core.store import models as m
 
 log = logging.getLogger(__name__)
 
-CURRENT_VERSION = 5
+CURRENT_VERSION = 6
 
 
 class MigrationError(RuntimeError):
@@ -72,8 +78,55 @@ def _to_v5(db: peewee.SqliteDatabase) -> None:
     migrate(SqliteMigrator(db).add_column("inbound_message", "seen_at", peewee.DateTimeField(null=True)))
 
 
+def _fresh(field: peewee.Field) -> peewee.Field:
+    """An unbound copy of a model field (with its database-side DEFAULT) for `add_column`."""
+    return type(field)(default=field.default, null=field.null, constraints=field.constraints)
+
+
+def _to_v6(db: peewee.Database) -> None:
+    migrator = SchemaMigrator.from_database(db)
+    db.create_tables([m.ContentTemplate, m.ReplyRule, m.AppState])
+    dt = lambda: peewee.DateTimeField(null=True)  # noqa: E731
+    columns = [
+        ("contact", "last_inbound_at", dt()),
+        ("contact", "is_demo", _fresh(m.Contact.is_demo)),
+        ("contact", "follow_up_at", dt()),
+        ("campaign", "outside_window", _fresh(m.Campaign.outside_window)),
+        ("campaign", "fallback_content_sid", peewee.CharField(null=True)),
+        ("campaign", "fallback_variables", _fresh(m.Campaign.fallback_variables)),
+        ("campaign", "ab_test", m.JSONField(null=True)),
+        ("campaign", "alert_thresholds", m.JSONField(null=True)),
+        ("campaign", "auto_retry", _fresh(m.Campaign.auto_retry)),
+        ("campaign", "sending_owner", peewee.CharField(null=True)),
+        ("campaign", "owner_seen_at", dt()),
+        ("campaign_message", "attempts", _fresh(m.CampaignMessage.attempts)),
+        ("campaign_message", "skip_reason", peewee.CharField(null=True)),
+        ("inbound_message", "source", _fresh(m.InboundMessage.source)),
+        ("direct_message", "kind", _fresh(m.DirectMessage.kind)),
+        ("direct_message", "rule_id", peewee.ForeignKeyField(
+            m.ReplyRule, field=m.ReplyRule.id, null=True, on_delete="SET NULL")),
+        ("direct_message", "content_sid", peewee.CharField(null=True)),
+        ("direct_message", "delivered_at", dt()),
+        ("direct_message", "read_at", dt()),
+        ("direct_message", "failed_at", dt()),
+        ("direct_message", "updated_at", dt()),
+    ]
+    # A table created by an earlier step from today's model (direct_message in step 3) already
+    # has its v6 columns: add only what is missing.
+    present = {table: {c.name for c in db.get_columns(table)} for table, _, _ in columns}
+    migrate(*(migrator.add_column(table, name, field) for table, name, field in columns
+              if name not in present[table]))
+    if "contact_last_inbound_at" not in {i.name for i in db.get_indexes("contact")}:
+        migrate(migrator.add_index("contact", ("last_inbound_at",), False))
+    # Messages already sent count as one attempt each (plus the retries recorded so far).
+    db.execute_sql("UPDATE campaign_message SET attempts = retry_count + 1 "
+                   "WHERE twilio_sid IS NOT NULL")
+    db.execute_sql("UPDATE contact SET last_inbound_at = (SELECT MAX(i.received_at) FROM "
+                   "inbound_message i WHERE i.contact_id = contact.id)")
+
+
 STEPS: dict[int, Callable[[peewee.SqliteDatabase], None]] = {
-    2: _to_v2, 3: _to_v3, 4: _to_v4, 5: _to_v5,
+    2: _to_v2, 3: _to_v3, 4: _to_v4, 5: _to_v5, 6: _to_v6,
 }
 
 INCREMENTAL = 2  # PRAGMA auto_vacuum value

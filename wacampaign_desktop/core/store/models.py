@@ -1,5 +1,7 @@
 """Peewee models: contacts, campaigns, their messages, inbound messages, the webhook audit log,
-callbacks waiting for their sid, free-text replies sent from the Inbox, and the schema version."""
+callbacks waiting for their sid, messages sent outside campaigns (Inbox replies, automatic
+replies), the account's Content API templates, reply rules, small key/value app state, and the
+schema version. The same models serve SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -27,6 +29,10 @@ class JSONField(peewee.TextField):
         return None if value is None else json.loads(value)
 
 
+# Columns added from v6 on carry a database-side DEFAULT too, so raw INSERTs of the store's bulk
+# paths (and rows written by an older release during a rolling upgrade) stay valid.
+
+
 class BaseModel(peewee.Model):
     class Meta:
         database = database_proxy
@@ -47,6 +53,10 @@ class Contact(BaseModel):
     opted_in_at = peewee.DateTimeField(null=True)
     created_at = peewee.DateTimeField(default=utcnow)
     updated_at = peewee.DateTimeField(default=utcnow)
+    # v6: the 24-hour window opens at the contact's last incoming message
+    last_inbound_at = peewee.DateTimeField(null=True, index=True)
+    is_demo = peewee.BooleanField(default=False, constraints=[peewee.SQL("DEFAULT FALSE")])  # first-run demo contact: sandbox profile only
+    follow_up_at = peewee.DateTimeField(null=True)  # conversation marked for follow-up
 
     @property
     def opted_out(self) -> bool:
@@ -84,6 +94,18 @@ class Campaign(BaseModel):
     canceled_count = peewee.IntegerField(default=0)
     skipped_count = peewee.IntegerField(default=0)
     replied_count = peewee.IntegerField(default=0)
+    # v6: free text to contacts outside the 24-hour window: "hold" (not sent, skipped with the
+    # reason), "template" (the fallback template below instead), "send" (guard off, user warned)
+    outside_window = peewee.CharField(default="hold", constraints=[peewee.SQL("DEFAULT 'hold'")])
+    fallback_content_sid = peewee.CharField(null=True)
+    fallback_variables = JSONField(default=dict, constraints=[peewee.SQL("DEFAULT '{}'")])  # {"1": "{{name}}"} like content_variables
+    # v6: "test then send the winner": {"test_share": 0.2, "wait_minutes": 60, "metric": "read",
+    # "phase": "testing"|"waiting"|"rest"|"done", "winner": None|"A"|…, "decided_at": iso}
+    ab_test = JSONField(null=True)
+    alert_thresholds = JSONField(null=True)  # per-campaign overrides of the global alert settings
+    auto_retry = peewee.BooleanField(default=False, constraints=[peewee.SQL("DEFAULT FALSE")])  # retry retryable delivery failures
+    sending_owner = peewee.CharField(null=True)  # "who is sending": host/process label
+    owner_seen_at = peewee.DateTimeField(null=True)  # heartbeat of that owner
 
     def counters(self) -> dict[str, int]:
         from wacampaign_desktop.core.status_rules import COUNTER_NAMES
@@ -103,6 +125,8 @@ class CampaignMessage(BaseModel):
     error_code = peewee.IntegerField(null=True)
     error_message = peewee.TextField(null=True)
     retry_count = peewee.IntegerField(default=0)
+    attempts = peewee.IntegerField(default=0, constraints=[peewee.SQL("DEFAULT 0")])  # v6: API sends made, across every retry; never reset
+    skip_reason = peewee.CharField(null=True)  # v6: "opted_out", "invalid", "outside_window", "demo"…
     next_attempt_at = peewee.DateTimeField(null=True)
     created_at = peewee.DateTimeField(default=utcnow)
     claimed_at = peewee.DateTimeField(null=True)
@@ -130,6 +154,7 @@ class InboundMessage(BaseModel):
     )
     received_at = peewee.DateTimeField(default=utcnow, index=True)
     seen_at = peewee.DateTimeField(null=True)  # when staff saw it in the Inbox; None = unread
+    source = peewee.CharField(default="webhook", constraints=[peewee.SQL("DEFAULT 'webhook'")])  # v6: "webhook" or "catch_up"
 
 
 class WebhookEvent(BaseModel):
@@ -160,8 +185,56 @@ class PendingCallback(BaseModel):
     reported_at = peewee.DateTimeField(null=True)  # set when reported as orphaned
 
 
+class ContentTemplate(BaseModel):
+    """A Content API template of the account, as last synced (v6)."""
+
+    sid = peewee.CharField(unique=True)  # HX + 32 hex
+    friendly_name = peewee.CharField(index=True)
+    language = peewee.CharField(default="")
+    category = peewee.CharField(default="")  # MARKETING | UTILITY | AUTHENTICATION
+    approval_status = peewee.CharField(default="unsubmitted")  # approved, pending, rejected, …
+    rejection_reason = peewee.TextField(default="")
+    content_type = peewee.CharField(default="twilio/text")  # the main key of `types`
+    body = peewee.TextField(default="")  # with {{1}} placeholders
+    variables = JSONField(default=dict)  # placeholder number -> sample value
+    media = JSONField(default=list)  # media URLs of a twilio/media template
+    types = JSONField(default=dict)  # the raw `types` object
+    date_updated = peewee.DateTimeField(null=True)
+    synced_at = peewee.DateTimeField(default=utcnow)
+
+
+class ReplyRule(BaseModel):
+    """A rule on incoming messages (v6); the lowest `position` that matches wins."""
+
+    position = peewee.IntegerField(default=0, index=True)
+    name = peewee.CharField(default="")
+    enabled = peewee.BooleanField(default=True)
+    match_kind = peewee.CharField(default="contains")  # exact|contains|regex|campaign_reply|after_hours
+    pattern = peewee.TextField(default="")
+    campaign = peewee.ForeignKeyField(Campaign, null=True, on_delete="CASCADE")
+    business_hours = JSONField(null=True)  # {"days": [0..6], "start": "09:00", "end": "18:00"}
+    reply_text = peewee.TextField(default="")  # free text, inside the 24-hour window
+    reply_content_sid = peewee.CharField(null=True)  # template, outside it
+    reply_content_variables = JSONField(default=dict)
+    add_tag = peewee.CharField(default="")
+    follow_up = peewee.BooleanField(default=False)
+    cooldown_minutes = peewee.IntegerField(default=60)  # at most one automatic reply per contact
+    fired_count = peewee.IntegerField(default=0)
+    created_at = peewee.DateTimeField(default=utcnow)
+    updated_at = peewee.DateTimeField(default=utcnow)
+
+
+class AppState(BaseModel):
+    """Small shared state by key (v6): template sync time, catch-up cursors, receiver heartbeats."""
+
+    key = peewee.CharField(unique=True)
+    value = JSONField(null=True)
+    updated_at = peewee.DateTimeField(default=utcnow)
+
+
 class DirectMessage(BaseModel):
-    """A free-text reply staff sent from the Inbox (not part of any campaign); failed ones too."""
+    """A message sent outside any campaign: a reply staff sent from the Inbox, an automatic reply
+    of a rule, an opt-out confirmation; failed ones too. Status callbacks keep `status` current."""
 
     contact = peewee.ForeignKeyField(Contact, null=True, backref="direct_messages", on_delete="SET NULL")
     phone = peewee.CharField(index=True)  # E.164
@@ -172,9 +245,17 @@ class DirectMessage(BaseModel):
     error_message = peewee.TextField(null=True)
     created_at = peewee.DateTimeField(default=utcnow, index=True)
     sent_at = peewee.DateTimeField(null=True)
+    # v6
+    kind = peewee.CharField(default="manual", constraints=[peewee.SQL("DEFAULT 'manual'")])  # manual | auto_reply | optout_confirmation
+    rule = peewee.ForeignKeyField(ReplyRule, null=True, on_delete="SET NULL")
+    content_sid = peewee.CharField(null=True)
+    delivered_at = peewee.DateTimeField(null=True)
+    read_at = peewee.DateTimeField(null=True)
+    failed_at = peewee.DateTimeField(null=True)
+    updated_at = peewee.DateTimeField(null=True)
 
 
 ALL_MODELS: list[type[BaseModel]] = [
     SchemaVersion, Contact, Campaign, CampaignMessage, InboundMessage, WebhookEvent, PendingCallback,
-    DirectMessage,
+    ContentTemplate, ReplyRule, AppState, DirectMessage,
 ]
