@@ -41,6 +41,9 @@ class Settings:
     default_send_rate: float = 10.0
     worker_threads: int = 4
     max_retries: int = 3
+    # Live mode never sends free text to a contact outside WhatsApp's 24-hour window (it would
+    # fail with 63016); turning this off sends it anyway (the campaign view warns)
+    window_guard: bool = True
     autopause_failure_ratio: float = 0.20
     autopause_window: int = 50
     reconcile_after_minutes: float = 10.0
