@@ -70,6 +70,20 @@ class InboundReceived(Event):
     phone: str
     body: str
     campaign_message_id: int | None = None
+    source: str = "webhook"  # "webhook" | "catch_up"
+
+
+@dataclass(frozen=True)
+class DirectMessageChanged(Event):
+    """A message sent outside a campaign (Inbox reply, automatic reply, opt-out confirmation)
+    was stored or its status moved (status callback)."""
+
+    direct_message_id: int
+    phone: str
+    old_status: str
+    new_status: str
+    kind: str = "manual"  # manual | auto_reply | optout_confirmation
+    error_code: int | None = None
 
 
 @dataclass(frozen=True)
