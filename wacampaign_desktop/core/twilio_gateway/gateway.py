@@ -80,6 +80,11 @@ class TwilioGateway:
         if credentials.base_url:
             self._client.api.base_url = credentials.base_url.rstrip("/")
             if urlsplit(credentials.base_url).hostname in _LOOPBACK:
+                # The sandbox also answers the Content API (content.twilio.com) and the
+                # Messaging API (messaging.twilio.com: v1 Services, v2 Channels Senders).
+                self._client.content.base_url = credentials.base_url.rstrip("/")
+                self._client.messaging.base_url = credentials.base_url.rstrip("/")
+            if urlsplit(credentials.base_url).hostname in _LOOPBACK:
                 # No proxy applies to a local sandbox; skipping the per-request scan of the
                 # environment for proxy settings saves ~15 % CPU per send.
                 assert self._http.session is not None
@@ -91,6 +96,12 @@ class TwilioGateway:
     @property
     def base_url(self) -> str:
         return self._client.api.base_url
+
+    @property
+    def client(self) -> Client:
+        """The twilio Client (API, Content and Messaging domains all pointed at the sandbox
+        when the base URL is local), for the Content API and webhook-setting resources."""
+        return self._client
 
     def close(self) -> None:
         if self._http.session is not None:
