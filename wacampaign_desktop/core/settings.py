@@ -47,6 +47,17 @@ class Settings:
     autopause_failure_ratio: float = 0.20
     autopause_window: int = 50
     reconcile_after_minutes: float = 10.0
+    # Retries (role G): every send Twilio took or refused counts; "Retry failed" and the
+    # automatic retry stop at max_attempts in all (never reset)
+    max_attempts: int = 3
+    auto_retry: bool = False  # retry retryable delivery failures (30008, 63018…) on their own
+    auto_retry_delay_minutes: float = 15.0
+    # Alerts (role G; a campaign's alert_thresholds override them): failure share over the last
+    # N outcomes, undelivered share, and no callback for M minutes while sending (0 = off)
+    alert_failure_rate: float = 0.20
+    alert_window: int = 50
+    alert_undelivered_rate: float = 0.10
+    alert_silence_minutes: float = 5.0
     # Interface
     language: str = ""  # "" = follow the system, "en", "fr"
     # Storage: how long the webhook log keeps each request (messages, contacts, campaigns and
@@ -75,6 +86,17 @@ class Settings:
             problems.append("autopause_failure_ratio: must be between 0 and 1 (e.g. 0.2 for 20 %)")
         if self.autopause_window < 1:
             problems.append("autopause_window: must be at least 1")
+        if not (1 <= self.max_attempts <= 10):
+            problems.append(f"max_attempts: {self.max_attempts} must be between 1 and 10")
+        if not (0 <= self.auto_retry_delay_minutes <= 1440):
+            problems.append("auto_retry_delay_minutes: must be between 0 and 1440 (a day)")
+        for name in ("alert_failure_rate", "alert_undelivered_rate"):
+            if not (0 <= getattr(self, name) <= 1):
+                problems.append(f"{name}: must be between 0 and 1 (e.g. 0.2 for 20 %; 0 = off)")
+        if self.alert_window < 1:
+            problems.append("alert_window: must be at least 1")
+        if not (0 <= self.alert_silence_minutes <= 1440):
+            problems.append("alert_silence_minutes: must be between 0 (off) and 1440")
         if not (0 < self.log_full_days <= 3650):
             problems.append(f"log_full_days: {self.log_full_days} must be more than 0 and at most "
                             "3650 days")
