@@ -18,9 +18,17 @@ from wacampaign_desktop.core.clock import SYSTEM_CLOCK, Clock
 from wacampaign_desktop.core.events import EventBus
 from wacampaign_desktop.core.logging_setup import configure_logging
 from wacampaign_desktop.core.paths import AppPaths
-from wacampaign_desktop.core.secrets import TWILIO_AUTH_TOKEN, SecretStore
+from wacampaign_desktop.core.redaction import register_secret
+from wacampaign_desktop.core.secrets import DATABASE_PASSWORD, TWILIO_AUTH_TOKEN, SecretStore
 from wacampaign_desktop.core.settings import Settings, load_settings, save_settings
-from wacampaign_desktop.core.store.database import bind_database, make_database
+from wacampaign_desktop.core.store.database import (
+    bind_database,
+    engine_name,
+    is_postgres_url,
+    make_database,
+    postgres_params,
+    redact_url,
+)
 from wacampaign_desktop.core.store.migrations import migrate_database
 
 log = logging.getLogger(__name__)
@@ -31,18 +39,20 @@ class AppContext:
     paths: AppPaths
     settings: Settings
     secrets: SecretStore
-    db: peewee.SqliteDatabase
+    db: peewee.Database
     bus: EventBus = field(default_factory=EventBus)
     clock: Clock = SYSTEM_CLOCK
 
     @classmethod
     def open(
         cls, data_dir: str | Path | None = None, *, log_to_file: bool = True, verbose: bool = False,
-        clock: Clock = SYSTEM_CLOCK,
+        clock: Clock = SYSTEM_CLOCK, database_url: str | None = None,
     ) -> AppContext:
         """Open (creating and migrating as needed) the profile in `data_dir` (None: the user's
         default folder). `clock`: the time every part started from this context uses (tests
-        pass a ManualClock)."""
+        pass a ManualClock). `database_url`: a postgresql:// URL overriding the setting
+        (`--database-url`); "" or None with an empty setting = the profile's SQLite file. The
+        PostgreSQL password comes from the profile's keyring entry when the URL has none."""
         paths = AppPaths.for_data_dir(data_dir).ensure()
         if log_to_file:
             configure_logging(paths.log_file, verbose=verbose)
@@ -51,11 +61,24 @@ class AppContext:
             str(paths.data_dir).encode()
         ).hexdigest()[:12]
         secrets = SecretStore(paths.config_dir, profile=profile)
-        db = make_database(paths.database_file)
+        url = database_url or settings.database_url
+        if is_postgres_url(url):
+            postgres_params(url)  # a malformed URL fails here, naming what is wrong
+            password = secrets.get(DATABASE_PASSWORD)
+            register_secret(password)
+            db = make_database(url, password=password)
+            log.info("Database: PostgreSQL at %s", redact_url(url))
+        else:
+            db = make_database(paths.database_file)
         bind_database(db)
         db.connect(reuse_if_open=True)
-        migrate_database(db, paths.database_file)
+        migrate_database(db, None if is_postgres_url(url) else paths.database_file)
         return cls(paths=paths, settings=settings, secrets=secrets, db=db, clock=clock)
+
+    @property
+    def engine(self) -> str:
+        """"sqlite" or "postgresql"."""
+        return engine_name(self.db)
 
     def save_settings(self) -> None:
         save_settings(self.settings, self.paths.settings_file)

@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 SERVICE = "wacampaign-desktop"
 TWILIO_AUTH_TOKEN = "twilio_auth_token"
 NGROK_AUTHTOKEN = "ngrok_authtoken"
+DATABASE_PASSWORD = "database_password"  # the PostgreSQL password of settings.database_url
 # WACAMPAIGN_SECRET_BACKEND=file forces the file store (tests, CI, headless servers).
 BACKEND_ENV = "WACAMPAIGN_SECRET_BACKEND"
 

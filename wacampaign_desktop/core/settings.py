@@ -14,7 +14,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-TUNNEL_MODES = ("local", "ngrok", "own_url")
+TUNNEL_MODES = ("local", "ngrok", "own_url", "server")  # "server": our always-on receiver
 
 
 class SettingsError(ValueError):
@@ -36,6 +36,7 @@ class Settings:
     ngrok_domain: str = ""  # optional reserved domain
     ngrok_region: str = ""
     ngrok_path: str = ""  # optional path to a bundled/installed ngrok binary
+    server_url: str = ""  # "server" mode: the team's `serve` receiver, e.g. "https://hooks.example.com"
     # Sending
     default_region: str = "FR"  # for phone numbers written without +country
     default_send_rate: float = 10.0
@@ -67,6 +68,9 @@ class Settings:
     auto_backup_daily: bool = False
     auto_backup_keep: int = 7  # copies kept by the daily backup
     backup_folder: str = ""  # "" = the "backups" folder inside the profile
+    # Database: "" = the profile's SQLite file; or postgresql://user@host:5432/name?sslmode=require
+    # (shared by a team; the password is kept in the keyring, never here)
+    database_url: str = ""
 
     def validate(self) -> None:
         problems = []
@@ -76,6 +80,10 @@ class Settings:
             problems.append(f"tunnel_mode: {self.tunnel_mode!r} is not one of {', '.join(TUNNEL_MODES)}")
         if self.tunnel_mode == "own_url" and not self.public_url.startswith(("https://", "http://")):
             problems.append("public_url: must start with https:// when the tunnel mode is own_url")
+        if self.tunnel_mode == "server":
+            why = server_url_problem(self.server_url)
+            if why:
+                problems.append(f"server_url: {why}")
         if not (0 < self.default_send_rate <= 400):
             problems.append(f"default_send_rate: {self.default_send_rate} must be between 0 and 400 msg/s")
         if not (1 <= self.worker_threads <= 64):
@@ -105,6 +113,8 @@ class Settings:
                             f"log_full_days ({self.log_full_days}) and at most 36500 days")
         if not (1 <= self.auto_backup_keep <= 365):
             problems.append(f"auto_backup_keep: {self.auto_backup_keep} must be between 1 and 365 copies")
+        if self.database_url:
+            problems.extend(_database_url_problems(self.database_url))
         if self.twilio_account_sid and not (
             self.twilio_account_sid.startswith("AC") and len(self.twilio_account_sid) == 34
         ):
@@ -114,6 +124,41 @@ class Settings:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def _database_url_problems(url: str) -> list[str]:
+    """What is wrong with a `database_url` setting (empty list: usable)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme not in ("postgresql", "postgres"):
+        return ["database_url: must be empty (this computer's file) or start with postgresql://"]
+    if parts.password is not None:
+        return ["database_url: must not contain the password; store it in the keyring with "
+                "`wacampaign-desktop database set-password`"]
+    if not parts.hostname or not parts.path.strip("/"):
+        return ["database_url: needs a server and a database name, e.g. "
+                "postgresql://staff@db.example.com:5432/wacampaign?sslmode=require"]
+    return []
+
+
+def server_url_problem(url: str) -> str:
+    """Why `url` cannot be the team's receiver address ("" when it can)."""
+    from urllib.parse import urlsplit
+
+    url = url.strip()
+    if not url:
+        return "enter the address of your server's receiver, e.g. https://hooks.example.com"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        return f"{url!r} is not a web address"
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        return f"{url!r} must start with https:// followed by the server's name"
+    if parts.query or parts.fragment:
+        return f"{url!r} must be the server's address only, without ? or #"
+    return ""
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:

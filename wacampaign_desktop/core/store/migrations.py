@@ -32,6 +32,7 @@ import peewee
 from playhouse.migrate import SchemaMigrator, SqliteMigrator, migrate
 
 from wacampaign_desktop.core.store import models as m
+from wacampaign_desktop.core.store.database import is_postgres
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +136,10 @@ INCREMENTAL = 2  # PRAGMA auto_vacuum value
 def enable_incremental_vacuum(db: peewee.SqliteDatabase) -> bool:
     """Switch the file to incremental auto-vacuum (freed pages can then be handed back to the
     file system a few at a time). An existing file needs one VACUUM, which rewrites it and needs
-    free space about its size; returns False (and logs why) if that could not be done."""
+    free space about its size; returns False (and logs why) if that could not be done.
+    PostgreSQL reclaims space itself (autovacuum): nothing to switch there."""
+    if is_postgres(db):
+        return True
     if db.execute_sql("PRAGMA auto_vacuum").fetchone()[0] == INCREMENTAL:
         return True
     try:
@@ -188,11 +192,15 @@ def migrate_database(db: peewee.SqliteDatabase, path: Path | None = None) -> int
         )
     if version == CURRENT_VERSION:
         return version
-    backup = backup_database(path, version) if path is not None and path.exists() else None
+    postgres = is_postgres(db)
+    backup = (backup_database(path, version)
+              if not postgres and path is not None and path.exists() else None)
     log.info("Migrating database from schema %d to %d (backup: %s)", version, CURRENT_VERSION, backup)
     # SQLite rebuilds tables to alter them; with foreign keys on, dropping the old `campaign`
     # table would cascade-delete every message. The pragma only works outside a transaction.
-    db.execute_sql("PRAGMA foreign_keys = OFF")
+    # PostgreSQL alters tables in place (and its DDL is transactional): no pragma there.
+    if not postgres:
+        db.execute_sql("PRAGMA foreign_keys = OFF")
     try:
         for target in range(version + 1, CURRENT_VERSION + 1):
             try:
@@ -201,7 +209,7 @@ def migrate_database(db: peewee.SqliteDatabase, path: Path | None = None) -> int
                     if not db.table_exists("schema_version"):
                         db.create_tables([m.SchemaVersion])
                     m.SchemaVersion.create(version=target)
-                    broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+                    broken = [] if postgres else db.execute_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:
                         raise MigrationError(f"{len(broken)} rows lost their parent row")
             except Exception as exc:
@@ -210,6 +218,7 @@ def migrate_database(db: peewee.SqliteDatabase, path: Path | None = None) -> int
                     f"changed by that step. A copy of the file made before upgrading is at {backup}."
                 ) from exc
     finally:
-        db.execute_sql("PRAGMA foreign_keys = ON")
+        if not postgres:
+            db.execute_sql("PRAGMA foreign_keys = ON")
     enable_incremental_vacuum(db)
     return CURRENT_VERSION
