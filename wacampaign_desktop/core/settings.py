@@ -59,6 +59,13 @@ class Settings:
     alert_window: int = 50
     alert_undelivered_rate: float = 0.10
     alert_silence_minutes: float = 5.0
+    # Reply automation (role F): opt-out confirmation, automatic-reply cooldown per contact and
+    # rule, and the time zone business hours are read in ("" = this computer's time zone)
+    optout_confirmation_enabled: bool = False
+    optout_confirmation_text: str = ("You will not receive any more messages from us. "
+                                     "Reply START to subscribe again.")
+    auto_reply_cooldown_minutes: int = 60
+    business_timezone: str = ""  # e.g. "Europe/Paris"
     # Interface
     language: str = ""  # "" = follow the system, "en", "fr"
     # Storage: how long the webhook log keeps each request (messages, contacts, campaigns and
@@ -105,6 +112,14 @@ class Settings:
             problems.append("alert_window: must be at least 1")
         if not (0 <= self.alert_silence_minutes <= 1440):
             problems.append("alert_silence_minutes: must be between 0 (off) and 1440")
+        if not (0 <= self.auto_reply_cooldown_minutes <= 10080):
+            problems.append("auto_reply_cooldown_minutes: must be between 0 and 10080 (a week)")
+        if self.optout_confirmation_enabled and not self.optout_confirmation_text.strip():
+            problems.append("optout_confirmation_text: write the confirmation to send, or turn "
+                            "optout_confirmation_enabled off")
+        if self.business_timezone and not _known_timezone(self.business_timezone):
+            problems.append(f"business_timezone: {self.business_timezone!r} is not a time zone "
+                            "name such as Europe/Paris")
         if not (0 < self.log_full_days <= 3650):
             problems.append(f"log_full_days: {self.log_full_days} must be more than 0 and at most "
                             "3650 days")
@@ -159,6 +174,16 @@ def server_url_problem(url: str) -> str:
     if parts.query or parts.fragment:
         return f"{url!r} must be the server's address only, without ? or #"
     return ""
+
+
+def _known_timezone(name: str) -> bool:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:
