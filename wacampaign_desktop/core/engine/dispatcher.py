@@ -20,6 +20,7 @@ from wacampaign_desktop.core import status_rules as rules
 from wacampaign_desktop.core.clock import Clock
 from wacampaign_desktop.core.engine import retries
 from wacampaign_desktop.core.engine.rate_limiter import RateLimiter
+from wacampaign_desktop.core.engine.recipients import content_sid_for
 from wacampaign_desktop.core.events import ContactOptChanged, Event, EventBus
 from wacampaign_desktop.core.store.contact_updates import set_opt_state
 from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact
@@ -160,12 +161,13 @@ class CampaignRun:
     # --- pool threads ---------------------------------------------------------------------
     def _request(self, message: CampaignMessage) -> SendRequest:
         c = self._campaign
+        content_sid = content_sid_for(c, message)  # D: a fallback template outside the window
         return SendRequest(
             to=message.phone, sender=self._sender,
-            body=None if c.content_sid else message.message,
-            media_urls=(c.media_url,) if c.media_url else (),
-            content_sid=c.content_sid or None,
-            content_variables=message.content_variables if c.content_sid else None,
+            body=None if content_sid else message.message,
+            media_urls=(c.media_url,) if c.media_url and content_sid == (c.content_sid or None) else (),
+            content_sid=content_sid,
+            content_variables=message.content_variables if content_sid else None,
             status_callback=self._callback_url(),
         )
 

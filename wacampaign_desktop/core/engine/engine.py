@@ -34,6 +34,7 @@ from wacampaign_desktop.core.engine.recipients import Preparation, prepare_rows
 from wacampaign_desktop.core.engine.rendering import summarize
 from wacampaign_desktop.core.engine.scheduler import parse_when
 from wacampaign_desktop.core.engine.storage_hold import StorageHold
+from wacampaign_desktop.core.engine.window import AudienceRules
 from wacampaign_desktop.core.events import (
     Alert,
     CampaignProgress,
@@ -63,16 +64,19 @@ class CampaignEngine:
         clock: Clock = SYSTEM_CLOCK, writer: StoreWriter | None = None,
         options: EngineOptions | None = None, default_sender: str | None = None,
         storage_folder: Path | None = None,
+        audience_rules: Callable[[], AudienceRules] | None = None,
     ) -> None:
         """`db`: the AppContext's database; `writer`: the store writer shared with the webhook
         server (started and stopped by its owner; without one the engine runs its own);
         `storage_folder`: where the database lives (free space is looked for there while
-        sending holds on a full disk)."""
+        sending holds on a full disk); `audience_rules`: live mode and the 24-hour window, asked
+        each time a campaign is prepared (None: neither applies, as in the sandbox)."""
         options = options or EngineOptions()
         self.bus, self.gateway, self.settings = bus, gateway, settings
         self.db, self.clock = db, clock
         self._callback_url = status_callback_url
         self._default_sender = default_sender
+        self._audience_rules = audience_rules or AudienceRules
         self._claim_grace = options.claim_grace_s
         self._reconcile_interval = options.reconcile_interval_s
         self._retry_backoff = options.retry_backoff_s
@@ -141,7 +145,7 @@ class CampaignEngine:
 
     # --- actions (any thread) -------------------------------------------------------------
     def prepare(self, campaign_id: int) -> Preparation:
-        return prepare_rows(lc.get_campaign(campaign_id))
+        return prepare_rows(lc.get_campaign(campaign_id), self._audience_rules())
 
     def start_campaign(self, campaign_id: int) -> None:
         """Start now, or schedule when the campaign's scheduled_at is in the future. Raises
@@ -150,7 +154,7 @@ class CampaignEngine:
         self._sender_for(campaign)
         if (campaign.state == lc.DRAFT and campaign.scheduled_at
                 and campaign.scheduled_at > self.clock.now()):
-            prep = prepare_rows(campaign)
+            prep = prepare_rows(campaign, self._audience_rules())
             self._check(campaign, prep)
             lc.publish_change(self.bus, self._change(campaign_id, "schedule",
                                                      f"starts at {campaign.scheduled_at} UTC"))
@@ -222,7 +226,7 @@ class CampaignEngine:
             if campaign.state not in lc.ALLOWED_FROM["start"]:
                 raise EngineError(f"campaign {campaign_id} ({campaign.name}) is {campaign.state}: "
                                   "it cannot be started")
-            prep = prepare_rows(campaign)
+            prep = prepare_rows(campaign, self._audience_rules())
             self._check(campaign, prep)
             with status_changes(self.db, self.clock) as changes:
                 mu.insert_messages(campaign_id, prep.recipients + prep.skipped, changes=changes)

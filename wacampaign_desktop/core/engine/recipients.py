@@ -4,6 +4,12 @@ Audience: every contact, those with a tag, or a chosen list; one message per dis
 Opted-out contacts and invalid numbers become `skipped` rows whose error_message says why; they
 are never sent. A/B variants: the campaign's own text is variant "A", `Campaign.variants` adds
 more; recipients are spread over them round-robin, by `weight` when given.
+
+Live audience rules (`AudienceRules`, core/engine/window.py): in live mode demo contacts are left
+out (counted in `demo_excluded`); when the 24-hour window is guarded, a free-text campaign's
+recipients outside it follow `Campaign.outside_window`: "hold" makes them skipped rows
+(skip_reason "outside_window"), "template" sends them the campaign's fallback template instead
+(a row whose `content_variables` is set; `content_sid_for` names the template to send).
 """
 
 from __future__ import annotations
@@ -15,8 +21,9 @@ from typing import Any
 
 from wacampaign_desktop.core import status_rules as rules
 from wacampaign_desktop.core.engine.rendering import RenderError, RenderProblem, render
+from wacampaign_desktop.core.engine.window import AudienceRules
 from wacampaign_desktop.core.phones import check_phone
-from wacampaign_desktop.core.store.models import Campaign, Contact
+from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact, ContentTemplate
 
 log = logging.getLogger(__name__)
 
@@ -29,10 +36,45 @@ class Preparation:
     recipients: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[dict[str, Any]] = field(default_factory=list)
     problems: list[RenderProblem] = field(default_factory=list)
+    demo_excluded: int = 0  # demo contacts left out (live mode)
+    window_guarded: bool = False  # free text was checked against the 24-hour window
+    inside_window: int = 0  # free-text recipients inside the window (when guarded)
+    fallback: int = 0  # recipients outside the window sent the fallback template instead
+    held: int = 0  # recipients outside the window not sent (skipped)
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def outside_window(self) -> int:
+        return self.fallback + self.held
+
+    def skipped_for(self, reason: str) -> int:
+        return sum(1 for row in self.skipped if row.get("skip_reason") == reason)
+
+
+HELD_MESSAGE = ("not sent: this contact has not written in the last 24 hours, and WhatsApp allows "
+                "free text only within 24 hours of the contact's last message")
+
+
+def content_sid_for(campaign: Campaign, message: CampaignMessage) -> str | None:
+    """The template a message is sent as: the campaign's own, or for a free-text campaign's row
+    prepared for a contact outside the window (content_variables set) its fallback template."""
+    if campaign.content_sid:
+        return campaign.content_sid
+    if message.content_variables is not None and campaign.fallback_content_sid:
+        return campaign.fallback_content_sid
+    return None
+
+
+def template_text(content_sid: str, variables: dict[str, str]) -> str:
+    """The template's body with its variables filled, when the template is stored locally."""
+    template = ContentTemplate.get_or_none(ContentTemplate.sid == content_sid)
+    body = str(template.body or "") if template is not None else ""
+    for key, value in variables.items():
+        body = body.replace("{{" + str(key) + "}}", value)
+    return body
 
 
 def audience_contacts(campaign: Campaign) -> list[Contact]:
@@ -78,13 +120,21 @@ def weighted_round_robin(specs: list[dict[str, Any]]) -> Iterator[dict[str, Any]
         yield specs[best]
 
 
-def prepare_rows(campaign: Campaign) -> Preparation:
-    """Render every recipient of `campaign` without touching the database."""
+def prepare_rows(campaign: Campaign, audience: AudienceRules | None = None) -> Preparation:
+    """Render every recipient of `campaign` without touching the database. `audience`: live
+    mode and the 24-hour window (None: neither applies)."""
+    audience = audience or AudienceRules()
     prep = Preparation()
     specs = variant_specs(campaign)
     chooser = weighted_round_robin(specs) if specs else None
+    guarded = audience.guard_window and not campaign.content_sid
+    prep.window_guarded = guarded
+    fallback_sid = campaign.fallback_content_sid if campaign.outside_window == "template" else None
     seen: set[str] = set()
     for contact in audience_contacts(campaign):
+        if audience.live and contact.is_demo:
+            prep.demo_excluded += 1
+            continue
         check = check_phone(contact.phone, "")
         phone = check.e164 or contact.phone
         if phone in seen:
@@ -93,13 +143,31 @@ def prepare_rows(campaign: Campaign) -> Preparation:
         row: dict[str, Any] = {"contact": contact.id, "phone": phone, "message": "",
                                "content_variables": None, "variant": None, "error_message": None}
         if check.e164 is None:
-            prep.skipped.append({**row, "status": rules.SKIPPED,
+            prep.skipped.append({**row, "status": rules.SKIPPED, "skip_reason": "invalid",
                                  "error_message": f"invalid number: {check.reason}"})
             continue
         if contact.opted_out:
-            prep.skipped.append({**row, "status": rules.SKIPPED,
+            prep.skipped.append({**row, "status": rules.SKIPPED, "skip_reason": "opted_out",
                                  "error_message": "opted out (the contact asked not to be messaged)"})
             continue
+        if guarded and not audience.inside(contact.last_inbound_at):
+            if not fallback_sid:
+                prep.held += 1
+                prep.skipped.append({**row, "status": rules.SKIPPED,
+                                     "skip_reason": "outside_window", "error_message": HELD_MESSAGE})
+                continue
+            try:
+                variables = _fallback_variables(campaign, contact, phone)
+            except RenderError as exc:
+                prep.problems.extend(exc.problems)
+                continue
+            prep.fallback += 1
+            prep.recipients.append({**row, "status": rules.PENDING,
+                                    "message": template_text(fallback_sid, variables),
+                                    "content_variables": variables})
+            continue
+        if guarded:
+            prep.inside_window += 1
         spec = next(chooser) if chooser else None
         source = spec or {"body": campaign.body, "content_sid": campaign.content_sid,
                           "content_variables": campaign.content_variables}
@@ -114,3 +182,18 @@ def prepare_rows(campaign: Campaign) -> Preparation:
                                 "content_variables": rendered.content_variables,
                                 "variant": spec["name"] if spec else None})
     return prep
+
+
+def _fallback_variables(campaign: Campaign, contact: Contact, phone: str) -> dict[str, str]:
+    """The fallback template's variables for one contact (RenderError names what is missing)."""
+    try:
+        rendered = render(body="", content_sid=campaign.fallback_content_sid,
+                          variables=campaign.fallback_variables or {}, contact_id=contact.id,
+                          name=contact.name, phone=phone, custom=contact.fields)
+    except RenderError as exc:
+        raise RenderError([RenderProblem(p.contact_id, p.phone, p.placeholder,
+                                         p.reason.replace("template variable",
+                                                          "variable of the template for contacts "
+                                                          "outside the 24-hour window"))
+                           for p in exc.problems]) from exc
+    return dict(rendered.content_variables or {})

@@ -88,6 +88,11 @@ class CampaignDraft:
     scheduled_at: datetime | None = None  # naive UTC
     sender: str = ""  # "" = the settings' sender
     campaign_id: int | None = None  # None until saved
+    # Free text to contacts outside the 24-hour window: "hold" | "template" (the fallback
+    # template below) | "send"; None leaves the stored choice as it is (the editor's form)
+    outside_window: str | None = None
+    fallback_content_sid: str | None = None
+    fallback_variables: dict[str, str] | None = None
 
     # -- reading ---------------------------------------------------------------------------------
     @classmethod
@@ -96,7 +101,10 @@ class CampaignDraft:
                    content_sid=c.content_sid or "", variables=dict(c.content_variables or {}),
                    media_url=c.media_url or "", variants=read_variants(c.variants),
                    audience=dict(c.audience or {"kind": "all"}), rate=c.send_rate,
-                   scheduled_at=c.scheduled_at, sender=c.sender or "", campaign_id=c.id)
+                   scheduled_at=c.scheduled_at, sender=c.sender or "", campaign_id=c.id,
+                   outside_window=c.outside_window or "hold",
+                   fallback_content_sid=c.fallback_content_sid or "",
+                   fallback_variables=dict(c.fallback_variables or {}))
 
     @classmethod
     def load(cls, campaign_id: int) -> CampaignDraft | None:
@@ -175,7 +183,23 @@ class CampaignDraft:
                 "messages per second", f"{self.rate:g}")
         if now is not None and self.scheduled_at is not None and self.scheduled_at <= now:
             add("schedule", "schedule_past", "this time has passed")
+        self._validate_window(add)
         return p
+
+    def _validate_window(self, add: Any) -> None:
+        if self.outside_window is None:
+            return
+        if self.outside_window not in ("hold", "template", "send"):
+            add("outside_window", "outside_window_kind",
+                f"unknown choice for contacts outside the 24-hour window {self.outside_window!r}")
+        elif self.outside_window == "template" and not self.template:
+            if not CONTENT_SID_RE.match(self.fallback_content_sid or ""):
+                add("outside_window", "fallback_missing",
+                    "choose the approved template sent to contacts outside the 24-hour window")
+            elif any(not str(k).strip() or not str(v).strip()
+                     for k, v in (self.fallback_variables or {}).items()):
+                add("outside_window", "fallback_variables_incomplete",
+                    "each variable of that template needs a number (1, 2…) and a contact field")
 
     # -- writing ---------------------------------------------------------------------------------
     def apply_to(self, campaign: Campaign) -> Campaign:
@@ -190,6 +214,10 @@ class CampaignDraft:
         campaign.send_rate = float(self.rate)
         campaign.scheduled_at = self.scheduled_at
         campaign.sender = self.sender.strip()
+        if self.outside_window is not None:
+            campaign.outside_window = self.outside_window
+            campaign.fallback_content_sid = (self.fallback_content_sid or "").strip() or None
+            campaign.fallback_variables = dict(self.fallback_variables or {})
         return campaign
 
     def unsaved_campaign(self) -> Campaign:

@@ -25,6 +25,7 @@ from wacampaign_desktop.core.engine.rendering import (
     render_text,
     summarize,
 )
+from wacampaign_desktop.core.engine.window import AudienceRules, audience_rules
 from wacampaign_desktop.core.services.campaign_draft import (
     CONTENT_SID_RE,
     MAX_BODY,
@@ -42,6 +43,7 @@ from wacampaign_desktop.core.store.models import Campaign, Contact
 if TYPE_CHECKING:
     from wacampaign_desktop.core.app_context import AppContext
     from wacampaign_desktop.core.engine import CampaignEngine
+    from wacampaign_desktop.core.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
@@ -139,9 +141,29 @@ class CampaignsService:
         """The core's recipient preparation on the unsaved draft: nothing is written."""
         return prepare_rows(draft.unsaved_campaign())
 
-    def prepare(self, campaign_id: int) -> Preparation:
-        """What starting the stored campaign would send (no side effects)."""
-        return prepare_rows(self.get(campaign_id))
+    def prepare(self, campaign_id: int, audience: AudienceRules | None = None) -> Preparation:
+        """What starting the stored campaign would send (no side effects); `audience`: the
+        running runtime's rules (None: this profile's, see audience_rules)."""
+        return prepare_rows(self.get(campaign_id), audience or self.audience_rules())
+
+    def audience_rules(self, runtime: Runtime | None = None) -> AudienceRules:
+        """Live mode and the 24-hour window as the runtime applies them (without a runtime: live
+        when real credentials are set and the sandbox is off)."""
+        if runtime is not None:
+            return runtime.audience_rules()
+        return audience_rules(self.context.settings, live=self.context.live,
+                              now=self.context.clock.now())
+
+    def set_outside_window(self, campaign_id: int, choice: str, fallback_content_sid: str = "",
+                           fallback_variables: dict[str, str] | None = None) -> None:
+        """What a free-text campaign does for contacts outside the 24-hour window: "hold" (not
+        sent) or "template" (the fallback template). DraftError/CampaignLocked say why not."""
+        draft = self.draft(campaign_id)
+        draft.outside_window = choice
+        if choice == "template":
+            draft.fallback_content_sid = fallback_content_sid
+            draft.fallback_variables = dict(fallback_variables or {})
+        draft.save()
 
     @staticmethod
     def preview(draft: CampaignDraft, contact: Contact | None, variant: str = "A") -> PreviewResult:
