@@ -46,7 +46,9 @@ def test_ngrok_tunnel_start_forward_restart_stop(tmp_path, bus, events, webhooks
         assert any(isinstance(e, TunnelStateChanged) and e.state == "up" and e.public_url == url
                    for e in events)
         # The public port forwards to the webhook server.
-        assert _get(url + "/healthz") == (200, {"ok": True, "app": "wacampaign-desktop"})
+        status, health = _get(url + "/healthz")
+        assert status == 200 and health["ok"] is True and health["app"] == "wacampaign-desktop"
+        assert health["status"] == "ok" and health["database"] == "sqlite"
         calls = _calls(tmp_path)
         assert "--region eu" in calls[0]["path"] and "--authtoken ***" in calls[0]["path"]
         post = next(c for c in calls if c["method"] == "POST")

@@ -133,6 +133,18 @@ class TunnelStateChanged(Event):
     message: str = ""
 
 
+@dataclass(frozen=True)
+class WebhookRoutesApplied(Event):
+    """"Apply to Twilio" ran (by the user, or automatically because the public URL changed)."""
+
+    public_url: str
+    ok: bool  # Twilio now sends both webhooks to public_url
+    automatic: bool
+    message: str = ""
+    kind: str = ""  # "messaging_service" | "whatsapp_sender" | "phone_number"
+    sid: str = ""
+
+
 Subscriber = Callable[[Event], None]
 
 

@@ -100,6 +100,8 @@ class Runtime:
         self.tunnel = None
         self.engine: CampaignEngine | None = None
         self.housekeeping: Housekeeping | None = None  # log retention, daily backup
+        self.credentials: TwilioCredentials | None = None
+        self.route_keeper = None  # re-applies Twilio's webhooks when the public URL changes
         self.sender = ""
         self.started = False
         self._lock = ProfileLock(context.paths.data_dir / "runtime.lock")
@@ -131,7 +133,7 @@ class Runtime:
             self.sandbox.start()
             self.sender = ctx.settings.sender or DEFAULT_SENDER
             return self.sandbox.credentials
-        token = ctx.secrets.get(TWILIO_AUTH_TOKEN) or ""
+        token = self.config.auth_token or ctx.secrets.get(TWILIO_AUTH_TOKEN) or ""
         self.sender = ctx.settings.sender
         return TwilioCredentials(ctx.settings.twilio_account_sid, token,
                                  base_url=self.config.api_url or None)
@@ -142,7 +144,7 @@ class Runtime:
         ctx, s = self.context, self.context.settings
         self._lock.acquire()
         try:
-            credentials = self._credentials()
+            self.credentials = credentials = self._credentials()
             self.gateway = self.config.gateway_factory(credentials)
             self.storage_health = StorageHealth(  # storage_full / storage_ok alerts
                 ctx.bus, room=lambda: space_available(ctx.db, ctx.paths.data_dir))
@@ -156,6 +158,7 @@ class Runtime:
             self.webhooks.start()
             if self.sandbox is not None:
                 self.sandbox.incoming_url = self.webhooks.incoming_url
+            self._start_route_keeper()
             self._start_tunnel()
             webhooks = self.webhooks
             self.engine = CampaignEngine(
@@ -191,7 +194,8 @@ class Runtime:
                 ngrok_authtoken=(self.context.secrets.get(NGROK_AUTHTOKEN)
                                  if s.tunnel_mode == "ngrok" else None),
                 domain=s.ngrok_domain or None, region=s.ngrok_region or None,
-                ngrok_path=s.ngrok_path or None, public_url=s.public_url or None,
+                ngrok_path=s.ngrok_path or None,
+                public_url=(s.server_url if s.tunnel_mode == "server" else s.public_url) or None,
             )
             self.tunnel.start()
         except Exception as exc:
@@ -200,8 +204,28 @@ class Runtime:
             self.context.bus.publish(tunnel_failed_alert(s.tunnel_mode, str(exc),
                                                          self.webhooks.local_base_url))
 
+    # -- Twilio's webhook settings ("Apply to Twilio") -------------------------------------
+    @property
+    def public_url(self) -> str:
+        """The base URL Twilio should post to: the tunnel's, the own URL or the team's server."""
+        return self._public_base_url()
+
+    def webhook_routes(self):  # -> WebhookRoutes | None
+        """The running account's and sender's webhook settings on Twilio (None before start)."""
+        from wacampaign_desktop.core.services.webhook_routes import WebhookRoutes
+
+        if self.credentials is None or not self.sender:
+            return None
+        return WebhookRoutes(self.credentials, self.sender)
+
+    def _start_route_keeper(self) -> None:
+        from wacampaign_desktop.core.tunnel.route_keeper import RouteKeeper
+
+        self.route_keeper = RouteKeeper(self.context.bus, self.webhook_routes).start()
+
     def stop(self) -> None:
-        for name in ("housekeeping", "engine", "tunnel", "webhooks", "writer", "sandbox"):
+        for name in ("housekeeping", "engine", "route_keeper", "tunnel", "webhooks", "writer",
+                     "sandbox"):
             part = getattr(self, name)
             if part is None:
                 continue

@@ -35,6 +35,7 @@ class RuntimeConfig:
     gateway_factory: GatewayFactory = TwilioGateway
     tunnel_factory: TunnelFactory | None = None  # None = core.tunnel.TunnelManager
     clock: Clock | None = None  # None = the AppContext's clock
+    auth_token: str | None = None  # live mode's token instead of the keyring's (serve: from the env)
 
     def with_legacy(self, sandbox_config: object | None = None,
                     engine_options: Mapping[str, Any] | None = None) -> RuntimeConfig:

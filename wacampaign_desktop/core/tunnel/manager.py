@@ -4,6 +4,9 @@
 - "own_url": the user's reverse proxy / cloudflared / server; we check it reaches /healthz.
 - "ngrok": an ngrok agent through pyngrok, watched: if the agent dies it is restarted, the new
   URL is published, and an Alert says callbacks sent to the old URL may be lost.
+- "server": the team's always-on receiver (`serve` on a server) at `public_url`: no tunnel; its
+  /healthz is polled (every `server_poll_interval` s) and `server_health` holds the last answer;
+  a state change (reachable or not) is published.
 
 `start()` blocks (agent start-up): call it off the GUI thread.
 """
@@ -16,10 +19,11 @@ import threading
 from wacampaign_desktop.core.events import Alert, EventBus, TunnelStateChanged
 from wacampaign_desktop.core.tunnel.health import check_reaches_app
 from wacampaign_desktop.core.tunnel.ngrok_agent import AgentOptions, NgrokAgent, TunnelError
+from wacampaign_desktop.core.tunnel.server_health import ServerHealth, fetch_server_health
 
 log = logging.getLogger(__name__)
 
-MODES = ("local", "ngrok", "own_url")
+MODES = ("local", "ngrok", "own_url", "server")
 
 
 class TunnelManager:
@@ -39,6 +43,7 @@ class TunnelManager:
         watch_interval: float = 2.0,
         restart_attempts: int = 5,
         startup_timeout: int = 15,
+        server_poll_interval: float = 30.0,
     ) -> None:
         if mode not in MODES:
             raise TunnelError(f"Unknown tunnel mode {mode!r}; choose one of {', '.join(MODES)}")
@@ -61,6 +66,8 @@ class TunnelManager:
         self.state = "stopped"
         self.message = ""
         self.restarts = 0
+        self.server_poll_interval = server_poll_interval
+        self.server_health: ServerHealth | None = None
 
     @property
     def local_url(self) -> str:
@@ -84,7 +91,39 @@ class TunnelManager:
             return self.public_url
         if self.mode == "own_url":
             return self._start_own_url()
+        if self.mode == "server":
+            return self._start_server()
         return self._start_ngrok()
+
+    def _start_server(self) -> str:
+        if not self._own_url.startswith(("https://", "http://")):
+            why = ("your server's address is not set: enter it in Connect Twilio, under "
+                   "“How Twilio reaches this computer”, “Our server at URL”")
+            self._set_state("error", why)
+            raise TunnelError(why[0].upper() + why[1:])
+        self.public_url = self._own_url
+        self.poll_server()
+        self._watcher = threading.Thread(target=self._watch_server, name="server-health",
+                                         daemon=True)
+        self._watcher.start()
+        return self.public_url
+
+    def poll_server(self) -> ServerHealth:
+        """Ask the server's /healthz now; publish a state change when it changed."""
+        health = fetch_server_health(self._own_url)
+        before = self.server_health
+        self.server_health = health
+        if before is None or before.ok != health.ok or self.state not in ("up", "error"):
+            if health.ok:
+                self._set_state("up", health.summary())
+            else:
+                log.warning("The team's receiver is not reachable: %s", health.problem)
+                self._set_state("error", health.summary())
+        return health
+
+    def _watch_server(self) -> None:
+        while not self._stop.wait(self.server_poll_interval):
+            self.poll_server()
 
     def _start_own_url(self) -> str:
         if not self._own_url.startswith(("https://", "http://")):
@@ -127,7 +166,7 @@ class TunnelManager:
     def stop(self) -> None:
         self._stop.set()
         if self._watcher is not None and self._watcher is not threading.current_thread():
-            self._watcher.join(self._watch_interval + 30)
+            self._watcher.join(self._watch_interval + 30)  # the server poll ends within its timeout
         self._watcher = None
         with self._lock:
             agent, self._agent = self._agent, None

@@ -10,12 +10,14 @@ import json
 import logging
 from collections.abc import Callable, Iterable
 from concurrent.futures import TimeoutError as FutureTimeout
+from datetime import UTC
 from http import HTTPStatus
 from typing import Any
 
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
+from wacampaign_desktop.core.store import receiver_state
 from wacampaign_desktop.core.store.writer import StoreWriter
 from wacampaign_desktop.core.webhooks.handling import (
     EMPTY_TWIML,
@@ -31,6 +33,7 @@ STATUS_PATH = "/api/webhook/twilio/status"
 INCOMING_PATH = "/api/webhook/twilio/incoming"
 HEALTH_PATH = "/healthz"
 KIND_OF = {STATUS_PATH: "status", INCOMING_PATH: "incoming"}
+APP_NAME = "wacampaign-desktop"  # the tunnel check knows this app's /healthz by it
 
 __all__ = ["EMPTY_TWIML", "HEALTH_PATH", "INCOMING_PATH", "STATUS_PATH", "AppOptions", "create_app"]
 
@@ -98,6 +101,29 @@ def _response(reply: Reply) -> Response:
     return response
 
 
+def health_answer(running: bool) -> dict[str, Any]:
+    """The /healthz body: the status, the time of the newest Twilio callback in the database
+    (so several receivers on one database agree), the database engine and the app's version."""
+    from wacampaign_desktop import __version__
+
+    try:
+        last = receiver_state.last_callback_at()
+        database = receiver_state.database_kind()
+    except Exception as exc:  # a health check answers, whatever the database does
+        log.warning("Health check could not read the database: %s", exc)
+        return {"ok": False, "app": APP_NAME, "status": "database_unavailable",
+                "last_callback_at": None, "database": None, "version": __version__}
+    return {"ok": running, "app": APP_NAME, "status": "ok" if running else "stopping",
+            "last_callback_at": last.replace(tzinfo=UTC).isoformat() if last else None,
+            "database": database, "version": __version__}
+
+
+def health_response(running: bool) -> Response:
+    body = health_answer(running)
+    status = 200 if body["status"] == "ok" else 503
+    return Response(json.dumps(body), status=status, mimetype="application/json")
+
+
 def create_app(
     writer: StoreWriter,
     auth_token: Callable[[], str | None],
@@ -122,8 +148,7 @@ def create_app(
 
     @app.get(HEALTH_PATH)
     def health() -> Response:
-        body = json.dumps({"ok": writer.running, "app": "wacampaign-desktop"})
-        return Response(body, status=200 if writer.running else 503, mimetype="application/json")
+        return health_response(writer.running)
 
     @app.errorhandler(Exception)
     def on_error(exc: Exception) -> Response:
