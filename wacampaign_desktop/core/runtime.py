@@ -100,6 +100,7 @@ class Runtime:
         self.tunnel = None
         self.engine: CampaignEngine | None = None
         self.housekeeping: Housekeeping | None = None  # log retention, daily backup
+        self.automation = None  # reply rules, run after each incoming message is stored (F)
         self.credentials: TwilioCredentials | None = None
         self.route_keeper = None  # re-applies Twilio's webhooks when the public URL changes
         self.sender = ""
@@ -169,6 +170,7 @@ class Runtime:
                 audience_rules=self.audience_rules,
             )
             self.engine.start()
+            self._start_automation()
             self.housekeeping = Housekeeping(ctx).start()
         except Exception:
             self.stop()
@@ -223,9 +225,22 @@ class Runtime:
 
         self.route_keeper = RouteKeeper(self.context.bus, self.webhook_routes).start()
 
+    def _start_automation(self) -> None:
+        """Reply rules on each stored incoming message, with this runtime's gateway; their
+        replies carry the status callback URL campaign messages use."""
+        from wacampaign_desktop.core.automation.actions import Automation
+        from wacampaign_desktop.core.automation.worker import AutomationWorker
+
+        ctx, webhooks = self.context, self.webhooks
+        automation = Automation(self.gateway, lambda: ctx.settings, self.clock,
+                                sender=lambda: self.sender,
+                                status_callback=lambda: webhooks.status_callback_url,
+                                publish=ctx.bus.publish)
+        self.automation = AutomationWorker(ctx.bus, automation).start()
+
     def stop(self) -> None:
-        for name in ("housekeeping", "engine", "route_keeper", "tunnel", "webhooks", "writer",
-                     "sandbox"):
+        for name in ("automation", "housekeeping", "engine", "route_keeper", "tunnel", "webhooks",
+                     "writer", "sandbox"):
             part = getattr(self, name)
             if part is None:
                 continue

@@ -1,8 +1,10 @@
 """The inbox: conversations (contacts who wrote to us, newest first, with how many of their
 messages are unread), the unread total (the Inbox badge) and marking a conversation read, the
-thread with one contact (their messages, our campaign messages and our free-text replies, in time order),
-WhatsApp's 24-hour reply window, and sending a reply (through core/direct_messages.py, which
-stores it whatever the outcome)."""
+thread with one contact (their messages, our campaign messages, our replies and automatic
+replies, each with its current status, in time order), WhatsApp's 24-hour reply window, the
+follow-up mark, and sending a reply (through core/direct_messages.py, which stores it whatever
+the outcome and asks for status callbacks). Free text is refused, with the reason, to an
+opted-out contact and outside the window (an approved template may still go outside it)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,13 @@ from typing import TYPE_CHECKING
 from peewee import Expression, Tuple, fn
 
 from wacampaign_desktop.core.clock import SYSTEM_CLOCK, Clock
-from wacampaign_desktop.core.direct_messages import send_direct_message, thread_direct_messages
+from wacampaign_desktop.core.direct_messages import (
+    DirectSend,
+    send_direct,
+    send_direct_message,
+    thread_direct_messages,
+)
+from wacampaign_desktop.core.store import rules as rules_store
 from wacampaign_desktop.core.store.models import CampaignMessage, Contact, InboundMessage
 
 if TYPE_CHECKING:
@@ -28,6 +36,16 @@ WINDOW = timedelta(hours=24)
 
 class ReplyWindowClosed(ValueError):
     """Free text outside the 24-hour window (WhatsApp would refuse it)."""
+
+
+class ContactOptedOut(ValueError):
+    """The contact opted out (replied STOP…): nothing may be sent to it from the Inbox."""
+
+
+OPTED_OUT_REASON = ("This contact opted out (replied STOP), so no message can be sent to them. "
+                    "They can write START to subscribe again.")
+WINDOW_CLOSED_REASON = ("This contact last wrote more than 24 hours ago: free text would fail. "
+                        "WhatsApp only allows an approved template now.")
 
 
 @dataclass(frozen=True)
@@ -74,18 +92,23 @@ class Conversation:
     last_at: datetime
     count: int
     unread: int = 0  # their messages not yet seen in the Inbox (seen_at is None)
+    follow_up: bool = False  # marked for follow-up (by staff or a reply rule)
+    opted_out: bool = False
 
 
 @dataclass(frozen=True)
 class ThreadEntry:
     """One message of a thread. `kind`: "inbound" (they wrote), "campaign" (a campaign message
-    we sent) or "reply" (a free-text reply from the inbox)."""
+    we sent) or "reply" (a message sent outside campaigns: `automatic` for a rule's reply or an
+    opt-out confirmation)."""
 
     at: datetime
     kind: str
     body: str
     status: str = ""
     error_code: int | None = None
+    automatic: bool = False
+    direct_kind: str = ""  # manual | auto_reply | optout_confirmation (replies only)
 
     @property
     def outgoing(self) -> bool:
@@ -109,12 +132,19 @@ class InboxService:
         self._context = context
         self._clock = clock or (context.clock if context is not None else SYSTEM_CLOCK)
 
-    def conversations(self, search: str = "", limit: int = MAX_CONVERSATIONS) -> list[Conversation]:
+    def conversations(self, search: str = "", limit: int = MAX_CONVERSATIONS, *,
+                      follow_up_only: bool = False) -> list[Conversation]:
         """Contacts who wrote to us, newest first; `search` matches the text, the number, the
         WhatsApp profile name or the contact's name (then the count and last text are those of
         the matching messages). Walks the received_at index from the newest message until
         `limit` numbers are found, so the usual case never groups the whole table."""
         condition = self._search_condition(search.strip())
+        if follow_up_only:
+            marked = [row.phone for row in Contact.select(Contact.phone)
+                      .where(Contact.follow_up_at.is_null(False)).limit(5000)]
+            marked_condition = InboundMessage.from_number.in_(
+                [f"whatsapp:{p}" for p in marked] + marked)
+            condition = marked_condition if condition is None else (condition & marked_condition)
         addresses = self._latest_addresses(condition, limit)
         if not addresses:
             return []
@@ -129,16 +159,21 @@ class InboxService:
             stats = stats.where(condition)
         rows = {row["from_number"]: row for row in stats.dicts()}  # body of the MAX row (SQLite)
         phones = [bare_phone(address) for address in addresses]
-        names = {c.phone: c.name for c in Contact.select(Contact.phone, Contact.name)
-                 .where(Contact.phone.in_(phones))}
+        contacts = {c.phone: c for c in Contact.select(
+            Contact.phone, Contact.name, Contact.follow_up_at, Contact.opted_out_at,
+            Contact.opted_in_at).where(Contact.phone.in_(phones))}
+        names = {phone: c.name for phone, c in contacts.items()}
         unread = dict(InboundMessage.select(InboundMessage.from_number, fn.COUNT(InboundMessage.id))
                       .where(InboundMessage.from_number.in_(addresses)
                              & InboundMessage.seen_at.is_null())
                       .group_by(InboundMessage.from_number).tuples())
         return [Conversation(address, phone, names.get(phone) or row["profile_name"] or "",
-                             row["body"] or "", row["last_at"], row["n"], unread.get(address, 0))
+                             row["body"] or "", row["last_at"], row["n"], unread.get(address, 0),
+                             bool(c is not None and c.follow_up_at is not None),
+                             bool(c is not None and c.opted_out))
                 for address, phone in zip(addresses, phones, strict=True)
-                if (row := rows.get(address)) is not None]
+                if (row := rows.get(address)) is not None
+                for c in [contacts.get(phone)]]
 
     @staticmethod
     def unread_count() -> int:
@@ -199,26 +234,81 @@ class InboxService:
                     .order_by(CampaignMessage.sent_at.desc()).limit(limit))
         entries.extend(ThreadEntry(m.sent_at, "campaign", m.message or "", m.status) for m in outbound)
         entries.extend(ThreadEntry(r.sent_at or r.created_at, "reply", r.body or "", r.status,
-                                   r.error_code) for r in thread_direct_messages(phone, limit))
+                                   r.error_code, r.kind != "manual", r.kind)
+                       for r in thread_direct_messages(phone, limit))
         entries.sort(key=lambda e: e.at)
         return entries[-limit:]
 
     def last_inbound_at(self, phone: str) -> datetime | None:
+        """The contact's last incoming message (Contact.last_inbound_at, or the messages
+        stored before it was kept)."""
         row = (InboundMessage.select(fn.MAX(InboundMessage.received_at).alias("last"))
                .where(InboundMessage.from_number.in_([f"whatsapp:{phone}", phone])).dicts().first())
-        return row["last"] if row else None
+        stored = row["last"] if row else None
+        contact = Contact.get_or_none(Contact.phone == phone)
+        kept = contact.last_inbound_at if contact is not None else None
+        return max((t for t in (stored, kept) if t is not None), default=None)
+
+    @staticmethod
+    def opted_out(phone: str) -> bool:
+        contact = Contact.get_or_none(Contact.phone == phone)
+        return bool(contact is not None and contact.opted_out)
+
+    def refusal(self, phone: str) -> str:
+        """Why free text cannot go to `phone` now, in plain words ("" when it can)."""
+        if self.opted_out(phone):
+            return OPTED_OUT_REASON
+        if not self.reply_window(phone).open:
+            return WINDOW_CLOSED_REASON
+        return ""
+
+    def set_follow_up(self, phone: str, marked: bool) -> bool:
+        """Mark (or clear) the conversation with `phone` for follow-up."""
+        return rules_store.set_follow_up(phone, self._clock.now() if marked else None)
+
+    @staticmethod
+    def follow_up(phone: str) -> bool:
+        contact = Contact.get_or_none(Contact.phone == phone)
+        return bool(contact is not None and contact.follow_up_at is not None)
+
+    def templates(self) -> list[tuple[str, str]]:
+        """Approved templates that can be sent outside the window: (sid, label)."""
+        from wacampaign_desktop.core.services.rules import RulesService
+
+        return RulesService(self._context, self._clock).templates()
 
     def reply_window(self, phone: str) -> ReplyWindow:
         return reply_window(self.last_inbound_at(phone), self._clock.now())
 
-    def send_reply(self, gateway: _Gateway, phone: str, sender: str, body: str) -> SentReply:
-        """Send free text to `phone` (blocking: call off the GUI thread). Never raises for Twilio
-        or network errors: a refused reply comes back with sent=False and is stored as failed.
-        Raises ReplyWindowClosed (nothing sent or stored) outside the 24-hour window."""
+    def _publish(self):  # noqa: ANN202 - the bus's publish, when there is a profile
+        return self._context.bus.publish if self._context is not None else None
+
+    def send_reply(self, gateway: _Gateway, phone: str, sender: str, body: str, *,
+                   status_callback: str | None = None) -> SentReply:
+        """Send free text to `phone` (blocking: call off the GUI thread), with `status_callback`
+        (the webhook server's status URL) so its status moves past Queued. Never raises for
+        Twilio or network errors: a refused reply comes back with sent=False and is stored as
+        failed. Raises ContactOptedOut or ReplyWindowClosed (nothing sent or stored) with the
+        reason in plain words."""
+        if self.opted_out(phone):
+            raise ContactOptedOut(OPTED_OUT_REASON)
         if not self.reply_window(phone).open:
-            raise ReplyWindowClosed(
-                "This contact last wrote more than 24 hours ago: WhatsApp only allows an approved "
-                "template now.")
-        stored = send_direct_message(gateway, phone, sender, body)
+            raise ReplyWindowClosed(WINDOW_CLOSED_REASON)
+        stored = send_direct_message(gateway, phone, sender, body, clock=self._clock,
+                                     status_callback=status_callback, publish=self._publish())
+        return SentReply(phone, stored.status != "failed", stored.status, stored.twilio_sid,
+                         stored.error_code, stored.error_message)
+
+    def send_template(self, gateway: _Gateway, phone: str, sender: str, content_sid: str,
+                      variables: dict[str, str] | None = None, *, label: str = "",
+                      status_callback: str | None = None) -> SentReply:
+        """Send an approved template (allowed outside the 24-hour window); refused, like free
+        text, to an opted-out contact."""
+        if self.opted_out(phone):
+            raise ContactOptedOut(OPTED_OUT_REASON)
+        stored = send_direct(gateway, DirectSend(phone, sender, label or content_sid, content_sid,
+                                                 variables or {}),
+                             status_callback=status_callback, clock=self._clock,
+                             publish=self._publish())
         return SentReply(phone, stored.status != "failed", stored.status, stored.twilio_sid,
                          stored.error_code, stored.error_message)

@@ -9,7 +9,11 @@ through a `StatusChanges` of one transaction, which
 - builds the events to publish after commit: one `MessageStatusChanged` per change, one
   `CountersChanged` per campaign whose counters moved (totals + the batch's delta).
 
-Stored counters therefore always equal `recount()`. `apply_reports` is the whole thing in one
+Stored counters therefore always equal `recount()`. Messages sent outside a campaign
+(`DirectMessage`: Inbox replies, automatic replies, opt-out confirmations) get their callbacks
+here too: a sid that is not a campaign message's is looked up among them (a second query only
+for such sids), moved by the same rules, with no counter, and announced by a
+`DirectMessageChanged` event. `apply_reports` is the whole thing in one
 call. The SQL of the hot path lives in the three helpers at the bottom (placeholders from the
 database's `param`, so the same text runs on PostgreSQL).
 """
@@ -26,8 +30,13 @@ import peewee
 
 from wacampaign_desktop.core import status_rules as rules
 from wacampaign_desktop.core.clock import SYSTEM_CLOCK, Clock
-from wacampaign_desktop.core.events import CountersChanged, Event, MessageStatusChanged
-from wacampaign_desktop.core.store.database import database_proxy
+from wacampaign_desktop.core.events import (
+    CountersChanged,
+    DirectMessageChanged,
+    Event,
+    MessageStatusChanged,
+)
+from wacampaign_desktop.core.store.database import database_proxy, is_postgres
 from wacampaign_desktop.core.store.models import CampaignMessage, PendingCallback
 
 _TIMESTAMP_FOR = {"sent": "sent_at", "delivered": "delivered_at", "read": "read_at",
@@ -35,6 +44,8 @@ _TIMESTAMP_FOR = {"sent": "sent_at", "delivered": "delivered_at", "read": "read_
 _STAMP_COLUMNS = ("sent_at", "delivered_at", "read_at", "failed_at")
 _ROW_COLUMNS = ("id", "twilio_sid", "campaign_id", "status", "error_code", "error_message",
                 *_STAMP_COLUMNS)
+_DIRECT_COLUMNS = ("id", "twilio_sid", "phone", "kind", "status", "error_code", "error_message",
+                   *_STAMP_COLUMNS)
 _CHUNK = 500
 
 
@@ -106,6 +117,7 @@ class StatusChanges:
         self.deltas: dict[int, dict[str, int]] = {}
         self.events: list[Event] = []
         self.counters: dict[int, dict[str, int]] = {}
+        self.direct_events: list[Event] = []
 
     # -- counting ------------------------------------------------------------------------
     def bump(self, campaign_id: int, delta: dict[str, int]) -> None:
@@ -162,14 +174,35 @@ class StatusChanges:
         """Apply reports in order by the status rules; one StatusUpdate per report. A few
         statements per batch, whatever its size."""
         now = self.clock.now()
-        rows = _read_rows(self.db, sorted({r.sid for r in reports}))
+        sids = sorted({r.sid for r in reports})
+        rows = _read_rows(self.db, sids)
+        missing = [sid for sid in sids if sid not in rows]
+        direct = _read_direct_rows(self.db, missing) if missing else {}
         updates: list[StatusUpdate] = []
         for report in reports:
-            updates.append(self._apply_one(report, rows.get(report.sid), now))
+            row = rows.get(report.sid)
+            if row is None and report.sid in direct:
+                updates.append(self._apply_direct(report, direct[report.sid], now))
+            else:
+                updates.append(self._apply_one(report, row, now))
         changed = [row for row in rows.values() if row.get("changed")]
         if changed:
             _write_rows(self.db, changed)
+        moved = [row for row in direct.values() if row.get("changed")]
+        if moved:
+            _write_direct_rows(self.db, moved)
         return [self._record(u) for u in updates]
+
+    def _apply_direct(self, report: StatusReport, row: dict[str, Any],
+                      now: datetime) -> StatusUpdate:
+        """A report for a direct message: the same rules, no campaign, no counter."""
+        before = row["status"]
+        update = self._apply_one(report, row, now)
+        if update.changed:
+            self.direct_events.append(DirectMessageChanged(
+                row["id"], row["phone"], before, row["status"], row["kind"], row["error_code"]))
+            update.counter_delta = {}
+        return update
 
     @staticmethod
     def _apply_one(report: StatusReport, row: dict[str, Any] | None, now: datetime) -> StatusUpdate:
@@ -210,6 +243,8 @@ class StatusChanges:
                 self.counters[campaign_id] = counters
                 self.events.append(CountersChanged(campaign_id, counters, delta=moved))
         self.deltas = {}
+        self.events.extend(self.direct_events)
+        self.direct_events = []
         return self.events
 
 
@@ -263,6 +298,13 @@ def _param(db: peewee.Database) -> str:
     return getattr(db, "param", "?") or "?"
 
 
+def _locking(db: peewee.Database) -> str:
+    """On PostgreSQL the rows read are locked until commit (in id order, so two receivers'
+    batches queue rather than deadlock), so that two processes applying callbacks for the same
+    sid do not both move it and count it twice; SQLite's write transaction is already alone."""
+    return " ORDER BY id FOR UPDATE" if is_postgres(db) else ""
+
+
 def _read_rows(db: peewee.Database, sids: list[str]) -> dict[str, dict[str, Any]]:
     rows: dict[str, dict[str, Any]] = {}
     p = _param(db)
@@ -270,11 +312,36 @@ def _read_rows(db: peewee.Database, sids: list[str]) -> dict[str, dict[str, Any]
         chunk = sids[start:start + _CHUNK]
         cursor = db.execute_sql(
             f"SELECT {', '.join(_ROW_COLUMNS)} FROM campaign_message "
-            f"WHERE twilio_sid IN ({', '.join([p] * len(chunk))})", chunk)
+            f"WHERE twilio_sid IN ({', '.join([p] * len(chunk))}){_locking(db)}", chunk)
         for values in cursor.fetchall():
             row = dict(zip(_ROW_COLUMNS, values, strict=True))
             rows[row["twilio_sid"]] = row
     return rows
+
+
+def _read_direct_rows(db: peewee.Database, sids: list[str]) -> dict[str, dict[str, Any]]:
+    """Direct messages (sent outside a campaign) by sid, for sids no campaign message has."""
+    rows: dict[str, dict[str, Any]] = {}
+    p = _param(db)
+    for start in range(0, len(sids), _CHUNK):
+        chunk = sids[start:start + _CHUNK]
+        cursor = db.execute_sql(
+            f"SELECT {', '.join(_DIRECT_COLUMNS)} FROM direct_message "
+            f"WHERE twilio_sid IN ({', '.join([p] * len(chunk))}){_locking(db)}", chunk)
+        for values in cursor.fetchall():
+            row = dict(zip(_DIRECT_COLUMNS, values, strict=True))
+            row["campaign_id"] = None
+            rows[row["twilio_sid"]] = row
+    return rows
+
+
+def _write_direct_rows(db: peewee.Database, rows: list[dict[str, Any]]) -> None:
+    p = _param(db)
+    columns = ("status", "updated_at", "error_code", "error_message", *_STAMP_COLUMNS)
+    sql = (f"UPDATE direct_message SET {', '.join(f'{c} = {p}' for c in columns)} "
+           f"WHERE id = {p}")
+    db.connection().cursor().executemany(sql, [[row[c] for c in columns] + [row["id"]]
+                                               for row in rows])
 
 
 def _write_rows(db: peewee.Database, rows: list[dict[str, Any]]) -> None:
