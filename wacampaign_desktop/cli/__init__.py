@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "routes_cmd",
     "contacts_cmd",
     "campaign_cmd",
+    "templates_cmd",
     "credentials_cmd",
     "selftest_cmd",
     "maintenance_cmd",

@@ -26,6 +26,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     text = create.add_mutually_exclusive_group(required=True)
     text.add_argument("--body", help="message text; {{name}}, {{phone}}, {{custom field}} are filled in")
     text.add_argument("--content-sid", metavar="HX…", help="approved WhatsApp template")
+    text.add_argument("--template", metavar="NAME|HX…",
+                      help="approved WhatsApp template by name or sid (see 'templates list')")
+    create.add_argument("--var", action="append", default=[], metavar="N=TEXT",
+                        help="with --template: value of placeholder {{N}}, a fixed text or "
+                             "contact fields, e.g. --var 1='{{name}}' --var 2='Lyon'")
     create.add_argument("--variables", metavar="JSON",
                         help='template variables to contact fields, e.g. \'{"1": "name"}\'')
     create.add_argument("--tag", help="send to contacts with this tag (default: every contact)")
@@ -57,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 # Where each draft field comes from on the command line, to name it in errors.
-_OPTION_OF = {"name": "--name", "body": "--body", "variant": "--variant",
+_OPTION_OF = {"name": "--name", "body": "--body", "variant": "--variant", "template": "--template",
               "content_sid": "--content-sid", "variables": "--variables", "media": "--media-url",
               "audience": "--tag/--contacts", "schedule": "--at", "rate": "--rate"}
 
@@ -108,6 +113,14 @@ def run_create(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     try:
         draft = _draft_from_args(args, ctx.settings.default_send_rate)
+        if args.template:
+            from wacampaign_desktop.cli.templates_cmd import template_for_campaign
+
+            draft.kind = "template"
+            draft.content_sid, draft.variables = template_for_campaign(ctx, args.template, args.var)
+        elif args.var:
+            raise CliError("--var gives the values of a template's placeholders: use it with "
+                           "--template NAME")
         try:
             campaign_id = draft.save()
         except DraftError as exc:

@@ -3,7 +3,9 @@
 In a throw-away profile folder it starts the Runtime in sandbox mode (the local Twilio emulator
 and the webhook server on ephemeral 127.0.0.1 ports, no tunnel), sends a campaign to 20
 contacts, waits for the signed status callbacks to bring every message to `read`, checks the
-stored counters against a recount, and answers one message with a simulated reply. Each step
+stored counters against a recount, and answers one message with a simulated reply; then syncs the
+sandbox's WhatsApp templates (the Content API) and sends an approved template with per-recipient
+variables to the same contacts, every message to `read`. Each step
 is a named `Check`, so a failure says what broke. Nothing leaves the machine.
 """
 
@@ -113,6 +115,7 @@ class _SelfTest:
         self.runtime = None
         self.campaign_id: int | None = None
         self.phones: list[str] = []
+        self.template = None  # TemplateInfo of the template campaign
 
     def step(self, name: str, action: Callable[[], str]) -> bool:
         started = time.monotonic()
@@ -138,6 +141,8 @@ class _SelfTest:
             ("receive the status callbacks", self.wait_for_callbacks),
             ("check the counters", self.check_counters),
             ("receive a reply", self.receive_reply),
+            ("sync the WhatsApp templates", self.sync_templates),
+            ("send a template campaign", self.send_template_campaign),
         ]
         try:
             for name, action in steps:
@@ -237,6 +242,40 @@ class _SelfTest:
         if not wait_until(lambda: self._counters()["replied"] >= 1, self.timeout / 3):
             raise _StepFailed(f"the reply did not reach the campaign: {self._short_counters()}")
         return "reply stored and counted"
+
+    def sync_templates(self) -> str:
+        from wacampaign_desktop.core.services.templates import TemplatesService
+
+        service = TemplatesService(self.context)
+        result = service.sync(self.runtime.gateway)  # the Content API (twilio.rest.content)
+        template = next((t for t in service.list(sendable_only=True)
+                         if len(t.placeholders) == 2), None)
+        if template is None:
+            raise _StepFailed(f"no approved two-placeholder template among {result.total} synced")
+        self.template = template
+        return f"{result.total} templates synced, {len(service.list(sendable_only=True))} approved"
+
+    def send_template_campaign(self) -> str:
+        from wacampaign_desktop.core.store.models import Campaign, CampaignMessage
+
+        first, second = self.template.placeholders
+        campaign = Campaign.create(
+            name="Self-test template", body="", content_sid=self.template.sid,
+            content_variables={first: "{{name}}", second: "Lyon"}, send_rate=50.0,
+            audience={"kind": "all"})
+        self.campaign_id = campaign.id
+        problems = self.runtime.engine.prepare(campaign.id).problems
+        if problems:
+            raise _StepFailed("the template campaign cannot start: " + "; ".join(map(str, problems)))
+        self.runtime.engine.start_campaign(campaign.id)
+        if not wait_until(lambda: self._counters()["read"] >= self.recipients, self.timeout):
+            raise _StepFailed(f"not every template message reached 'read': {self._short_counters()}")
+        message = CampaignMessage.get((CampaignMessage.campaign == campaign.id)
+                                      & (CampaignMessage.phone == self.phones[0]))
+        wanted = {first: "Self-test 1", second: "Lyon"}
+        if message.content_variables != wanted:
+            raise _StepFailed(f"variables sent {message.content_variables}, expected {wanted}")
+        return f"template {self.template.name!r}: {self._short_counters()}"
 
     # --- helpers --------------------------------------------------------------------------------
     def _counters(self) -> dict[str, int]:

@@ -21,6 +21,7 @@ from typing import Any
 
 from wacampaign_desktop.core import status_rules as rules
 from wacampaign_desktop.core.engine.rendering import RenderError, RenderProblem, render
+from wacampaign_desktop.core.engine.template_rows import finish_templates
 from wacampaign_desktop.core.engine.window import AudienceRules
 from wacampaign_desktop.core.phones import check_phone
 from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact, ContentTemplate
@@ -181,6 +182,7 @@ def prepare_rows(campaign: Campaign, audience: AudienceRules | None = None) -> P
         prep.recipients.append({**row, "status": rules.PENDING, "message": rendered.body or "",
                                 "content_variables": rendered.content_variables,
                                 "variant": spec["name"] if spec else None})
+    finish_templates(campaign, prep)  # template not synced/approved; the text each row reads
     return prep
 
 
