@@ -142,7 +142,8 @@ def prepare_rows(campaign: Campaign, audience: AudienceRules | None = None) -> P
             continue
         seen.add(phone)
         row: dict[str, Any] = {"contact": contact.id, "phone": phone, "message": "",
-                               "content_variables": None, "variant": None, "error_message": None}
+                               "content_variables": None, "variant": None, "error_message": None,
+                               "skip_reason": None}  # every row the same keys (one bulk INSERT)
         if check.e164 is None:
             prep.skipped.append({**row, "status": rules.SKIPPED, "skip_reason": "invalid",
                                  "error_message": f"invalid number: {check.reason}"})

@@ -281,8 +281,20 @@ class ContactsService:
             return 0
         now = self.clock.now()
         rows = [{"phone": phone, "name": name, "fields": {"city": city}, "tags": ["demo"],
-                 "created_at": now, "updated_at": now} for phone, name, city in DEMO_CONTACTS]
+                 "is_demo": True, "created_at": now, "updated_at": now}
+                for phone, name, city in DEMO_CONTACTS]
         with Contact._meta.database.atomic():
             Contact.insert_many(rows).on_conflict_ignore().execute()
         log.info("First run: added %d demo contacts (sandbox mode)", len(rows))
         return len(rows)
+
+    # -- demo contacts once the account is live --------------------------------------------------
+    @staticmethod
+    def demo_contacts_count() -> int:
+        """How many first-run demo contacts the profile still holds (never sent to in live mode)."""
+        return Contact.select().where(Contact.is_demo == True).count()  # noqa: E712 (SQL)
+
+    def delete_demo_contacts(self) -> int:
+        """Delete the demo contacts (messages already sent to them stay in campaign reports)."""
+        ids = [c.id for c in Contact.select(Contact.id).where(Contact.is_demo == True)]  # noqa: E712
+        return self.delete(ids)
