@@ -1,5 +1,7 @@
 """`wacampaign-desktop routes`: the webhook URLs to give Twilio, local and public (like the
-seed's `php artisan route:list`)."""
+seed's `php artisan route:list`). `--check` reads the sender's webhook settings on Twilio and
+compares them with the app's; `--apply` sets them first ("Apply to Twilio", headless), then
+prints the read-back comparison. Exit code 1 when Twilio's setting does not match."""
 
 from __future__ import annotations
 
@@ -20,6 +22,14 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         description="Print the webhook routes with their local and public URLs, per the settings.",
     )
     add_json(parser)
+    action = parser.add_mutually_exclusive_group()
+    action.add_argument("--apply", action="store_true",
+                        help="set the sender's incoming and status webhooks on Twilio, then read "
+                             "them back")
+    action.add_argument("--check", action="store_true",
+                        help="read the sender's webhooks on Twilio and compare (changes nothing)")
+    parser.add_argument("--public-url", default=None, metavar="URL",
+                        help="the public base URL to apply (default: per the settings)")
     parser.set_defaults(func=run)
 
 
@@ -27,6 +37,8 @@ def public_base(settings) -> tuple[str, str]:  # (base URL or "", note)
     local = _local_base(settings)
     if settings.tunnel_mode == "own_url":
         return settings.public_url.rstrip("/"), "your own public URL"
+    if settings.tunnel_mode == "server":
+        return settings.server_url.rstrip("/"), "the team's receiver (serve on a server)"
     if settings.tunnel_mode == "ngrok":
         if settings.ngrok_domain:
             domain = settings.ngrok_domain.removeprefix("https://").rstrip("/")
@@ -43,6 +55,10 @@ def _local_base(settings) -> str:
 def run(args: argparse.Namespace) -> int:
     from wacampaign_desktop.core import webhooks
 
+    if getattr(args, "apply", False) or getattr(args, "check", False):
+        from wacampaign_desktop.cli.routes_apply import run_apply
+
+        return run_apply(args)
     ctx = open_context(args)
     try:
         settings = ctx.settings

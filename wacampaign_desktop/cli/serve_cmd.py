@@ -1,5 +1,13 @@
-"""`wacampaign-desktop serve`: run the webhook server (and the tunnel, per settings) headless
-until Ctrl-C / SIGTERM. Prints one JSON line with the URLs once ready."""
+"""`wacampaign-desktop serve`: the always-on receiver, headless until Ctrl-C / SIGTERM.
+
+It runs the same Runtime as the window: the webhook server (callbacks and replies, and the
+automatic replies that follow an incoming message), the tunnel per the settings (none in
+"server" mode: the server's own address is the public one), the campaign engine (scheduled
+campaigns, retries, reconciliation and catch-up) and the housekeeping. Everything that matters
+lives in the database, so several `serve` processes on one database (behind a load balancer)
+share the work. Prints one JSON line with the URLs once ready, and `{"stopped": true}` on stderr
+when it has stopped cleanly.
+"""
 
 from __future__ import annotations
 
@@ -13,83 +21,109 @@ import threading
 
 from wacampaign_desktop.cli import CliError
 from wacampaign_desktop.cli.output import open_context
+from wacampaign_desktop.cli.runtime_options import runtime_config
 from wacampaign_desktop.core.logging_setup import configure_logging
 
 # Servers and tests may hand the auth token in the environment instead of the keyring.
 TOKEN_ENV = "WACAMPAIGN_TWILIO_AUTH_TOKEN"
+TOKEN_FILE_ENV = "WACAMPAIGN_TWILIO_AUTH_TOKEN_FILE"  # e.g. a systemd credential
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "serve", parents=[common], help="run the webhook server (and tunnel) until interrupted",
-        description="Receive Twilio webhooks headless. Signatures are checked with the Twilio auth "
-                    f"token from the keyring (or ${TOKEN_ENV}).",
+        "serve", parents=[common],
+        help="run the always-on receiver (webhooks, engine, tunnel) until interrupted",
+        description="Receive Twilio webhooks and run scheduled campaigns headless. Signatures are "
+                    f"checked with the Twilio auth token from the keyring (or ${TOKEN_ENV}, or the "
+                    f"file named by ${TOKEN_FILE_ENV}).",
     )
     parser.add_argument("--host", default=None, help="listen address (default: settings)")
     parser.add_argument("--port", type=int, default=None, help="port (default: settings; 0 = any)")
-    parser.add_argument("--tunnel", choices=("local", "ngrok", "own_url"), default=None,
+    parser.add_argument("--tunnel", choices=("local", "ngrok", "own_url", "server"), default=None,
                         help="tunnel mode (default: settings)")
+    parser.add_argument("--public-url", default=None, metavar="URL",
+                        help="this receiver's public address, e.g. https://hooks.example.com (the "
+                             "status callback of the messages it sends); implies --tunnel server")
     parser.set_defaults(func=run)
 
 
+def _token(ctx) -> str | None:  # noqa: ANN001 - AppContext, imported lazily
+    from wacampaign_desktop.core.secrets import TWILIO_AUTH_TOKEN
+
+    token = os.environ.get(TOKEN_ENV)
+    path = os.environ.get(TOKEN_FILE_ENV)
+    if not token and path:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                token = handle.read().strip()
+        except OSError as exc:
+            raise CliError(f"the auth token file {path} (${TOKEN_FILE_ENV}) cannot be read: "
+                           f"{exc.strerror or exc}") from exc
+    return token or ctx.secrets.get(TWILIO_AUTH_TOKEN)
+
+
 def run(args: argparse.Namespace) -> int:
-    from wacampaign_desktop.core.housekeeping import Housekeeping
-    from wacampaign_desktop.core.secrets import NGROK_AUTHTOKEN, TWILIO_AUTH_TOKEN
-    from wacampaign_desktop.core.tunnel import TunnelError, TunnelManager
-    from wacampaign_desktop.core.webhooks import WebhookServer, WebhookServerError
+    from wacampaign_desktop.core.redaction import register_secret
+    from wacampaign_desktop.core.runtime import Runtime, RuntimeBusy
+    from wacampaign_desktop.core.sandbox import SandboxConfig
+    from wacampaign_desktop.core.settings import server_url_problem
+    from wacampaign_desktop.core.webhooks import WebhookServerError
 
     ctx = open_context(args)
     configure_logging(None, verbose=args.verbose, console=True)  # stderr, secrets masked
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
-    s = ctx.settings
-    token = os.environ.get(TOKEN_ENV) or ctx.secrets.get(TWILIO_AUTH_TOKEN)
+    try:
+        token = _token(ctx)
+    except CliError:
+        ctx.close()
+        raise
     if not token:
         ctx.close()
         raise CliError("no Twilio auth token: run `wacampaign-desktop credentials set` first "
                        f"(or set {TOKEN_ENV}); without it webhook signatures cannot be checked")
-    from wacampaign_desktop.core.redaction import register_secret
-
     register_secret(token)
-    mode = args.tunnel or s.tunnel_mode
-    tunnel: TunnelManager | None = None
-    server = WebhookServer(
-        ctx.bus, auth_token=lambda: token,
-        public_base_url=lambda: (tunnel.public_url if tunnel is not None else "") or "",
-        host=args.host or s.webhook_host,
-        port=s.webhook_port if args.port is None else args.port,
-        db=ctx.db, clock=ctx.clock,
-    )
+    s = ctx.settings  # the options below change this run only, never the settings file
+    if args.host:
+        s.webhook_host = args.host
+    if args.port is not None:
+        s.webhook_port = args.port
+    if args.tunnel:
+        s.tunnel_mode = args.tunnel
+    if args.public_url:
+        s.server_url = args.public_url.rstrip("/")
+        s.tunnel_mode = args.tunnel or "server"
+    if s.tunnel_mode == "server" and server_url_problem(s.server_url):
+        ctx.close()
+        raise CliError(f"--public-url: {server_url_problem(s.server_url)} (the address Twilio "
+                       "reaches this receiver at)")
+    config = runtime_config(args, auth_token=token,
+                            sandbox=SandboxConfig(auth_token=token) if not ctx.live else None)
+    runtime = Runtime(ctx, config)
     stop = threading.Event()
-    # An always-on receiver must not grow without bound: webhook-log retention and the daily
-    # backup run here as they do in the window's runtime.
-    housekeeping = Housekeeping(ctx)
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
-        server.start()
-        housekeeping.start()
-        tunnel = TunnelManager(
-            mode, ctx.bus, server.port,
-            ngrok_authtoken=ctx.secrets.get(NGROK_AUTHTOKEN) if mode == "ngrok" else None,
-            domain=s.ngrok_domain or None, region=s.ngrok_region or None,
-            ngrok_path=s.ngrok_path or None, public_url=s.public_url or None,
-        )
-        tunnel.start()
-        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        runtime.start()
+        webhooks, tunnel = runtime.webhooks, runtime.tunnel
         print(json.dumps({
-            "local_url": server.local_base_url, "public_url": server.public_base_url,
-            "status_callback_url": server.status_callback_url, "incoming_url": server.incoming_url,
-            "tunnel_mode": mode, "tunnel_state": tunnel.state,
+            "local_url": webhooks.local_base_url, "public_url": webhooks.public_base_url,
+            "status_callback_url": webhooks.status_callback_url,
+            "incoming_url": webhooks.incoming_url, "mode": runtime.mode,
+            "tunnel_mode": s.tunnel_mode, "tunnel_state": tunnel.state if tunnel else "none",
+            "engine": runtime.engine is not None,
         }), flush=True)
         while not stop.wait(0.5):
             pass
-    except (WebhookServerError, TunnelError) as exc:
+    except RuntimeBusy as exc:
+        raise CliError(f"{exc} (serve runs one receiver per profile; a second receiver on the "
+                       "same database needs its own profile folder, --data-dir)") from exc
+    except WebhookServerError as exc:
         raise CliError(str(exc)) from exc
     except KeyboardInterrupt:
         pass
     finally:
-        if tunnel is not None:
-            tunnel.stop()
-        housekeeping.stop()
-        server.stop()
+        signal.signal(signal.SIGTERM, previous)
+        if runtime.started:  # a failed start has already taken down what it brought up
+            runtime.stop()
         ctx.close()
         print(json.dumps({"stopped": True}), file=sys.stderr, flush=True)
     return 0

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from wacampaign_desktop.core.store.database import database_proxy, engine_name
 from wacampaign_desktop.core.store.models import AppState, WebhookEvent, utcnow
 
 APPLIED_KEY = "webhook_routes"
@@ -25,10 +26,7 @@ def last_callback_at() -> datetime | None:
 
 def database_kind() -> str:
     """"postgresql" or "sqlite", for the health answer."""
-    db = WebhookEvent._meta.database
-    target = getattr(db, "obj", db)  # a DatabaseProxy holds the real database in .obj
-    name = type(target).__name__.lower()
-    return "postgresql" if "postgres" in name else "sqlite"
+    return engine_name(database_proxy)
 
 
 def applied_routes() -> dict[str, Any] | None:
