@@ -187,6 +187,8 @@ class CampaignRun:
                 with status_changes(clock=batch.clock) as changes:
                     if result.success and result.sid:
                         changes.record_sid(current, result.sid, result.status or "queued")
+                        CampaignMessage.update(attempts=CampaignMessage.attempts + 1).where(
+                            CampaignMessage.id == message.id).execute()  # Twilio took it
                     else:
                         extra = self._failed(changes, current, result, requeued)
                 return Outcome(None, changes.events + extra)
@@ -198,10 +200,9 @@ class CampaignRun:
                               "is checked with Twilio before any resend", message.id,
                               future.exception())
                     return
-                for code in requeued:
-                    self._on_outcome(self.campaign_id, True, code)
 
-            # Final failures among the recorded updates reach auto-pause as events.
+            # Only final failures (recorded updates, published as events) reach auto-pause: an
+            # API error a quick retry recovers is no delivery failure.
             self._writer.submit(record).add_done_callback(after)
             handed = True
         except Exception:
@@ -241,7 +242,8 @@ class CampaignRun:
             )
         else:
             changes.transition(message, "failed", error_code=result.error_code,
-                               error_message=error_message)
+                               error_message=error_message,
+                               attempts=message.attempts + 1)  # Twilio refused it: one attempt
         if decision.action == "requeue" and not decision.rate_limited and not cancelled:
             requeued.append(result.error_code)
         if result.opt_out or result.error_code == retries.OPT_OUT_CODE:

@@ -98,6 +98,7 @@ class CampaignEngine:
         self._outside: dict[int, str] = {}  # campaigns stopped by another process: their state
         self.storage = StorageHold(db, storage_folder, clock, self._wake.set)
         self._unsubscribe_alerts: Callable[[], None] | None = None
+        self._auto_retry: set[tuple[int, int]] = set()  # (campaign, message) failed retryably
 
     # --- life of the engine ---------------------------------------------------------------
     def start(self) -> None:
@@ -182,12 +183,20 @@ class CampaignEngine:
         self._publish(events)
         lc.publish_change(self.bus, change)
 
-    def retry_failed(self, campaign_id: int) -> int:
-        """Requeue the campaign's failed/undelivered messages whose error is retryable; returns
-        how many. The campaign goes back to sending if it was paused or completed."""
+    def retry_failed(self, campaign_id: int) -> retries.RetryReport:
+        """Requeue the campaign's failed/undelivered messages whose error is retryable and that
+        had fewer than `max_attempts` attempts; the report (an int: how many) says why the
+        others were left. The campaign goes back to sending if it was paused or completed."""
+        return self._requeue(campaign_id)
+
+    def _requeue(self, campaign_id: int, message_ids: Iterable[int] | None = None,
+                 delay_s: float = 0.0) -> retries.RetryReport:
         with status_changes(self.db, self.clock) as changes:
-            updates, change = lc.requeue_failed(campaign_id, db=self.db, clock=self.clock,
-                                                changes=changes)
+            report, _updates, change = lc.retry_failed_messages(
+                campaign_id, db=self.db, clock=self.clock, changes=changes,
+                max_attempts=self.settings.max_attempts, message_ids=message_ids,
+                delay_s=delay_s,
+                reason="" if message_ids is None else "failed message(s) retried automatically")
         if change:
             self._outside.pop(campaign_id, None)
         self._publish(changes.events)
@@ -195,7 +204,7 @@ class CampaignEngine:
             self._window(campaign_id).clear()
             lc.publish_change(self.bus, change)
         self._wake.set()
-        return len(updates)
+        return report
 
     # --- internals ------------------------------------------------------------------------
     def _change(self, campaign_id: int, action: str, reason: str) -> lc.StateChange:
@@ -256,7 +265,12 @@ class CampaignEngine:
             return message_id in self._busy
 
     def _on_status(self, event: MessageStatusChanged) -> None:
-        """Delivery outcomes from callbacks and fetches feed the auto-pause window."""
+        """Delivery outcomes from callbacks and fetches feed the auto-pause window; retryable
+        delivery failures wait for the automatic retry (decided on the monitor thread)."""
+        if event.new_status in rules.FAILURES and retries.retryable_code(event.error_code):
+            with self._busy_lock:
+                self._auto_retry.add((event.campaign_id, event.message_id))
+            self._wake.set()
         if event.campaign_id not in self._runs:
             return
         if event.new_status in rules.FAILURES:
@@ -303,6 +317,7 @@ class CampaignEngine:
             self._claims_checked_at = self.clock.monotonic()  # at most every 2 s (Twilio may be away)
             rec.resolve_claims(self.gateway, self.bus, self._claim_grace, self._is_busy,
                                writer=self._writer)
+        self._retry_automatically()
         for campaign_id in scheduler.due_scheduled(self.clock.now()):
             self._start_scheduled(campaign_id)
         for campaign in scheduler.sending_campaigns():
@@ -312,6 +327,28 @@ class CampaignEngine:
             runs = list(self._runs.values())
         for run in runs:
             self._follow(run)
+
+    def _retry_automatically(self) -> None:
+        """Retryable delivery failures of campaigns with automatic retry (or the setting) go
+        back to the queue, due after the retry delay (longer at each attempt), within the cap."""
+        with self._busy_lock:
+            failed, self._auto_retry = self._auto_retry, set()
+        by_campaign: dict[int, list[int]] = {}
+        for campaign_id, message_id in failed:
+            by_campaign.setdefault(campaign_id, []).append(message_id)
+        for campaign_id, ids in by_campaign.items():
+            campaign = Campaign.get_or_none(Campaign.id == campaign_id)
+            if campaign is None or not (campaign.auto_retry or self.settings.auto_retry):
+                continue
+            if campaign.state not in lc.ALLOWED_FROM["retry"]:
+                continue
+            try:
+                report = self._requeue(campaign_id, ids,
+                                       delay_s=self.settings.auto_retry_delay_minutes * 60)
+            except EngineError:
+                continue
+            if report.requeued:
+                log.info("Campaign %d: %s (automatic retry)", campaign_id, report.sentence())
 
     def _start_scheduled(self, campaign_id: int) -> None:
         try:

@@ -16,18 +16,19 @@ sent, even after fetching it. Delivery statuses keep updating after completion.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import NamedTuple
 
 import peewee
 
 from wacampaign_desktop.core import status_rules as rules
 from wacampaign_desktop.core.clock import SYSTEM_CLOCK, Clock
+from wacampaign_desktop.core.engine.retries import MAX_ATTEMPTS, RetryReport, retry_verdict
 from wacampaign_desktop.core.events import CampaignStateChanged, Event, EventBus
-from wacampaign_desktop.core.store.models import Campaign, CampaignMessage
+from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact
 from wacampaign_desktop.core.store.status_pipeline import (
     StatusChanges,
     StatusUpdate,
@@ -137,31 +138,60 @@ def cancel_pending(campaign_id: int, *, db: peewee.Database | None = None,
 
 def requeue_failed(campaign_id: int, *, db: peewee.Database | None = None,
                    clock: Clock = SYSTEM_CLOCK, changes: StatusChanges | None = None,
+                   max_attempts: int | None = None,
                    ) -> tuple[list[StatusUpdate], StateChange | None]:
-    """Put the campaign's failed/undelivered messages with a retryable error back in the queue
-    (new attempt, new sid); a paused or completed campaign goes back to sending. Pass `changes`
-    (a `status_changes()` block) to get the events to publish in `changes.events`."""
-    from wacampaign_desktop.core.engine.retries import retryable_code
+    """`retry_failed_messages` without the report (kept for its callers)."""
+    _report, updates, change = retry_failed_messages(
+        campaign_id, db=db, clock=clock, changes=changes, max_attempts=max_attempts)
+    return updates, change
 
-    updates = []
+
+def retry_failed_messages(
+    campaign_id: int, *, db: peewee.Database | None = None, clock: Clock = SYSTEM_CLOCK,
+    changes: StatusChanges | None = None, max_attempts: int | None = None,
+    message_ids: Iterable[int] | None = None, reason: str = "", delay_s: float = 0.0,
+) -> tuple[RetryReport, list[StatusUpdate], StateChange | None]:
+    """Put the campaign's failed/undelivered messages with a retryable error and fewer than
+    `max_attempts` attempts back in the queue (new attempt, new sid; the old error cleared so
+    the message shows its new status; attempts kept); a paused or completed campaign goes back
+    to sending. `message_ids` limits it to those (the automatic retry). The report counts the
+    requeued ones and the others by why they were left; `delay_s` makes them due that much
+    later (by `clock`), longer at each attempt. Pass `changes` (a `status_changes()`
+    block) to get the events to publish in `changes.events`."""
+
+    cap = max_attempts or MAX_ATTEMPTS
+    updates: list[StatusUpdate] = []
+    left: dict[str | int, int] = {}
     change = None
     with _database(db).atomic(), _changes(changes, db, clock) as current:
         campaign = get_campaign(campaign_id)
         if campaign.state not in ALLOWED_FROM["retry"]:
             raise EngineError(f"campaign {campaign_id} is {campaign.state}: its failed messages "
                               "cannot be retried")
-        for m in CampaignMessage.select().where(
+        query = CampaignMessage.select().where(
             (CampaignMessage.campaign == campaign_id)
-            & CampaignMessage.status.in_(sorted(rules.FAILURES))
-        ):
-            if retryable_code(m.error_code):
-                updates.append(current.transition(m, rules.PENDING, twilio_sid=None,
-                                                  claimed_at=None, next_attempt_at=None,
-                                                  retry_count=0))
+            & CampaignMessage.status.in_(sorted(rules.FAILURES)))
+        if message_ids is not None:
+            query = query.where(CampaignMessage.id.in_(list(message_ids)))
+        failed = list(query)
+        opted = {c.phone for c in Contact.select().where(
+            Contact.opted_out_at.is_null(False)
+            & Contact.phone.in_(sorted({m.phone for m in failed}))) if c.opted_out}
+        for m in failed:
+            why = retry_verdict(m.error_code, m.attempts, cap, m.phone in opted)
+            if why is not None:
+                left[why] = left.get(why, 0) + 1
+                continue
+            due = clock.now() + timedelta(seconds=delay_s * max(1, m.attempts)) if delay_s else None
+            updates.append(current.transition(
+                m, rules.PENDING, twilio_sid=None, claimed_at=None, next_attempt_at=due,
+                retry_count=0, error_code=None, error_message=None, sent_at=None,
+                delivered_at=None, read_at=None, failed_at=None))
         if updates and campaign.state != SENDING:
-            change = change_state(campaign_id, "retry", f"{len(updates)} failed message(s) requeued",
-                                  db=db, clock=clock)
-    return updates, change
+            change = change_state(
+                campaign_id, "retry", reason or f"{len(updates)} failed message(s) requeued",
+                db=db, clock=clock)
+    return RetryReport(len(updates), left, cap), updates, change
 
 
 def all_settled(campaign_id: int, now: datetime, window_s: float,
