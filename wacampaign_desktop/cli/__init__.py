@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "selftest_cmd",
     "maintenance_cmd",
     "backup_cmd",
+    "rules_cmd",
 )
 
 
