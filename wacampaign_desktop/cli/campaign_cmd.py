@@ -41,10 +41,22 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     create.add_argument("--at", metavar="ISO-TIME", help="start at this time (e.g. 2026-05-01T09:00)")
     create.add_argument("--variant", action="append", default=[], metavar="BODY",
                         help="A/B test: another text (variant B, C…); recipients alternate")
+    create.add_argument("--outside-window", choices=("hold", "template"),
+                        help="live mode, free text: contacts who have not written in the last "
+                             "24 hours are held back (hold, the default) or sent --fallback-template")
+    create.add_argument("--fallback-template", metavar="NAME|HX…",
+                        help="approved template for contacts outside the 24-hour window")
+    create.add_argument("--fallback-var", action="append", default=[], metavar="N=TEXT",
+                        help="with --fallback-template: value of its placeholder {{N}}")
 
-    send = action("send", run_send, "send a campaign (sandbox until credentials are set)")
-    send.add_argument("--wait", action="store_true",
-                      help="stay until the campaign is completed (every message final or given up)")
+    for name in ("send", "start"):
+        send = action(name, run_send, "send a campaign (sandbox until credentials are set); "
+                      "a live start shows a review and asks first")
+        send.add_argument("--wait", action="store_true",
+                          help="stay until the campaign is completed (every message final or "
+                               "given up)")
+        send.add_argument("--yes", action="store_true",
+                          help="live mode: start without asking (required when not on a terminal)")
     action("show", run_show, "counters and rates of a campaign")
     action("list", run_list, "list campaigns", with_id=False)
     msgs = action("messages", run_messages, "the messages of a campaign")
@@ -64,7 +76,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 # Where each draft field comes from on the command line, to name it in errors.
 _OPTION_OF = {"name": "--name", "body": "--body", "variant": "--variant", "template": "--template",
               "content_sid": "--content-sid", "variables": "--variables", "media": "--media-url",
-              "audience": "--tag/--contacts", "schedule": "--at", "rate": "--rate"}
+              "audience": "--tag/--contacts", "schedule": "--at", "rate": "--rate",
+              "outside_window": "--outside-window/--fallback-template"}
 
 
 def _service(ctx):  # -> CampaignsService (import kept lazy)
@@ -121,6 +134,7 @@ def run_create(args: argparse.Namespace) -> int:
         elif args.var:
             raise CliError("--var gives the values of a template's placeholders: use it with "
                            "--template NAME")
+        _window_choice(ctx, args, draft)
         try:
             campaign_id = draft.save()
         except DraftError as exc:
@@ -130,6 +144,24 @@ def run_create(args: argparse.Namespace) -> int:
         ctx.close()
     emit(args, {"id": campaign_id}, str(campaign_id))
     return 0
+
+
+def _window_choice(ctx, args: argparse.Namespace, draft) -> None:
+    """--outside-window / --fallback-template / --fallback-var onto the draft."""
+    if args.fallback_template:
+        from wacampaign_desktop.cli.templates_cmd import template_for_campaign
+
+        try:
+            sid, variables = template_for_campaign(ctx, args.fallback_template, args.fallback_var)
+        except CliError as exc:
+            raise CliError(str(exc).replace("--template", "--fallback-template")
+                           .replace("--var", "--fallback-var")) from exc
+        draft.outside_window = args.outside_window or "template"
+        draft.fallback_content_sid, draft.fallback_variables = sid, variables
+    elif args.outside_window == "template":
+        raise CliError("--outside-window template: name the template with --fallback-template")
+    elif args.outside_window:
+        draft.outside_window = args.outside_window
 
 
 def campaign_summary(ctx, campaign_id: int) -> dict:

@@ -1,5 +1,7 @@
-"""`wacampaign-desktop campaign send ID [--wait]`: the runtime (sandbox until credentials are
-set, webhook server and tunnel per the settings), the campaign started, a progress line.
+"""`wacampaign-desktop campaign send|start ID [--wait] [--yes]`: the runtime (sandbox until
+credentials are set, webhook server and tunnel per the settings), the campaign started, a
+progress line. A live start first prints the launch review and asks "Send N messages? [y/N]" on
+a terminal; elsewhere it needs --yes. The sandbox never asks.
 
 Without --wait the command stays until every message has been handed to Twilio; with --wait
 until the campaign is completed (every message final or given up) or cancelled. If the campaign
@@ -21,6 +23,7 @@ from wacampaign_desktop.cli.campaign_cmd import counter_word
 from wacampaign_desktop.cli.output import emit, open_context
 
 if TYPE_CHECKING:
+    from wacampaign_desktop.core.app_context import AppContext
     from wacampaign_desktop.core.services.campaigns import CampaignsService
 
 log = logging.getLogger(__name__)
@@ -37,9 +40,16 @@ def send(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     service = CampaignsService(ctx)
-    if service.find(args.id) is None:
+    campaign = service.find(args.id)
+    if campaign is None:
         ctx.close()
         raise CliError(f"there is no campaign {args.id}")
+    if ctx.live and campaign.state in ("draft", "scheduled"):
+        try:
+            confirm_live_start(ctx, args)
+        except CliError:
+            ctx.close()
+            raise
     last_reason = {"text": ""}
     changed = threading.Event()
 
@@ -78,6 +88,28 @@ def send(args: argparse.Namespace) -> int:
         print(f"error: campaign {args.id} paused: {last_reason['text'] or 'paused'}", file=sys.stderr)
         return PAUSED_EXIT
     return 0
+
+
+def confirm_live_start(ctx: AppContext, args: argparse.Namespace) -> None:
+    """Live mode: print the launch review and ask "Send N messages? [y/N]" on a terminal;
+    without a terminal only --yes starts. Raises CliError when it must not start."""
+    from wacampaign_desktop.core.services.launch_review import LaunchReviews
+
+    review = LaunchReviews(ctx).review(args.id)
+    print("\n".join(review.lines()), file=sys.stderr)
+    if review.blocked:
+        raise CliError(f"campaign {args.id} cannot start: " + "; ".join(review.problems))
+    if getattr(args, "yes", False):
+        return
+    if not sys.stdin.isatty():
+        raise CliError(f"campaign {args.id} would send {review.to_send} real WhatsApp messages: "
+                       "confirm on a terminal, or add --yes to start without asking")
+    try:
+        answer = input(f"Send {review.to_send} messages? [y/N] ")
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() not in ("y", "yes", "o", "oui"):
+        raise CliError(f"campaign {args.id} not started (nothing was sent)")
 
 
 def _watch(args: argparse.Namespace, service: CampaignsService, changed: threading.Event) -> str:
