@@ -157,7 +157,8 @@ def test_free_text_outside_the_24_hour_window_fails_63016(sandbox_factory, recei
     client = client_for(sandbox)
     cold = send(client, "+15550000006", url).sid
     template = client.messages.create(to="whatsapp:+15550000006", from_=DEFAULT_SENDER,
-                                      content_sid="HX" + "c" * 32, status_callback=url).sid
+                                      content_sid=sandbox.add_template("hi", "Hi").sid,
+                                      status_callback=url).sid
     sandbox.simulate_reply("+15550000007", "Hello, any news?")
     warm = send(client, "+15550000007", url).sid
     got = receiver.wait_for(lambda r: all(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 API_VERSION = "2010-04-01"
 DEFAULT_SENDER = "whatsapp:+14155238886"  # Twilio's WhatsApp sandbox number
@@ -34,9 +34,22 @@ FAILURES: tuple[tuple[str, int, str], ...] = (
     ("undelivered", 30007, "Message filtered"),
     ("undelivered", 30008, "Unknown error"),
     ("failed", 63003, "Channel could not find To address"),
+    ("failed", 63016, "Failed to send freeform message because you are outside the allowed "
+                      "window."),
     ("failed", 63024, "Invalid message recipient"),
     ("undelivered", 63032, "User's number is part of an experiment"),
+    ("failed", 63049, "Meta chose not to deliver this WhatsApp marketing message."),
 )
+
+# Failures the sandbox produces by rule or by the demo script (not drawn by failure_rate)
+_BY_CODE = {code: (status, code, text) for status, code, text in FAILURES}
+OUTSIDE_WINDOW = _BY_CODE[63016]
+MARKETING_LIMIT = _BY_CODE[63049]
+INVALID_RECIPIENT = _BY_CODE[63024]
+UNKNOWN_ERROR = _BY_CODE[30008]
+TEMPLATE_MISSING = ("failed", 63027, "Template does not exist for a language and locale")
+PARAMETER_COUNT = ("failed", 63028, "Number of parameters provided does not match the expected "
+                                    "number of parameters")
 
 
 @dataclass
@@ -69,16 +82,37 @@ class SandboxConfig:
     threads: int = 4  # Waitress worker threads (more only adds GIL contention)
     callback_workers: int = 4  # threads posting callbacks
     callback_timeout: tuple[float, float] = (5.0, 15.0)  # connect, read (Twilio's defaults)
+    reply_rate: float = 0.0  # share of read messages the contact answers (demo-style replies)
+    reply_delay: float = 2.0  # mean seconds between "read" and the reply (jittered ±50 %)
+    seed_templates: bool = True  # the Content API starts with the demo catalogue (content.py)
+    # "services" | "senders" | "phone_numbers" -> HTTP status (403 no permission, 404 none)
+    resource_errors: dict[str, int] = field(default_factory=dict)
+    # "demo": each new recipient's first message follows demo.py's script; None = rates only
+    script: str | None = None
+
+    @classmethod
+    def demo(cls, **overrides: object) -> SandboxConfig:
+        """The first-run demo: failures with real codes, messages never read, a few replies
+        (a question, a thank-you, one STOP) within seconds. See sandbox/demo.py."""
+        from wacampaign_desktop.core.sandbox.demo import demo_config
+
+        return demo_config(cls, **overrides)
 
     def validate(self) -> list[str]:
         problems = []
         for name in ("failure_rate", "never_read_rate", "duplicate_rate", "reorder_rate",
-                     "drop_rate", "server_error_rate"):
+                     "drop_rate", "server_error_rate", "reply_rate"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 problems.append(f"{name}: must be between 0 and 1 (got {value})")
         if self.step_latency < 0 or self.api_latency < 0:
             problems.append("step_latency/api_latency: must not be negative")
+        for name, status in self.resource_errors.items():
+            if name not in ("services", "senders", "phone_numbers") or status not in (403, 404):
+                problems.append(f"resource_errors: {name}={status} (services|senders|"
+                                "phone_numbers -> 403|404)")
+        if self.script not in (None, "demo"):
+            problems.append(f"script: {self.script!r} (None or 'demo')")
         if self.rate_limit_per_s is not None and self.rate_limit_per_s <= 0:
             problems.append("rate_limit_per_s: must be positive")
         return problems

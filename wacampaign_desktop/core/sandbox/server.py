@@ -14,11 +14,14 @@ from waitress.server import create_server
 from wacampaign_desktop.core.redaction import register_secret
 from wacampaign_desktop.core.sandbox.api import SandboxApi
 from wacampaign_desktop.core.sandbox.config import DEFAULT_SENDER, SandboxConfig
+from wacampaign_desktop.core.sandbox.content import ContentCatalogue, SandboxTemplate
 from wacampaign_desktop.core.sandbox.lifecycle import CallbackScheduler
+from wacampaign_desktop.core.sandbox.resources import WebhookResources
 from wacampaign_desktop.core.sandbox.signing import Signer, post_signed
 from wacampaign_desktop.core.sandbox.state import SandboxMessage, SandboxState, SandboxStats
-from wacampaign_desktop.core.sandbox.story import PlannedCallback, Story, make_sid
+from wacampaign_desktop.core.sandbox.story import PlannedCallback, Step, Story, make_sid
 from wacampaign_desktop.core.sandbox.webhook_params import (
+    bare_number,
     incoming_params,
     status_callback_params,
 )
@@ -135,7 +138,30 @@ class SandboxServer:
             return dict(self.state.sends_per_phone)
 
     def messages(self) -> list[SandboxMessage]:
-        return self.state.all_messages()
+        """The messages sent through the API (outbound), oldest first."""
+        return [m for m in self.state.all_messages() if m.direction != "inbound"]
+
+    def inbound_messages(self) -> list[SandboxMessage]:
+        """The contacts' messages to the senders (replies, seeded history), oldest first."""
+        return self.state.inbound_messages()
+
+    @property
+    def content(self) -> ContentCatalogue:
+        """The Content API's templates (the demo catalogue unless `seed_templates=False`)."""
+        return self.api.content
+
+    @property
+    def resources(self) -> WebhookResources:
+        """Messaging Services, Senders API senders and phone numbers with their webhook URLs."""
+        return self.api.resources
+
+    def add_template(self, friendly_name: str, body: str, *, language: str = "en",
+                     variables: dict[str, str] | None = None, status: str = "approved",
+                     **fields: object) -> SandboxTemplate:
+        """Add a Content API template (fields: content_type, media, actions, category,
+        rejection_reason, sid); returns it (its `.sid` is the HX… to send)."""
+        return self.api.content.add(friendly_name, body, language=language,
+                                    variables=variables, status=status, **fields)
 
     def pending_callbacks(self) -> int:
         return self._scheduler.pending()
@@ -143,6 +169,8 @@ class SandboxServer:
     # --- lifecycle of each message (called by the API) -------------------------------------
     def message_created(self, message: SandboxMessage, story: Story) -> None:
         self.state.bump("callbacks_dropped", story.dropped)
+        if story.reply is not None and story.reply_at is not None:
+            self._schedule_reply(message, story.reply, story.reply_at)
         if not (self.config.callbacks_enabled and message.status_callback):
             return
         callbacks = list(story.callbacks)
@@ -179,24 +207,71 @@ class SandboxServer:
                 self.state.bump("callbacks_duplicated")
 
     # --- simulated incoming messages ------------------------------------------------------
-    def simulate_reply(self, from_phone: str, body: str, to: str | None = None, *,
-                       url: str | None = None, profile_name: str | None = None) -> str:
-        """Post a signed incoming WhatsApp message to `url` (default: `incoming_url`).
+    def incoming_target(self, to: str | None = None) -> str | None:
+        """Where Twilio would post a message to sender `to`: the URL set on its Messaging
+        Service / Senders API sender / phone number, else `incoming_url`."""
+        return self.resources.incoming_target(to or DEFAULT_SENDER) or self.incoming_url
 
-        Returns the new message sid. Raises RuntimeError if no URL is known or the receiver
-        could not be reached."""
-        target = url or self.incoming_url
-        if not target:
-            raise RuntimeError("the sandbox has no incoming_url to post replies to")
+    def seed_inbound(self, from_phone: str, body: str = "Hello", *, at: float | None = None,
+                     to: str | None = None, service_sid: str | None = None) -> SandboxMessage:
+        """Record that `from_phone` wrote to sender `to` at epoch `at` (default now), without
+        posting anything: Twilio's message history (listed by catch-up) and the 24-hour window
+        (opened at `at`) see it."""
         with self._reply_lock:
             n = self._reply_counter
             self._reply_counter += 1
-        sid = make_sid("SM", self.config.seed, "reply", from_phone, n)
-        params = incoming_params(sid=sid, account_sid=self.account_sid, from_phone=from_phone,
-                                 to=to or DEFAULT_SENDER, body=body, profile_name=profile_name)
-        self.state.note_inbound(from_phone.split(":", 1)[-1], time.time())  # opens 24 h window
+        number = bare_number(from_phone)
+        when = time.time() if at is None else at
+        message = SandboxMessage(
+            sid=make_sid("SM", self.config.seed, "reply", number, n), account_sid=self.account_sid,
+            to=_whatsapp(to or DEFAULT_SENDER), from_=_whatsapp(number),
+            messaging_service_sid=service_sid, body=body, media_urls=[], content_sid=None,
+            status_callback=None, created=when, timeline=[Step(0.0, "received")],
+            direction="inbound")
+        self.state.add(message)
+        self.state.note_inbound(number, when)  # opens the 24-hour window
+        return message
+
+    def simulate_reply(self, from_phone: str, body: str, to: str | None = None, *,
+                       url: str | None = None, profile_name: str | None = None) -> str:
+        """Record an incoming WhatsApp message and post it, signed, to `url` (default: the
+        sender's configured URL, see `incoming_target`).
+
+        Returns the new message sid. Raises RuntimeError if no URL is known or the receiver
+        could not be reached (the message stays in Twilio's history all the same)."""
+        target = url or self.incoming_target(to)
+        if not target:
+            raise RuntimeError("the sandbox has no incoming_url to post replies to")
+        message = self.seed_inbound(from_phone, body, to=to)
+        if not self._post_inbound(message, target, profile_name):
+            raise RuntimeError(f"the incoming webhook at {target} could not be reached")
+        return message.sid
+
+    def _post_inbound(self, message: SandboxMessage, target: str,
+                      profile_name: str | None = None) -> bool:
+        params = incoming_params(sid=message.sid, account_sid=self.account_sid,
+                                 from_phone=message.from_ or "", to=message.to, body=message.body,
+                                 profile_name=profile_name,
+                                 messaging_service_sid=message.messaging_service_sid)
         status = post_signed(self._signer, target, params, timeout=self.config.callback_timeout)
         if status is None:
-            raise RuntimeError(f"the incoming webhook at {target} could not be reached")
+            return False
         self.state.bump("replies_posted")
-        return sid
+        return True
+
+    def _schedule_reply(self, sent: SandboxMessage, body: str, at: float) -> None:
+        """The contact answers `at` s after `sent` was created (reply_rate or the demo)."""
+
+        def job() -> None:
+            message = self.seed_inbound(sent.to, body, to=sent.from_ or DEFAULT_SENDER,
+                                        service_sid=sent.messaging_service_sid)
+            target = self.incoming_target(message.to)
+            if target and not self._post_inbound(message, target):
+                log.info("reply %s: the incoming webhook at %s could not be reached",
+                         message.sid, target)
+
+        self._scheduler.schedule(sent.created + at - time.time(), job)
+
+
+def _whatsapp(address: str) -> str:
+    return address if address.startswith("whatsapp:") else f"whatsapp:{address}"

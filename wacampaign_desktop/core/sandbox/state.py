@@ -32,7 +32,8 @@ class SandboxMessage:
     status_callback: str | None
     created: float  # epoch seconds
     timeline: list[Step]
-    direction: str = "outbound-api"
+    direction: str = "outbound-api"  # "inbound" for a contact's message to the sender
+    content_variables: str | None = None
 
     def current(self, now: float | None = None) -> Step:
         elapsed = (time.time() if now is None else now) - self.created
@@ -45,7 +46,10 @@ class SandboxMessage:
         return reached
 
     def date_sent(self, now: float | None = None) -> float | None:
-        """When Twilio handed the message on (the 'sending' step), once reached."""
+        """When Twilio handed the message on (the 'sending' step), once reached; an incoming
+        message's date_sent is when it arrived."""
+        if self.direction == "inbound":
+            return self.created
         elapsed = (time.time() if now is None else now) - self.created
         for step in self.timeline:
             if step.status == "sending" and step.at <= elapsed:
@@ -100,6 +104,7 @@ class SandboxState:
     sends_per_phone: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     attempts_per_phone: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     last_inbound: dict[str, float] = field(default_factory=dict)  # phone -> epoch of last reply
+    ordinals: dict[str, int] = field(default_factory=dict)  # phone -> order of its first send
     stats: SandboxStats = field(default_factory=SandboxStats)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -109,17 +114,19 @@ class SandboxState:
             self.attempts_per_phone[phone] = n + 1
             return n
 
-    def reserve_send(self, phone: str) -> int:
-        """The number of earlier sends to `phone`; counts this one."""
+    def reserve_send(self, phone: str) -> tuple[int, int]:
+        """(earlier sends to `phone`, the recipient's ordinal: 0 for the first recipient ever
+        sent to, 1 for the next new one…); counts this send."""
         with self.lock:
             n = self.sends_per_phone[phone]
             self.sends_per_phone[phone] = n + 1
             self.stats.sends += 1
-            return n
+            ordinal = self.ordinals.setdefault(phone, len(self.ordinals))
+            return n, ordinal
 
     def note_inbound(self, phone: str, at: float) -> None:
         with self.lock:
-            self.last_inbound[phone] = at
+            self.last_inbound[phone] = max(at, self.last_inbound.get(phone, at))
 
     def in_session(self, phone: str, now: float) -> bool:
         """True when `phone` wrote within the last 24 hours (WhatsApp's customer-care window)."""
@@ -137,8 +144,13 @@ class SandboxState:
             return self.messages.get(sid)
 
     def all_messages(self) -> list[SandboxMessage]:
+        """Every message, outbound and inbound, in the order they were created."""
         with self.lock:
             return [self.messages[sid] for sid in self.order]
+
+    def inbound_messages(self) -> list[SandboxMessage]:
+        with self.lock:
+            return [m for sid in self.order if (m := self.messages[sid]).direction == "inbound"]
 
     def bump(self, name: str, by: int = 1) -> None:
         with self.lock:

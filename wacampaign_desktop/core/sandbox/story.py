@@ -12,6 +12,7 @@ import secrets
 from dataclasses import dataclass, field
 
 from wacampaign_desktop.core.sandbox.config import FAILURES, SandboxConfig
+from wacampaign_desktop.core.sandbox.demo import REPLY_TEXTS, fate_for
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class Story:
     timeline: list[Step]
     callbacks: list[PlannedCallback] = field(default_factory=list)
     dropped: int = 0
+    reply: str | None = None  # what the contact answers, `reply_at` s after creation
+    reply_at: float | None = None
 
 
 def rng_for(seed: int | None, *parts: object) -> random.Random:
@@ -54,16 +57,14 @@ def make_sid(prefix: str, seed: int | None, *parts: object) -> str:
     return prefix + digest[:32]
 
 
-OUTSIDE_WINDOW = ("failed", 63016, "Failed to send freeform message because you are outside "
-                                   "the allowed window.")
-
-
 def plan_story(config: SandboxConfig, to: str, n: int,
                forced_failure: tuple[str, int, str] | None = None,
-               via_service: bool = False) -> Story:
+               via_service: bool = False, ordinal: int | None = None) -> Story:
     """Draw the fate of the n-th message to `to` (n counts from 0); `forced_failure` makes it
     end that way whatever the draw (e.g. 63016 outside the 24-hour window). Messages sent
-    through a Messaging Service start `accepted`, then become `queued`, as on Twilio."""
+    through a Messaging Service start `accepted`, then become `queued`, as on Twilio. With
+    `config.script == "demo"` a recipient's first message follows the demo script (by the
+    recipient's `ordinal`); a read message may get a reply (`reply_rate`, or the script)."""
     rng = rng_for(config.seed, "story", to, n)
     sid = make_sid("SM", config.seed, to, n)
 
@@ -78,6 +79,13 @@ def plan_story(config: SandboxConfig, to: str, n: int,
     fails = rng.random() < config.failure_rate
     never_read = rng.random() < config.never_read_rate
     failure = FAILURES[rng.randrange(len(FAILURES))]
+    reply_rng = rng_for(config.seed, "reply", to, n)  # its own draws: stories stay as before
+    replies = reply_rng.random() < config.reply_rate
+    reply = REPLY_TEXTS[reply_rng.randrange(len(REPLY_TEXTS))]
+    if config.script == "demo" and n == 0 and ordinal is not None:
+        fate = fate_for(ordinal)
+        fails, never_read, replies = fate.failure is not None, fate.never_read, fate.replies
+        failure, reply = fate.failure or failure, fate.reply or reply
     if forced_failure is not None:
         fails, failure = True, forced_failure
     t += gap()
@@ -98,6 +106,9 @@ def plan_story(config: SandboxConfig, to: str, n: int,
             steps.append(Step(t, "read"))
 
     story = Story(sid=sid, timeline=steps)
+    if replies and steps[-1].status == "read":
+        story.reply = reply
+        story.reply_at = t + config.reply_delay * reply_rng.uniform(0.5, 1.5)
     callbacks: list[PlannedCallback] = []
     for step in steps[1:]:  # Twilio posts no callback for the first status
         if rng.random() < config.drop_rate:
