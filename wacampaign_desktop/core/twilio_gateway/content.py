@@ -8,6 +8,7 @@ its `approval_requests` (WhatsApp's verdict) to a category, a status and a rejec
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -120,4 +121,22 @@ def list_templates(gateway: TwilioGateway, page_size: int = PAGE_SIZE) -> list[R
     except GatewayError:
         raise
     except Exception as exc:
-        raise GatewayError(classify_exception(exc)) from exc
+        raise GatewayError(classify_exception(_page_error(exc))) from exc
+
+
+def _page_error(exc: Exception) -> Exception:
+    """twilio's paging raises a bare TwilioException("Unable to fetch page", response) for an
+    error answer: made the TwilioRestException it would be elsewhere (HTTP status, Twilio code)."""
+    response = exc.args[1] if len(exc.args) > 1 else None
+    status = getattr(response, "status_code", None)
+    if not isinstance(status, int):
+        return exc
+    from twilio.base.exceptions import TwilioRestException
+
+    code, message = None, str(exc.args[0])
+    try:
+        payload = json.loads(getattr(response, "text", "") or "{}")
+        code, message = payload.get("code"), payload.get("message") or message
+    except (ValueError, AttributeError):
+        pass
+    return TwilioRestException(status, "/v1/ContentAndApprovals", msg=message, code=code)
