@@ -7,6 +7,9 @@ import os
 import signal
 import subprocess
 import sys
+from datetime import UTC
+
+import pytest
 
 from tests.webhooks.helpers import TOKEN, Client, incoming_params
 from wacampaign_desktop.cli import main
@@ -54,3 +57,80 @@ def test_routes_lists_local_and_public_urls(tmp_path, capsys):
     assert main(["routes", "--data-dir", str(profile)]) == 0
     out = capsys.readouterr().out
     assert "POST" in out and "https://hooks.example.com/api/webhook/twilio/incoming" in out
+
+
+def _health(base_url: str) -> dict:
+    import urllib.request
+
+    with urllib.request.urlopen(base_url + "/healthz", timeout=10) as response:
+        assert response.status == 200
+        return json.loads(response.read())
+
+
+@pytest.mark.both_engines
+def test_healthz_gives_the_last_callback_time_shared_by_every_receiver(db, bus, db_engine):
+    from wacampaign_desktop import __version__
+    from wacampaign_desktop.core.store.models import WebhookEvent
+    from wacampaign_desktop.core.webhooks import WebhookServer
+
+    first = WebhookServer(bus, lambda: TOKEN, port=0)
+    second = WebhookServer(bus, lambda: TOKEN, port=0)  # a second receiver on the same database
+    first.start()
+    second.start()
+    try:
+        health = _health(first.local_base_url)
+        assert health["status"] == "ok" and health["last_callback_at"] is None
+        assert health["database"] == db_engine and health["version"] == __version__
+
+        client = Client(first.local_base_url)
+        assert client.post(INCOMING_PATH, incoming_params("+33655555501", "Hello"))[0] == 200
+        newest = WebhookEvent.select().order_by(WebhookEvent.id.desc()).first()
+        expected = newest.received_at.replace(tzinfo=UTC).isoformat()
+        assert _health(first.local_base_url)["last_callback_at"] == expected
+        assert _health(second.local_base_url)["last_callback_at"] == expected  # stateless
+
+        # A forged request is not a callback: the time does not move.
+        assert client.post(INCOMING_PATH, incoming_params("+33655555502", "x"),
+                           signature="forged")[0] == 403
+        assert _health(second.local_base_url)["last_callback_at"] == expected
+        client.close()
+    finally:
+        second.stop()
+        first.stop()
+
+
+def test_serve_runs_a_scheduled_campaign_and_reports_its_callbacks(tmp_path, wait_until):
+    """serve on a (sandbox) profile: the engine starts a due scheduled campaign, the sandbox's
+    callbacks come back to serve's receiver, and /healthz says when the last one arrived."""
+    from wacampaign_desktop.core.app_context import AppContext
+    from wacampaign_desktop.core.store.models import Campaign, Contact, utcnow
+
+    profile = tmp_path / "p"
+    ctx = AppContext.open(profile)
+    Contact.insert_many([{"phone": f"+3361230{i:04d}", "name": f"C{i}"} for i in range(3)]).execute()
+    campaign_id = Campaign.create(name="Morning", body="Hello {{name}}", send_rate=50.0,
+                                  state="scheduled", scheduled_at=utcnow()).id
+    ctx.close()
+    env = {**os.environ, "WACAMPAIGN_TWILIO_AUTH_TOKEN": TOKEN, "WACAMPAIGN_SECRET_BACKEND": "file"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wacampaign_desktop", "serve", "--data-dir", str(profile),
+         "--port", "0", "--tunnel", "local"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )
+    try:
+        info = json.loads(proc.stdout.readline())
+        assert info["engine"] is True and info["mode"] == "sandbox"
+        wait_until(lambda: _health(info["local_url"])["last_callback_at"] is not None, 30,
+                   "a callback from the sandbox reached serve")
+        ctx = AppContext.open(profile)
+        try:
+            wait_until(lambda: Campaign.get_by_id(campaign_id).delivered_count
+                       + Campaign.get_by_id(campaign_id).read_count == 3, 30,
+                       "the scheduled campaign delivered by serve's engine")
+        finally:
+            ctx.close()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert '"stopped": true' in err
