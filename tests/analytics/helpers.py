@@ -47,7 +47,11 @@ def seeded_campaign(name: str = "Seeded", count: int = 400, seed: int = 7,
         if fate in ("delivered", "read") and rng.random() < 0.2:
             row["replied_at"] = (row["read_at"] or row["delivered_at"]) + timedelta(minutes=2)
         rows.append(row)
-    mu.insert_messages(campaign.id, rows)
+    replies = {row["phone"]: row.pop("replied_at") for row in rows}
+    mu.insert_messages(campaign.id, [{**row, "replied_at": None} for row in rows])
+    for message in CampaignMessage.select().where(CampaignMessage.campaign == campaign.id):
+        if replies[message.phone] is not None:  # as the incoming path does: counters follow
+            mu.mark_replied(message, replies[message.phone])
     return campaign.id
 
 

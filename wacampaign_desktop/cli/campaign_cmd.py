@@ -71,6 +71,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     for name, verb in (("pause", "pause"), ("resume", "resume"), ("cancel", "cancel"),
                        ("retry-failed", "requeue retryable failed messages of")):
         action(name, run_control, f"{verb} a campaign")
+    from wacampaign_desktop.cli.stats_cmd import add_stats_action  # analytics: role E
+
+    add_stats_action(sub, common)
 
 
 # Where each draft field comes from on the command line, to name it in errors.
