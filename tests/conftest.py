@@ -90,8 +90,10 @@ def make_pg_database(pg_cluster) -> Iterator[Callable[..., str]]:
 
 @pytest.fixture
 def db_engine(request) -> str:
-    """"sqlite" (default) or "postgresql" (tests marked `both_engines` run with each)."""
-    return getattr(request, "param", "sqlite")
+    """"sqlite" (default) or "postgresql" (tests marked `both_engines` run with each);
+    WACAMPAIGN_TEST_ENGINE=postgresql runs every unmarked test on PostgreSQL (a whole-suite
+    check, not CI's default)."""
+    return getattr(request, "param", os.environ.get("WACAMPAIGN_TEST_ENGINE", "sqlite"))
 
 
 @pytest.fixture

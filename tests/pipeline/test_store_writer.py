@@ -14,7 +14,7 @@ from tests.webhooks.helpers import make_campaign
 from wacampaign_desktop.core.clock import ManualClock
 from wacampaign_desktop.core.events import CountersChanged, EventBus
 from wacampaign_desktop.core.store import message_updates as mu
-from wacampaign_desktop.core.store.database import PRAGMAS, bind_database
+from wacampaign_desktop.core.store.database import PRAGMAS, bind_database, is_postgres
 from wacampaign_desktop.core.store.models import CampaignMessage, WebhookEvent
 from wacampaign_desktop.core.store.status_pipeline import StatusReport, status_changes
 from wacampaign_desktop.core.store.writer import Outcome, StoreWriter
@@ -22,7 +22,10 @@ from wacampaign_desktop.core.store.writer import Outcome, StoreWriter
 
 @pytest.fixture
 def impatient(db):
-    """The same file with a 50 ms busy timeout (so a held lock fails fast), bound to the models."""
+    """The same file with a 50 ms busy timeout (so a held lock fails fast), bound to the models.
+    SQLite's file lock only (WACAMPAIGN_TEST_ENGINE=postgresql skips these)."""
+    if is_postgres(db):
+        pytest.skip("about SQLite's file write lock")
     quick = peewee.SqliteDatabase(db.database, pragmas={**PRAGMAS, "busy_timeout": 50},
                                   timeout=0.05, lock_type="IMMEDIATE", check_same_thread=False)
     bind_database(quick)

@@ -57,9 +57,10 @@ def write_contacts(rows: Sequence[ContactRow], now: datetime, *,
     col = {name: field.column_name for name, field in meta.fields.items()}
     insert_sql = (f'INSERT INTO "{table}" ("{col["phone"]}", "{col["name"]}", "{col["fields"]}", '
                   f'"{col["tags"]}", "{col["created_at"]}", "{col["updated_at"]}") '
-                  "VALUES (?, ?, ?, ?, ?, ?)")
+                  "VALUES (?, ?, ?, ?, ?, ?)").replace("?", db.param)
     update_sql = (f'UPDATE "{table}" SET "{col["name"]}" = ?, "{col["fields"]}" = ?, '
-                  f'"{col["tags"]}" = ?, "{col["updated_at"]}" = ? WHERE "{col["id"]}" = ?')
+                  f'"{col["tags"]}" = ?, "{col["updated_at"]}" = ? WHERE "{col["id"]}" = ?'
+                  ).replace("?", db.param)
     to_json = _to_json
     from_json = Contact.fields.python_value
     stamp = Contact.updated_at.db_value(now)
@@ -115,7 +116,7 @@ def existing_phones(phones: Sequence[str], batch: int = BATCH) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(phones), batch):
         chunk = list(phones[start:start + batch])
-        sql = (f'SELECT "{column}" FROM "{table}" WHERE "{column}" IN ({", ".join("?" * len(chunk))})')
+        sql = (f'SELECT "{column}" FROM "{table}" WHERE "{column}" IN ({", ".join([db.param] * len(chunk))})')
         found.update(phone for (phone,) in db.execute_sql(sql, chunk).fetchall())
     return found
 
@@ -124,7 +125,7 @@ def _known(db: peewee.Database, table: str, col: dict[str, str], phones: list[st
     """phone → (id, name, fields JSON, tags JSON) for the numbers already contacts."""
     if not phones:
         return {}
-    marks = ", ".join("?" * len(phones))
+    marks = ", ".join([db.param] * len(phones))
     sql = (f'SELECT "{col["phone"]}", "{col["id"]}", "{col["name"]}", "{col["fields"]}", '
            f'"{col["tags"]}" FROM "{table}" WHERE "{col["phone"]}" IN ({marks})')
     return {phone: rest for phone, *rest in db.execute_sql(sql, phones).fetchall()}

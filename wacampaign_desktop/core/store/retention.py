@@ -22,6 +22,8 @@ from datetime import datetime, timedelta
 
 import peewee
 
+from wacampaign_desktop.core.store.database import is_postgres
+
 log = logging.getLogger(__name__)
 
 SUMMARISED = "null"  # what `params` holds once a row is only a summary
@@ -60,6 +62,11 @@ class PruneResult:
     finished: bool  # False if `between_batches` asked to stop early
 
 
+def _sql(db: peewee.Database, text: str) -> str:
+    """`text` with its `?` placeholders in the database's own style."""
+    return text.replace("?", db.param) if db.param != "?" else text
+
+
 def _bounds(db: peewee.Database) -> tuple[int, int]:
     low, high = db.execute_sql("SELECT (SELECT MIN(id) FROM webhook_event), "
                                 "(SELECT MAX(id) FROM webhook_event)").fetchone()  # two index seeks
@@ -74,7 +81,7 @@ def _first_id_where_not(db: peewee.Database, condition: str, args: tuple) -> int
     sql = f"SELECT id, ({condition}) FROM webhook_event WHERE id >= ? AND id < ? ORDER BY id LIMIT 1"
     while low < high:
         middle = (low + high) // 2
-        row = db.execute_sql(sql, (*args, middle, high)).fetchone()
+        row = db.execute_sql(_sql(db, sql), (*args, middle, high)).fetchone()
         if row is None:
             high = middle
         elif row[1]:
@@ -86,7 +93,7 @@ def _first_id_where_not(db: peewee.Database, condition: str, args: tuple) -> int
 
 def older_than(db: peewee.Database, cutoff: datetime) -> int:
     """First id received at or after `cutoff`."""
-    return _first_id_where_not(db, "received_at < ?", (str(cutoff),))
+    return _first_id_where_not(db, "received_at < ?", (cutoff if is_postgres(db) else str(cutoff),))
 
 
 def first_full_row(db: peewee.Database) -> int:
@@ -95,14 +102,17 @@ def first_full_row(db: peewee.Database) -> int:
 
 
 def _count(db: peewee.Database, start: int, stop: int) -> int:
-    return db.execute_sql("SELECT COUNT(*) FROM webhook_event WHERE id >= ? AND id < ?",
+    return db.execute_sql(_sql(db, "SELECT COUNT(*) FROM webhook_event WHERE id >= ? AND id < ?"),
                           (start, stop)).fetchone()[0]
 
 
 def _bytes_per_row(db: peewee.Database) -> float:
     try:
-        used = db.execute_sql("SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'webhook_event%'"
-                              ).fetchone()[0] or 0
+        if is_postgres(db):
+            used = db.execute_sql("SELECT pg_total_relation_size('webhook_event')").fetchone()[0]
+        else:
+            used = db.execute_sql("SELECT SUM(pgsize) FROM dbstat WHERE name LIKE "
+                                  "'webhook_event%'").fetchone()[0] or 0
     except peewee.DatabaseError:  # SQLite built without dbstat
         used = db.execute_sql("SELECT SUM(LENGTH(params)) + COUNT(*) * 80 FROM webhook_event"
                               ).fetchone()[0] or 0
@@ -152,7 +162,7 @@ def prune(db: peewee.Database, retention: Retention, now: datetime, *,
     for kind, start, stop in steps:
         with db.atomic():  # waits (busy timeout) for the write lock, then holds it briefly
             began = time.perf_counter()
-            counts[kind] += db.execute_sql(sql[kind], (start, stop)).rowcount
+            counts[kind] += db.execute_sql(_sql(db, sql[kind]), (start, stop)).rowcount
         held.append((time.perf_counter() - began) * 1000)  # lock held, commit included
         if not keep_going():
             return _result(counts, 0, held, False)
@@ -169,8 +179,9 @@ def _result(counts: dict[str, int], returned: int, held: list[float], finished: 
 def return_free_pages(db: peewee.Database, *, pages_per_step: int = VACUUM_PAGES,
                       between_steps: Callable[[], bool] | None = None) -> tuple[int, float, bool]:
     """Hand free pages back to the file system a few at a time (incremental auto-vacuum files
-    only). Returns (pages returned, longest step in ms, finished)."""
-    if db.execute_sql("PRAGMA auto_vacuum").fetchone()[0] != 2:
+    only; PostgreSQL's autovacuum does this itself). Returns (pages returned, longest step in
+    ms, finished)."""
+    if is_postgres(db) or db.execute_sql("PRAGMA auto_vacuum").fetchone()[0] != 2:
         return 0, 0.0, True
     returned, longest = 0, 0.0
     while True:

@@ -22,6 +22,7 @@ from pathlib import Path
 import peewee
 
 from wacampaign_desktop.core.events import Alert, EventBus
+from wacampaign_desktop.core.store.database import is_postgres
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,8 @@ def is_storage_full(exc: BaseException | None) -> bool:
     seen = 0
     while exc is not None and seen < 5:
         if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+            return True
+        if getattr(exc, "sqlstate", None) in ("53100", "53400"):  # PostgreSQL: disk full, quota
             return True
         if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
             return True
@@ -98,7 +101,10 @@ class StorageHealth:
 
 def space_available(db: peewee.Database, folder: Path, min_free: int = MIN_FREE_BYTES) -> bool:
     """Room to write again? Free disk space above `min_free` and pages left under SQLite's
-    limit on this connection (checked without writing)."""
+    limit on this connection (checked without writing). On PostgreSQL the space is the
+    server's: the next successful write says there is room again."""
+    if is_postgres(db):
+        return True
     try:
         if shutil.disk_usage(folder).free < min_free:
             return False

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import peewee
 
+from wacampaign_desktop.core.store.database import is_postgres
 from wacampaign_desktop.core.store.retention import SUMMARISED
 
 
@@ -33,7 +34,20 @@ def _log_bytes(db: peewee.Database) -> int:
                                   ).fetchone()[0])
 
 
+def _postgres_usage(db: peewee.Database) -> DatabaseUsage:
+    """On PostgreSQL: the database's size on the server; the server reclaims free space."""
+    size, log_bytes = db.execute_sql(
+        "SELECT pg_database_size(current_database()), pg_total_relation_size('webhook_event')"
+    ).fetchone()
+    rows, summarised = db.execute_sql(
+        "SELECT COUNT(*), COUNT(*) FILTER (WHERE params = %s) FROM webhook_event", (SUMMARISED,)
+    ).fetchone()
+    return DatabaseUsage(int(size), 0, int(log_bytes), rows, summarised, True)
+
+
 def database_usage(db: peewee.Database, path: Path) -> DatabaseUsage:
+    if is_postgres(db):
+        return _postgres_usage(db)
     page_size = db.execute_sql("PRAGMA page_size").fetchone()[0]
     free_pages = db.execute_sql("PRAGMA freelist_count").fetchone()[0]
     rows, summarised = db.execute_sql(

@@ -27,12 +27,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from wacampaign_desktop.core.store.database import is_postgres
 from wacampaign_desktop.core.store.models import WebhookEvent, utcnow
 
 AUDIT_COLUMNS = ("kind", "sid", "status", "params", "signature_valid", "outcome",
                  "idempotency_token", "remote_addr", "received_at")
 AUDIT_SQL = (f"INSERT INTO webhook_event (id, {', '.join(AUDIT_COLUMNS)}) "
-             f"VALUES ({', '.join('?' * (len(AUDIT_COLUMNS) + 1))})")
+             f"VALUES ({', '.join('?' * (len(AUDIT_COLUMNS) + 1))})")  # SQLite's form
 
 REPEAT_WINDOW = timedelta(hours=1)
 REJECTION_TOKEN_PREFIX = "rejected:"
@@ -124,7 +125,7 @@ def token_seen(kind: str, token: str | None) -> bool:
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-def _record(row_id: int, row: dict[str, Any]) -> list[Any]:
+def _record(row_id: int, row: dict[str, Any], postgres: bool = False) -> list[Any]:
     """The row's values in AUDIT_COLUMNS order (the hot path: one per webhook)."""
     token = row["idempotency_token"]
     if token and row["outcome"] != "rejected":
@@ -132,16 +133,24 @@ def _record(row_id: int, row: dict[str, Any]) -> list[Any]:
     at = row["received_at"]  # as sqlite3's datetime adapter writes it, without the adapter
     return [row_id, row["kind"], row["sid"], row["status"],
             _ENCODE(lean_params(row["params"] or {}, row["sid"], row["status"])),
-            int(bool(row["signature_valid"])), row["outcome"], token, row["remote_addr"],
-            at.isoformat(" ") if isinstance(at, datetime) else at]
+            bool(row["signature_valid"]), row["outcome"], token, row["remote_addr"],
+            at.isoformat(" ") if isinstance(at, datetime) and not postgres else at]
 
 
 def insert_rows(rows: list[dict[str, Any]]) -> list[int]:
     """Store `rows` with one statement; their ids, in order. Call inside the write transaction
-    (ids are taken after the current maximum, which the transaction holds alone)."""
+    (on SQLite ids are taken after the current maximum, which the transaction holds alone; on
+    PostgreSQL, where other processes insert at the same time, from the table's sequence)."""
     if not rows:
         return []
     db = WebhookEvent._meta.database
+    if is_postgres(db):
+        ids = [row_id for (row_id,) in db.execute_sql(
+            "SELECT nextval(pg_get_serial_sequence('webhook_event', 'id')) "
+            "FROM generate_series(1, %s)", (len(rows),)).fetchall()]
+        values = [_record(row_id, row, True) for row_id, row in zip(ids, rows, strict=True)]
+        db.connection().cursor().executemany(AUDIT_SQL.replace("?", "%s"), values)
+        return ids
     cursor = db.execute_sql("SELECT COALESCE(MAX(id), 0) FROM webhook_event")
     first_id = int(cursor.fetchone()[0]) + 1
     values = [_record(first_id + offset, row) for offset, row in enumerate(rows)]
