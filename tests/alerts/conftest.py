@@ -1,0 +1,3 @@
+from retries.helpers import sandbox_runtime
+
+__all__ = ["sandbox_runtime"]
