@@ -38,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                        ("duplicate-rate", "callbacks posted twice"),
                        ("reorder-rate", "callbacks posted out of order"),
                        ("drop-rate", "callbacks never posted"),
+                       ("reply-rate", "read messages the contact answers"),
                        ("server-error-rate", "creates answered with HTTP 500")):
         parser.add_argument(f"--{name}", type=_share, default=0.0, metavar="SHARE",
                             help=f"share (0-1) of {what}")
@@ -50,6 +51,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                         help="free text fails with 63016 unless the contact replied in the last "
                              "24 h (templates always pass)")
     parser.add_argument("--no-callbacks", action="store_true", help="post no status callbacks")
+    parser.add_argument("--demo", action="store_true",
+                        help="the first-run demo: scripted failures (63016, 30008, 63049, "
+                             "63024), unread messages and replies (a question, a thank-you, "
+                             "one STOP)")
     parser.add_argument("--account-sid", default=None, help="fixed Account SID (AC…)")
     parser.add_argument("--auth-token", default=None, help="fixed auth token")
     parser.set_defaults(func=run)
@@ -74,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
             rate_limit_per_s=args.rate_limit, incoming_url=args.incoming_url,
             callbacks_enabled=not args.no_callbacks,
             enforce_session_window=args.enforce_session_window, account_sid=args.account_sid,
-            auth_token=args.auth_token,
+            auth_token=args.auth_token, reply_rate=args.reply_rate,
+            script="demo" if args.demo else None,
         )
         server = SandboxServer(config)
         server.start()

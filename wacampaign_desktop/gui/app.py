@@ -92,18 +92,22 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def _run_window(app: QApplication, instance: InstanceServer, args: argparse.Namespace) -> int:
     from wacampaign_desktop.core.runtime_config import RuntimeConfig
+    from wacampaign_desktop.core.sandbox import SandboxConfig
     from wacampaign_desktop.gui.first_run import seed_demo_contacts
     from wacampaign_desktop.gui.main_window import MainWindow
     from wacampaign_desktop.gui.models.labels import ui_locale
     from wacampaign_desktop.gui.runtime_controller import runtime_factory
     from wacampaign_desktop.gui.services import GuiServices
 
-    context = AppContext.open(args.data_dir, verbose=getattr(args, "verbose", False))
+    context = AppContext.open(args.data_dir, verbose=getattr(args, "verbose", False),
+                              database_url=getattr(args, "database_url", None))
     install_translators(app, choose_language(context.settings.language))
     QLocale.setDefault(ui_locale())  # every QLocale() formats dates/numbers like the interface
     seed_demo_contacts(context)
-    # live mode reaches Twilio at --api-url (default: WACAMPAIGN_TWILIO_API_URL, see cli/__init__)
-    config = RuntimeConfig(api_url=getattr(args, "api_url", None) or None)
+    # live mode reaches Twilio at --api-url (default: WACAMPAIGN_TWILIO_API_URL, see cli/__init__);
+    # the built-in sandbox plays the first-run demo (failures, replies, an opt-out: sandbox/demo.py)
+    config = RuntimeConfig(api_url=getattr(args, "api_url", None) or None,
+                           sandbox=SandboxConfig.demo())
     services = GuiServices.create(context, make_runtime=runtime_factory(config))
     window = MainWindow(services)
     instance.activateRequested.connect(lambda: bring_forward(window))
