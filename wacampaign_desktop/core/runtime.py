@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from wacampaign_desktop.core.alerts_monitor import AlertsMonitor
 from wacampaign_desktop.core.app_context import AppContext
 from wacampaign_desktop.core.clock import Clock
 from wacampaign_desktop.core.engine import CampaignEngine
@@ -100,6 +101,7 @@ class Runtime:
         self.tunnel = None
         self.engine: CampaignEngine | None = None
         self.housekeeping: Housekeeping | None = None  # log retention, daily backup
+        self.alerts: AlertsMonitor | None = None  # failure share, undelivered, no callback (G)
         self.automation = None  # reply rules, run after each incoming message is stored (F)
         self.credentials: TwilioCredentials | None = None
         self.route_keeper = None  # re-applies Twilio's webhooks when the public URL changes
@@ -170,6 +172,7 @@ class Runtime:
                 audience_rules=self.audience_rules,
             )
             self.engine.start()
+            self.alerts = AlertsMonitor(ctx.bus, s, self.clock).start()
             self._start_automation()
             self.housekeeping = Housekeeping(ctx).start()
         except Exception:
@@ -239,8 +242,8 @@ class Runtime:
         self.automation = AutomationWorker(ctx.bus, automation).start()
 
     def stop(self) -> None:
-        for name in ("automation", "housekeeping", "engine", "route_keeper", "tunnel", "webhooks",
-                     "writer", "sandbox"):
+        for name in ("alerts", "automation", "housekeeping", "engine", "route_keeper", "tunnel",
+                     "webhooks", "writer", "sandbox"):
             part = getattr(self, name)
             if part is None:
                 continue

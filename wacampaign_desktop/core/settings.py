@@ -55,9 +55,9 @@ class Settings:
     auto_retry_delay_minutes: float = 15.0
     # Alerts (role G; a campaign's alert_thresholds override them): failure share over the last
     # N outcomes, undelivered share, and no callback for M minutes while sending (0 = off)
-    alert_failure_rate: float = 0.20
+    alert_failure_rate: float = 0.10  # below auto-pause (20 %): a warning first
     alert_window: int = 50
-    alert_undelivered_rate: float = 0.10
+    alert_undelivered_rate: float = 0.05
     alert_silence_minutes: float = 5.0
     # Reply automation (role F): opt-out confirmation, automatic-reply cooldown per contact and
     # rule, and the time zone business hours are read in ("" = this computer's time zone)
