@@ -183,6 +183,9 @@ class MainWindow(QMainWindow):
                                          self.focus_search, "actionSearch"))
         view_menu.addAction(self._action(self.tr("Refresh"), QKeySequence.StandardKey.Refresh,
                                          self.refresh_current, "actionRefresh"))
+        tools_menu = bar.addMenu(self.tr("&Tools"))  # F: reply rules
+        tools_menu.addAction(self._action(self.tr("Reply rules…"), None, self.open_reply_rules,
+                                          "actionReplyRules"))
         help_menu = bar.addMenu(self.tr("&Help"))  # Help menu: E (words)
         help_menu.addAction(self._action(self.tr("User guide"),
                                          QKeySequence.StandardKey.HelpContents,
@@ -191,6 +194,11 @@ class MainWindow(QMainWindow):
                                          lambda: self.show_guide("shortcuts"), "actionShortcuts"))
         help_menu.addSeparator()
         help_menu.addAction(self._action(self.tr("About"), None, self.about, "actionAbout"))
+
+    def open_reply_rules(self) -> None:
+        from wacampaign_desktop.gui.rules import open_rules_dialog
+
+        open_rules_dialog(self.services, self)
 
     def new_campaign(self) -> None:
         view = self.show_view("campaigns")

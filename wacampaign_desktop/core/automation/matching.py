@@ -104,34 +104,51 @@ def matches(rule: Rule, message: Incoming) -> bool:
     return False
 
 
-def problems(rule: Rule) -> list[str]:
-    """What keeps `rule` from being saved, in plain words (empty: it can be saved)."""
-    found: list[str] = []
+PROBLEMS = {
+    "kind": "Match: choose what the rule looks for.",
+    "keyword": "Keyword: write the word or text to look for.",
+    "regex": "Regular expression: “{pattern}” is not valid ({detail}).",
+    "hours": "Business hours: write the start and end like 09:00.",
+    "days": "Business hours: choose at least one working day.",
+    "actions": "Actions: choose at least one (an automatic reply, a tag or a follow-up).",
+    "cooldown": "Cooldown: between 0 and 10080 minutes (one week).",
+    "template": "Template: a template SID starts with HX and has 34 characters.",
+}
+
+
+def problem_codes(rule: Rule) -> list[tuple[str, dict[str, str]]]:
+    """What keeps `rule` from being saved: (code, details) pairs; see PROBLEMS."""
+    found: list[tuple[str, dict[str, str]]] = []
     if rule.match_kind not in MATCH_KINDS:
-        found.append(f"Match: “{rule.match_kind}” is not one of {', '.join(MATCH_KINDS)}.")
+        found.append(("kind", {}))
     if rule.match_kind in KEYWORD_KINDS and not rule.pattern.strip():
-        found.append("Keyword: write the word or text to look for.")
+        found.append(("keyword", {}))
     if rule.match_kind == "regex" and rule.pattern.strip():
         try:
             re.compile(strip_accents(rule.pattern), re.IGNORECASE)
         except re.error as exc:
-            found.append(f"Regular expression: “{rule.pattern}” is not valid ({exc.msg}"
-                         + (f" at character {exc.pos + 1}" if exc.pos is not None else "") + ").")
+            where = f" at character {exc.pos + 1}" if exc.pos is not None else ""
+            found.append(("regex", {"pattern": rule.pattern, "detail": f"{exc.msg}{where}"}))
     if rule.match_kind == "after_hours":
         hours = rule.business_hours or DEFAULT_HOURS
-        for key in ("start", "end"):
-            try:
-                parse_time(hours.get(key, ""))
-            except ValueError as exc:
-                found.append(f"Business hours {key}: {exc}.")
+        try:
+            parse_time(hours.get("start", ""))
+            parse_time(hours.get("end", ""))
+        except ValueError:
+            found.append(("hours", {}))
         days = hours.get("days", [])
         if not days or any(day not in DAYS for day in days):
-            found.append("Business hours: choose at least one working day.")
+            found.append(("days", {}))
     if not (rule.has_reply or rule.add_tag.strip() or rule.follow_up):
-        found.append("Actions: choose at least one (an automatic reply, a tag or a follow-up).")
+        found.append(("actions", {}))
     if not 0 <= rule.cooldown_minutes <= 7 * 24 * 60:
-        found.append("Cooldown: between 0 and 10080 minutes (one week).")
+        found.append(("cooldown", {}))
     if rule.reply_content_sid and not (rule.reply_content_sid.startswith("HX")
                                        and len(rule.reply_content_sid) == 34):
-        found.append("Template: a template SID starts with HX and has 34 characters.")
+        found.append(("template", {}))
     return found
+
+
+def problems(rule: Rule) -> list[str]:
+    """What keeps `rule` from being saved, in plain English (empty: it can be saved)."""
+    return [PROBLEMS[code].format(**details) for code, details in problem_codes(rule)]

@@ -27,6 +27,7 @@ from wacampaign_desktop.core.store.models import CampaignMessage, Contact, Inbou
 if TYPE_CHECKING:
     from wacampaign_desktop.core.app_context import AppContext
     from wacampaign_desktop.core.direct_messages import _Gateway
+    from wacampaign_desktop.core.services.rules import TemplateChoice
 
 MAX_CONVERSATIONS = 500
 MAX_THREAD = 200
@@ -271,8 +272,8 @@ class InboxService:
         contact = Contact.get_or_none(Contact.phone == phone)
         return bool(contact is not None and contact.follow_up_at is not None)
 
-    def templates(self) -> list[tuple[str, str]]:
-        """Approved templates that can be sent outside the window: (sid, label)."""
+    def templates(self) -> list[TemplateChoice]:
+        """Approved templates, which can be sent outside the 24-hour window."""
         from wacampaign_desktop.core.services.rules import RulesService
 
         return RulesService(self._context, self._clock).templates()

@@ -4,7 +4,7 @@ invalid regular expression is refused with a plain message), delete, reorder, en
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,26 @@ from wacampaign_desktop.core.store import rules as store
 if TYPE_CHECKING:
     from wacampaign_desktop.core.app_context import AppContext
 
-__all__ = ["DEFAULT_HOURS", "MATCH_KINDS", "Decision", "Rule", "RuleProblem", "RulesService"]
+__all__ = ["DEFAULT_HOURS", "MATCH_KINDS", "Decision", "Rule", "RuleProblem", "RulesService",
+           "TemplateChoice"]
+
+
+@dataclass(frozen=True)
+class TemplateChoice:
+    """An approved template as pickers show it."""
+
+    sid: str
+    label: str  # "name (language)"
+    body: str = ""
+    placeholders: tuple[str, ...] = ()
+    samples: dict[str, str] = field(default_factory=dict)
+
+    def filled(self, variables: dict[str, str]) -> str:
+        """The body with {{1}}… replaced by `variables` (what the contact will read)."""
+        text = self.body
+        for key, value in variables.items():
+            text = text.replace("{{" + key + "}}", value)
+        return text
 
 
 class RuleProblem(ValueError):
@@ -86,19 +105,17 @@ class RulesService:
     def campaigns() -> list[tuple[int, str]]:
         return store.campaign_choices()
 
-    def templates(self) -> list[tuple[str, str]]:
-        """(sid, "name (language)") of approved templates, for a reply outside the window;
-        empty until templates were synced."""
+    def templates(self) -> list[TemplateChoice]:
+        """Approved templates (they can be sent outside the 24-hour window); empty until the
+        templates were synced."""
         try:
             from wacampaign_desktop.core.services.templates import TemplatesService
-        except ImportError:
-            return []
-        try:
+
             found = TemplatesService(self._context).list(sendable_only=True)
-        except Exception:
+        except Exception:  # not synced yet, or the templates table is not there
             return []
-        return [(t.sid, f"{t.friendly_name} ({t.language})" if getattr(t, "language", "")
-                 else t.friendly_name) for t in found]
+        return [TemplateChoice(t.sid, f"{t.name} ({t.language})" if t.language else t.name,
+                               t.body, tuple(t.placeholders), dict(t.samples)) for t in found]
 
     # -- try a message ----------------------------------------------------------------------
     def test(self, text: str, contact: str | None = None, campaign: int | None = None,

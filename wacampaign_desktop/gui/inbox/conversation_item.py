@@ -5,7 +5,7 @@ everything."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QListWidgetItem, QStyleOptionViewItem
 
@@ -18,6 +18,7 @@ TITLE_ROLE = Qt.ItemDataRole.UserRole + 41  # (name, phone as shown): the first 
 SEPARATOR = " · "
 TEXT_MARGINS = 12  # the style's text margins on both sides, with room to spare
 PREVIEW_LETTERS = 60
+FOLLOW_UP_MARK = "⚑"
 LINE_SEPARATOR = "\u2028"
 
 
@@ -42,7 +43,9 @@ def conversation_item(conv: Conversation) -> QListWidgetItem:
     preview = conv.last_body.replace("\n", " ")
     if len(preview) > PREVIEW_LETTERS:
         preview = preview[:PREVIEW_LETTERS - 1] + "…"
-    item = QListWidgetItem(f"{title_text(conv.name, phone)}\n{local_time(conv.last_at)}  {preview}")
+    mark = f"{FOLLOW_UP_MARK} " if conv.follow_up else ""
+    item = QListWidgetItem(f"{title_text(conv.name, phone)}\n{mark}{local_time(conv.last_at)}  "
+                           f"{preview}")
     item.setData(TITLE_ROLE, (conv.name, phone))
     show_unread(item, conv)
     return item
@@ -51,6 +54,10 @@ def conversation_item(conv: Conversation) -> QListWidgetItem:
 def show_unread(item: QListWidgetItem, conv: Conversation) -> None:
     """The badge, the bold and the tooltip (whole name and number, last message, unread count)."""
     tooltip = f"{title_text(conv.name, display_phone(conv.phone))}\n{conv.last_body}"
+    if conv.follow_up:
+        tooltip += "\n" + QCoreApplication.translate("InboxView", "Marked for follow-up")
+    if conv.opted_out:
+        tooltip += "\n" + QCoreApplication.translate("InboxView", "Opted out (replied STOP)")
     set_badge(item, conv.unread, tooltip)
     font = item.font()
     font.setBold(conv.unread > 0)

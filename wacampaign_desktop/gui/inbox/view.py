@@ -1,6 +1,9 @@
-"""InboxView: conversations (newest first, unread ones in bold with a count badge) on the left,
-the thread with one contact on the right (showing it marks it read), and a free-text reply box
-that is only enabled inside WhatsApp's 24-hour window."""
+"""InboxView: conversations (newest first, unread ones in bold with a count badge, a flag on
+those marked for follow-up; a "Follow-up only" filter) on the left, the thread with one contact on
+the right (showing it marks it read; our replies and automatic replies with their current status,
+kept current by status callbacks), and a free-text reply box that is only enabled inside
+WhatsApp's 24-hour window and never for an opted-out contact (the reason is shown); outside the
+window the approved templates are offered instead."""
 
 from __future__ import annotations
 
@@ -18,17 +21,21 @@ from shiboken6 import isValid
 
 from wacampaign_desktop.core.events import InboundReceived
 from wacampaign_desktop.core.services.inbox import (
+    ContactOptedOut,
     Conversation,
     ReplyWindow,
     ReplyWindowClosed,
     SentReply,
     ThreadEntry,
 )
+from wacampaign_desktop.core.services.rules import TemplateChoice
 from wacampaign_desktop.gui.inbox.conversation_item import (
     ConversationDelegate,
     conversation_item,
     show_unread,
 )
+from wacampaign_desktop.gui.inbox.direct_relay import DirectMessageRelay
+from wacampaign_desktop.gui.inbox.view_extras import InboxExtrasMixin
 from wacampaign_desktop.gui.models.labels import error_explanation, local_time, status_label
 from wacampaign_desktop.gui.models.phone_text import display_phone
 from wacampaign_desktop.gui.resources import load_ui
@@ -39,7 +46,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class InboxView(QWidget):
+class InboxView(InboxExtrasMixin, QWidget):
     unreadChanged = Signal()  # a conversation was read: the navigation's badge re-counts
 
     def __init__(self, services: GuiServices, parent: QWidget | None = None) -> None:
@@ -57,6 +64,8 @@ class InboxView(QWidget):
         self._conversations: list[Conversation] = []
         self._current: Conversation | None = None
         self._window = ReplyWindow(False, None, timedelta(0))
+        self._opted_out = False
+        self._templates: list[TemplateChoice] = []
         self._sending = False
         self._stale = False
         self.loading = False
@@ -74,6 +83,14 @@ class InboxView(QWidget):
         self._tick.timeout.connect(self._refresh_window)
         self._tick.start()
         services.bridge.inboundReceived.connect(self._on_inbound)
+        self.ui.followUpOnlyCheck.toggled.connect(self.reload)
+        self.ui.followUpButton.toggled.connect(self._set_follow_up)
+        self.ui.rulesButton.clicked.connect(self.open_rules)
+        self.ui.templateCombo.currentIndexChanged.connect(self._prefill_values)
+        self.ui.templateButton.clicked.connect(self.send_template)
+        self._relay = DirectMessageRelay(services.context.bus, self)
+        self._relay.changed.connect(self._on_direct_changed)
+        self.destroyed.connect(self._relay.close)
         self.reload()
 
     def focus_search(self) -> None:
@@ -95,8 +112,9 @@ class InboxView(QWidget):
             return
         self.loading = True
         inbox, text = self.services.inbox, self.ui.searchEdit.text()
-        self.services.tasks.run(lambda: inbox.conversations(text), self._show_conversations,
-                                self._load_failed)
+        follow_up_only = self.ui.followUpOnlyCheck.isChecked()
+        self.services.tasks.run(lambda: inbox.conversations(text, follow_up_only=follow_up_only),
+                                self._show_conversations, self._load_failed)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.loading = self._reload_again = False
@@ -131,13 +149,16 @@ class InboxView(QWidget):
 
     def _show_empty(self) -> None:
         self._current = None
-        if self.ui.searchEdit.text().strip():
+        if self.ui.followUpOnlyCheck.isChecked():
+            self.ui.contactLabel.setText(self.tr("No conversation is marked for follow-up."))
+        elif self.ui.searchEdit.text().strip():
             self.ui.contactLabel.setText(self.tr("No conversation matches this search."))
         else:
             self.ui.contactLabel.setText(self.tr(
                 "No messages yet. When contacts answer a campaign, their messages appear here."))
         self.ui.threadView.clear()
         self._window = ReplyWindow(False, None, timedelta(0))
+        self._opted_out = False
         self._update_reply_state()
 
     @Slot(int)
@@ -150,6 +171,9 @@ class InboxView(QWidget):
         phone = html.escape(display_phone(conv.phone))
         header = f"<b>{html.escape(conv.name)}</b> · {phone}" if conv.name else f"<b>{phone}</b>"
         self.ui.contactLabel.setText(header)
+        self.ui.followUpButton.blockSignals(True)
+        self.ui.followUpButton.setChecked(conv.follow_up)
+        self.ui.followUpButton.blockSignals(False)
         entries = self.services.inbox.thread(conv.phone)
         self.ui.threadView.setHtml(self._thread_html(conv, entries))
         bar = self.ui.threadView.verticalScrollBar()
@@ -190,9 +214,13 @@ class InboxView(QWidget):
         reply; nothing for the contact's own messages."""
         if entry.kind == "inbound":
             return ""
+        automatic = {"auto_reply": self.tr("Automatic reply"),
+                     "optout_confirmation": self.tr("Opt-out confirmation")}.get(entry.direct_kind)
         if entry.kind == "reply" and entry.status == "failed":
-            return self.tr("Not sent: %1").replace("%1", self._failure_reason(entry.error_code))
-        return status_label(entry.status)
+            note = self.tr("Not sent: %1").replace("%1", self._failure_reason(entry.error_code))
+        else:
+            note = status_label(entry.status)
+        return f"{automatic} · {note}" if automatic else note
 
     def _failure_reason(self, code: int | None) -> str:
         if code is None:
@@ -220,23 +248,42 @@ class InboxView(QWidget):
     def _refresh_window(self) -> None:
         if self._current is None:
             return
-        self._window = self.services.inbox.reply_window(self._current.phone)
+        inbox, phone = self.services.inbox, self._current.phone
+        self._window = inbox.reply_window(phone)
+        self._opted_out = inbox.opted_out(phone)
+        if not self._window.open and not self._opted_out and not self._templates:
+            self._templates = inbox.templates()
+            self._fill_templates()
         self._update_reply_state()
 
     def window_text(self) -> str:
         window = self._window
         if self._current is None:
             return ""
+        if self._opted_out:
+            return self.tr("This contact opted out (replied STOP): nothing can be sent to them "
+                           "from the Inbox. They can write START to subscribe again.")
         if window.open:
             return self.tr("Reply window open: you can answer in free text until %1 (%2 h %3 min left).") \
                 .replace("%1", local_time(window.closes_at)) \
                 .replace("%2", str(window.hours_left)).replace("%3", str(window.minutes_left))
-        return self.tr("This contact last wrote more than 24 hours ago. WhatsApp only allows an "
-                       "approved template now: send it as a campaign with a template SID.")
+        if self._templates:
+            return self.tr("This contact last wrote more than 24 hours ago: free text would fail. "
+                           "WhatsApp only allows an approved template now; choose one below.")
+        return self.tr("This contact last wrote more than 24 hours ago: free text would fail. "
+                       "WhatsApp only allows an approved template now: sync your templates "
+                       "(File → Connect Twilio…) or send one as a campaign.")
 
     @Slot()
     def _update_reply_state(self) -> None:
-        open_ = self._current is not None and self._window.open
+        open_ = self._current is not None and self._window.open and not self._opted_out
+        templates = (self._current is not None and not self._window.open and not self._opted_out
+                     and bool(self._templates))
+        for widget in (self.ui.templateCombo, self.ui.variablesEdit, self.ui.templateButton):
+            widget.setVisible(templates)
+        self.ui.variablesEdit.setVisible(templates and bool(self._chosen_placeholders()))
+        self.ui.templateButton.setEnabled(templates and not self._sending)
+        self.ui.followUpButton.setEnabled(self._current is not None)
         self.ui.windowLabel.setText(self.window_text())
         self.ui.windowLabel.setProperty("role", "" if open_ else "muted")
         self.ui.windowLabel.style().unpolish(self.ui.windowLabel)
@@ -257,13 +304,15 @@ class InboxView(QWidget):
             self.ui.replyStatusLabel.setText(self.tr(
                 "Sending is not ready yet (the app is still starting). Try again in a moment."))
             return
-        # Sent without a status callback and stored whatever happens (services.inbox).
+        # Sent with the status callback campaign messages use; stored whatever happens.
         sender, inbox, phone = controller.sender, self.services.inbox, conv.phone
+        callback = self._status_callback()
         self._sending = True
         self.ui.replyStatusLabel.setText(self.tr("Sending…"))
         self._update_reply_state()
-        self.services.tasks.run(lambda: inbox.send_reply(gateway, phone, sender, body),
-                                self._on_sent, self._on_send_error)
+        self.services.tasks.run(
+            lambda: inbox.send_reply(gateway, phone, sender, body, status_callback=callback),
+            self._on_sent, self._on_send_error)
 
     def _on_sent(self, reply: SentReply) -> None:
         self._sending = False
@@ -281,7 +330,8 @@ class InboxView(QWidget):
 
     def _on_send_error(self, exc: BaseException) -> None:
         self._sending = False
-        if isinstance(exc, ReplyWindowClosed):  # the window closed while the text was typed
+        if isinstance(exc, ContactOptedOut | ReplyWindowClosed):  # STOP or the window closed
+            # while the text was typed
             self._refresh_window()
             self.ui.replyStatusLabel.setText(self.window_text())
             return
