@@ -48,6 +48,10 @@ class Settings:
     autopause_failure_ratio: float = 0.20
     autopause_window: int = 50
     reconcile_after_minutes: float = 10.0
+    # Catch-up (role A): list from Twilio what the webhooks missed (replies, late statuses) on
+    # start, on reconnect, and every N minutes while a campaign is sending (0 = only start and
+    # reconnect)
+    catch_up_minutes: float = 5.0
     # Retries (role G): every send Twilio took or refused counts; "Retry failed" and the
     # automatic retry stop at max_attempts in all (never reset)
     max_attempts: int = 3
@@ -99,6 +103,8 @@ class Settings:
             problems.append(f"max_retries: {self.max_retries} must be between 0 and 10")
         if not (0 < self.autopause_failure_ratio <= 1):
             problems.append("autopause_failure_ratio: must be between 0 and 1 (e.g. 0.2 for 20 %)")
+        if not (0 <= self.catch_up_minutes <= 1440):
+            problems.append("catch_up_minutes: must be between 0 and 1440 (a day; 0 = off)")
         if self.autopause_window < 1:
             problems.append("autopause_window: must be at least 1")
         if not (1 <= self.max_attempts <= 10):
