@@ -2894,4 +2894,157 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <translation>&lt; 1 min</translation>
     </message>
 </context>
+<context>
+    <name>LaunchReviewDialog</name>
+    <message>
+        <source>less than a minute</source>
+        <translation>moins d’une minute</translation>
+    </message>
+    <message>
+        <source>about 1 minute</source>
+        <translation>environ 1 minute</translation>
+    </message>
+    <message>
+        <source>about %1 minutes</source>
+        <translation>environ %1 minutes</translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min</source>
+        <translation>environ %1 h %2 min</translation>
+    </message>
+    <message>
+        <source>get the template</source>
+        <translation>reçoivent le modèle</translation>
+    </message>
+    <message>
+        <source>held back: no message from them in the last 24 hours, and WhatsApp refuses free text after that</source>
+        <translation>retenus : aucun message de leur part depuis 24 heures, et WhatsApp refuse alors le texte libre</translation>
+    </message>
+    <message>
+        <source>skipped: they asked not to be messaged</source>
+        <translation>ignorés : ils ont demandé à ne plus recevoir de messages</translation>
+    </message>
+    <message>
+        <source>skipped: the number is not valid</source>
+        <translation>ignorés : le numéro n’est pas valide</translation>
+    </message>
+    <message>
+        <source>demo contacts left out (they never get real messages)</source>
+        <translation>contacts de démonstration écartés (ils ne reçoivent jamais de vrais messages)</translation>
+    </message>
+    <message>
+        <source>Review before sending</source>
+        <translation>Vérifier avant l’envoi</translation>
+    </message>
+    <message>
+        <source>get your text (they wrote in the last 24 hours)</source>
+        <translation>reçoivent votre texte (ils ont écrit ces dernières 24 heures)</translation>
+    </message>
+    <message>
+        <source>get your text</source>
+        <translation>reçoivent votre texte</translation>
+    </message>
+    <message>
+        <source>These are real WhatsApp messages: once sent, they cannot be called back.</source>
+        <translation>Ce sont de vrais messages WhatsApp : une fois envoyés, ils ne peuvent pas être rappelés.</translation>
+    </message>
+    <message>
+        <source>The 24-hour window check is turned off in the settings: free text to contacts who have not written in the last 24 hours will fail.</source>
+        <translation>La vérification de la fenêtre de 24 heures est désactivée dans les réglages : le texte libre envoyé aux contacts qui n’ont pas écrit depuis 24 heures échouera.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Expéditeur</translation>
+    </message>
+    <message>
+        <source>Messages to send</source>
+        <translation>Messages à envoyer</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <source>get the template “%1” instead (no message from them in the last 24 hours)</source>
+        <translation>reçoivent à la place le modèle « %1 » (aucun message de leur part depuis 24 heures)</translation>
+    </message>
+    <message>
+        <source>Send “%1” now?</source>
+        <translation>Envoyer « %1 » maintenant ?</translation>
+    </message>
+    <message>
+        <source>This campaign cannot start yet:</source>
+        <translation>Cette campagne ne peut pas encore démarrer :</translation>
+    </message>
+    <message>
+        <source>Send %1 messages</source>
+        <translation>Envoyer %1 messages</translation>
+    </message>
+    <message>
+        <source>(no sender set)</source>
+        <translation>(aucun expéditeur choisi)</translation>
+    </message>
+    <message>
+        <source>First message, as %1 will read it:</source>
+        <translation>Premier message, tel que %1 le lira :</translation>
+    </message>
+    <message>
+        <source>%1 messages a second, %2</source>
+        <translation>%1 messages par seconde, %2</translation>
+    </message>
+</context>
+<context>
+    <name>WindowChoice</name>
+    <message>
+        <source>Or do not start: the campaign stays a draft until you press Start.</source>
+        <translation>Ou ne démarrez pas : la campagne reste un brouillon tant que vous n’appuyez pas sur Démarrer.</translation>
+    </message>
+    <message>
+        <source>The 24-hour window check is turned off in the settings: free text to contacts who have not written in the last 24 hours will fail (Twilio error 63016).</source>
+        <translation>La vérification de la fenêtre de 24 heures est désactivée dans les réglages : le texte libre envoyé aux contacts qui n’ont pas écrit depuis 24 heures échouera (erreur Twilio 63016).</translation>
+    </message>
+    <message>
+        <source>a contact field such as {{name}}, or a text</source>
+        <translation>un champ du contact comme {{name}}, ou un texte</translation>
+    </message>
+    <message>
+        <source>Send only to the %1 who wrote in the last 24 hours</source>
+        <translation>Envoyer seulement aux %1 qui ont écrit ces dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>Send the %1 others an approved template:</source>
+        <translation>Envoyer aux %1 autres un modèle approuvé :</translation>
+    </message>
+    <message>
+        <source>no approved template synced yet</source>
+        <translation>aucun modèle approuvé synchronisé pour l’instant</translation>
+    </message>
+    <message>
+        <source>%1 of %2 recipients have not written to you in the last 24 hours. WhatsApp accepts free text only within 24 hours of a contact&apos;s last message.</source>
+        <translation>%1 destinataires sur %2 ne vous ont pas écrit ces dernières 24 heures. WhatsApp n’accepte le texte libre que dans les 24 heures qui suivent le dernier message d’un contact.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoCleanup</name>
+    <message>
+        <source>Demo contacts</source>
+        <translation>Contacts de démonstration</translation>
+    </message>
+    <message>
+        <source>They were added for trying the app with the built-in sandbox and have made-up numbers. Now that you send real WhatsApp messages, they are never sent to, but they still show in your contacts.</source>
+        <translation>Ils ont été ajoutés pour essayer l’application avec le bac à sable intégré et ont des numéros inventés. Maintenant que vous envoyez de vrais messages WhatsApp, ils ne reçoivent jamais rien, mais ils restent dans vos contacts.</translation>
+    </message>
+    <message>
+        <source>Delete demo contacts</source>
+        <translation>Supprimer les contacts de démonstration</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>Les garder</translation>
+    </message>
+    <message>
+        <source>Delete the %1 demo contacts?</source>
+        <translation>Supprimer les %1 contacts de démonstration ?</translation>
+    </message>
+</context>
 </TS>

@@ -10,7 +10,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -87,9 +87,24 @@ class MainWindow(QMainWindow):
         self.alerts.showCampaign.connect(self.show_campaign)
         self.status = StatusBarController(self.statusBar(), services)
         services.runtime_controller.runtimeChanged.connect(self.status.set_runtime)
+        services.runtime_controller.runtimeChanged.connect(self._on_runtime_live)  # D: demo contacts
         self._build_menus()
         self._fit_nav()
         self._restore()
+
+    def _on_runtime_live(self, runtime: Any) -> None:
+        """The account went live: offer (once) to delete the first-run demo contacts."""
+        if runtime is None or getattr(runtime, "mode", "") != "live":
+            return
+        from wacampaign_desktop.gui.demo_cleanup import offer_demo_cleanup
+
+        def offer() -> None:
+            if offer_demo_cleanup(self, self.services) and "contacts" in self.views:
+                refresh = getattr(self.views["contacts"], "refresh", None)
+                if callable(refresh):
+                    refresh()
+
+        QTimer.singleShot(0, offer)  # after the runtime's other listeners
 
     def _fit_nav(self) -> None:
         """The navigation as wide as its longest name plus room for a badge (not Qt's default

@@ -45,6 +45,7 @@ class LaunchReview:
     window_guard_off: bool = False  # live free text with the guard turned off: warn
     outside_window_choice: str = "hold"
     fallback_content_sid: str = ""
+    fallback_name: str = ""  # the fallback template's name ("" when not synced)
     first_message: str = ""
     first_recipient: str = ""
     rate: float = 0.0  # messages per second
@@ -80,7 +81,8 @@ class LaunchReview:
             where = " (they wrote in the last 24 hours)" if self.window_checked else ""
             out.append(f"    {self.free_text} with your text{where}")
         if self.fallback:
-            out.append(f"    {self.fallback} with the template {self.fallback_content_sid} "
+            name = self.fallback_name or self.fallback_content_sid
+            out.append(f"    {self.fallback} with the template {name} "
                        "(not written in the last 24 hours)")
         if self.template - self.fallback:
             out.append(f"    {self.template - self.fallback} with the template")
@@ -139,6 +141,8 @@ class LaunchReviews:
             outside_window_choice=campaign.outside_window or "hold",
             fallback_content_sid=campaign.fallback_content_sid or "")
         _count(review, campaign, prep)
+        if review.fallback_content_sid:
+            review.fallback_name = _template_name(ctx, review.fallback_content_sid)
         review.problems = _problems(campaign, prep, review, audience)
         return review
 
@@ -156,6 +160,13 @@ def _count(review: LaunchReview, campaign: Campaign, prep: Preparation) -> None:
         first = prep.recipients[0]
         review.first_recipient = str(first["phone"])
         review.first_message = _shown_text(campaign, first)
+
+
+def _template_name(ctx: AppContext, sid: str) -> str:
+    from wacampaign_desktop.core.services.templates import TemplatesService
+
+    info = TemplatesService(ctx).get(sid)
+    return info.name if info is not None else ""
 
 
 def _shown_text(campaign: Campaign, row: dict) -> str:

@@ -39,9 +39,11 @@ from wacampaign_desktop.gui.campaigns.export import (
     sheet_words,
 )
 from wacampaign_desktop.gui.campaigns.header import CampaignHeader
+from wacampaign_desktop.gui.campaigns.launch_review_dialog import ask_launch_review
 from wacampaign_desktop.gui.campaigns.message_filter import MessageFilterBar
 from wacampaign_desktop.gui.campaigns.messages_table import MessagesTable
 from wacampaign_desktop.gui.campaigns.time_left import ProgressMeter, time_left_text
+from wacampaign_desktop.gui.campaigns.window_choice import WindowChoice
 from wacampaign_desktop.gui.models.labels import state_label
 from wacampaign_desktop.gui.models.messages_model import MessagesTableModel
 from wacampaign_desktop.gui.resources import status_color
@@ -83,7 +85,7 @@ class CampaignView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.header = CampaignHeader((
-            ("start", self.tr("Start"), lambda: self._campaign_action("start")),
+            ("start", self.tr("Start"), self._start),
             ("pause", self.tr("Pause"), lambda: self._campaign_action("pause")),
             ("resume", self.tr("Resume"), lambda: self._campaign_action("resume")),
             ("cancel", self.tr("Cancel campaign"), self._confirm_cancel),
@@ -99,6 +101,10 @@ class CampaignView(QWidget):
         self.message_label.setProperty("role", "muted")
         self.message_label.setWordWrap(True)
         layout.addWidget(self.message_label)
+        self.window_choice = WindowChoice(self.services, self)  # D: the 24-hour window
+        self.window_choice.changed.connect(self._on_window_choice)
+        self.window_choice.failed.connect(self._on_window_choice_failed)
+        layout.addWidget(self.window_choice)
         self.counters = CountersPanel(self)
         layout.addWidget(self.counters)
 
@@ -137,6 +143,7 @@ class CampaignView(QWidget):
             self.state_label.setText("")
             self.message_label.setText(self.tr("Create a campaign with “New campaign” (Ctrl+N)."))
             self.counters.set_counters({})
+            self.window_choice.show_for(None, None)
         else:
             self.title.setText(campaign.name)
             self.title.setToolTip(campaign.name)
@@ -149,6 +156,8 @@ class CampaignView(QWidget):
             self._failed_count = campaign.failed
             if campaign.state in ("draft", "scheduled") and not campaign.total:
                 self._preview_audience(campaign.id)
+            else:
+                self.window_choice.show_for(None, None)
             found = self.services.campaigns.find(campaign.id)
             self._send_rate = float(found.send_rate or 0.0) if found is not None else 0.0
         if other:
@@ -164,6 +173,7 @@ class CampaignView(QWidget):
         def show(prep: Preparation) -> None:
             if self.campaign_id != campaign_id:
                 return
+            self.window_choice.show_for(campaign_id, prep, guard_off=guard_off(prep))
             text = self.tr("Start will send to %1 contacts (%2 skipped).").replace(
                 "%1", str(len(prep.recipients))).replace("%2", str(len(prep.skipped)))
             if prep.problems:
@@ -172,8 +182,17 @@ class CampaignView(QWidget):
             self.message_label.setText(text)
 
         campaigns = self.services.campaigns
-        self.services.tasks.run(lambda: campaigns.prepare(campaign_id), show,
-                                lambda exc: log.info("Dry run of %s failed: %s", campaign_id, exc))
+        runtime = self.services.runtime_controller.runtime
+        live = runtime.mode == "live" if runtime is not None else self.services.context.live
+
+        def guard_off(prep: Preparation) -> bool:  # live free text with the window check off
+            found = campaigns.find(campaign_id)
+            return (live and not self.services.context.settings.window_guard
+                    and found is not None and not found.content_sid and bool(prep.recipients))
+
+        self.services.tasks.run(
+            lambda: campaigns.prepare(campaign_id, campaigns.audience_rules(runtime)), show,
+            lambda exc: log.info("Dry run of %s failed: %s", campaign_id, exc))
 
     def refresh(self) -> None:
         self.set_campaign(self.campaign_id)
@@ -239,6 +258,34 @@ class CampaignView(QWidget):
                  "cancel": campaigns.cancel, "retry_failed": campaigns.retry_failed}
         call = calls[action]
         self.services.tasks.run(lambda: call(campaign_id, engine), done, failed)
+
+    def _start(self) -> None:
+        """Start: in live mode the launch review first (confirm or cancel); the sandbox starts
+        at once."""
+        campaign_id = self.campaign_id
+        if campaign_id is None or self._engine() is None:
+            return
+        self.buttons["start"].setEnabled(False)
+
+        def confirmed() -> None:
+            if self.campaign_id == campaign_id:
+                self._campaign_action("start")
+
+        def failed(exc: BaseException) -> None:
+            self._update_actions()
+            self.actionFailed.emit(str(exc))
+
+        ask_launch_review(self, self.services, campaign_id, confirmed, failed,
+                          on_cancelled=self._update_actions)
+
+    def _on_window_choice(self, campaign_id: int) -> None:
+        if campaign_id == self.campaign_id:
+            self._preview_audience(campaign_id)
+
+    def _on_window_choice_failed(self, message: str) -> None:
+        self.actionFailed.emit(message)
+        if self.isVisible():
+            QMessageBox.warning(self, self.tr("Could not do that"), message)
 
     def _confirm_cancel(self) -> None:
         answer = QMessageBox.question(

@@ -1,0 +1,227 @@
+"""The review shown before a live campaign starts: who sends, how many messages and to whom
+(your text, a template, skipped, held back, demo contacts left out), the first message as its
+contact reads it, the speed and how long it takes, and what stops it from starting. Confirm
+starts the campaign; Cancel (or Esc) starts nothing.
+
+`ask_launch_review(parent, services, campaign_id, on_confirmed)` computes the review on a
+worker thread (core/services/launch_review.py) with the running runtime's rules, then shows
+the dialog; the sandbox never shows it (the caller starts at once there).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wacampaign_desktop.core.services.launch_review import LaunchReview, LaunchReviews
+
+if TYPE_CHECKING:
+    from wacampaign_desktop.gui.services import GuiServices
+
+log = logging.getLogger(__name__)
+
+MESSAGE_SHOWN = 500  # characters of the first message shown (all of it in the tooltip)
+
+
+
+def duration_text(seconds: float) -> str:
+    """How long sending takes, in plain words of the interface language."""
+    translate = QCoreApplication.translate
+    if seconds < 60:
+        return translate("LaunchReviewDialog", "less than a minute")
+    minutes = -(-int(seconds) // 60)
+    if minutes == 1:
+        return translate("LaunchReviewDialog", "about 1 minute")
+    if minutes < 60:
+        return translate("LaunchReviewDialog", "about %1 minutes").replace("%1", str(minutes))
+    hours, rest = divmod(minutes, 60)
+    return translate("LaunchReviewDialog", "about %1 h %2 min").replace(
+        "%1", str(hours)).replace("%2", f"{rest:02d}")
+
+
+def breakdown(review: LaunchReview) -> list[tuple[int, str, str]]:
+    """(count, words, object name) of each non-empty group of recipients."""
+    translate = QCoreApplication.translate
+    yours = (translate("LaunchReviewDialog", "get your text (they wrote in the last 24 hours)")
+             if review.window_checked else translate("LaunchReviewDialog", "get your text"))
+    fallback = translate(
+        "LaunchReviewDialog",
+        "get the template “%1” instead (no message from them in the last 24 hours)").replace(
+        "%1", review.fallback_name or review.fallback_content_sid)
+    rows = [
+        (review.free_text, yours, "freeText"),
+        (review.template - review.fallback, translate("LaunchReviewDialog", "get the template"),
+         "template"),
+        (review.fallback, fallback, "fallback"),
+        (review.held, translate("LaunchReviewDialog", "held back: no message from them in the "
+                                "last 24 hours, and WhatsApp refuses free text after that"), "held"),
+        (review.opted_out, translate("LaunchReviewDialog",
+                                     "skipped: they asked not to be messaged"), "optedOut"),
+        (review.invalid, translate("LaunchReviewDialog", "skipped: the number is not valid"),
+         "invalid"),
+        (review.demo_excluded, translate("LaunchReviewDialog", "demo contacts left out (they "
+                                         "never get real messages)"), "demo"),
+    ]
+    return [row for row in rows if row[0]]
+
+
+class LaunchReviewDialog(QDialog):
+    def __init__(self, review: LaunchReview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.review = review
+        self.setObjectName("launchReviewDialog")
+        self.setWindowTitle(self.tr("Review before sending"))
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        heading = QLabel(self.tr("Send “%1” now?").replace("%1", review.name))
+        heading.setProperty("role", "title")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        if review.live:
+            notice = QLabel(self.tr("These are real WhatsApp messages: once sent, they cannot be "
+                               "called back."))
+            notice.setObjectName("liveNotice")
+            notice.setWordWrap(True)
+            layout.addWidget(notice)
+        layout.addLayout(self._facts())
+        layout.addWidget(self._groups())
+        if review.first_message:
+            layout.addWidget(self._first_message())
+        if review.window_guard_off:
+            warning = self._colored(self.tr(
+                "The 24-hour window check is turned off in the settings: free text to contacts "
+                "who have not written in the last 24 hours will fail."), "#b26a00")
+            warning.setObjectName("guardOffWarning")
+            layout.addWidget(warning)
+        if review.problems:
+            text = self.tr("This campaign cannot start yet:") + "\n" + "\n".join(
+                f"• {p}" for p in review.problems)
+            problems = self._colored(text, "#b3261e")
+            problems.setObjectName("problems")
+            layout.addWidget(problems)
+        buttons = QDialogButtonBox(self)
+        self.confirm_button = QPushButton(
+            self.tr("Send %1 messages").replace("%1", str(review.to_send)))
+        self.confirm_button.setObjectName("confirmButton")
+        self.confirm_button.setEnabled(not review.blocked)
+        buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setDefault(True)  # Enter does not send by accident
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(min(560, max(420, self.sizeHint().width())))
+
+    def _facts(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        rate = self.review.rate
+        facts = (
+            (self.tr("From"), self.review.sender or self.tr("(no sender set)"), "sender"),
+            (self.tr("Messages to send"), str(self.review.to_send), "toSend"),
+            (self.tr("Speed"), self.tr("%1 messages a second, %2").replace("%1", f"{rate:g}")
+             .replace("%2", duration_text(self.review.duration_s)), "speed"),
+        )
+        for row, (name, value, key) in enumerate(facts):
+            label = QLabel(name)
+            label.setProperty("role", "muted")
+            shown = QLabel(value)
+            shown.setObjectName(f"fact_{key}")
+            shown.setWordWrap(True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(shown, row, 1)
+        grid.setColumnStretch(1, 1)
+        return grid
+
+    def _groups(self) -> QFrame:
+        frame = QFrame()
+        frame.setObjectName("recipientGroups")
+        grid = QGridLayout(frame)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        for row, (count, words, key) in enumerate(breakdown(self.review)):
+            number = QLabel(str(count))
+            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            number.setObjectName(f"count_{key}")
+            text = QLabel(words)
+            text.setWordWrap(True)
+            text.setObjectName(f"words_{key}")
+            grid.addWidget(number, row, 0)
+            grid.addWidget(text, row, 1)
+        grid.setColumnStretch(1, 1)
+        return frame
+
+    def _first_message(self) -> QWidget:
+        box = QFrame()
+        box.setObjectName("firstMessage")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        inner = QVBoxLayout(box)
+        caption = QLabel(self.tr("First message, as %1 will read it:").replace(
+            "%1", self.review.first_recipient))
+        caption.setProperty("role", "muted")
+        caption.setWordWrap(True)
+        text = self.review.first_message
+        shown = text if len(text) <= MESSAGE_SHOWN else text[:MESSAGE_SHOWN] + "…"
+        body = QLabel(shown)
+        body.setObjectName("firstMessageText")
+        body.setWordWrap(True)
+        body.setToolTip(text if shown != text else "")
+        body.setTextFormat(Qt.TextFormat.PlainText)
+        body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        inner.addWidget(caption)
+        inner.addWidget(body)
+        return box
+
+    @staticmethod
+    def _colored(text: str, color: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setStyleSheet(f"color: {color};")
+        return label
+
+
+def compute_review(services: GuiServices, campaign_id: int) -> LaunchReview:
+    """The review with the running runtime's rules (worker thread)."""
+    controller = services.runtime_controller
+    runtime = controller.runtime
+    live = runtime.mode == "live" if runtime is not None else services.context.live
+    audience = services.campaigns.audience_rules(runtime)
+    return LaunchReviews(services.context).review(campaign_id, audience=audience,
+                                                  sender=controller.sender, live=live)
+
+
+def ask_launch_review(parent: QWidget, services: GuiServices, campaign_id: int,
+                      on_confirmed: Callable[[], None],
+                      on_error: Callable[[BaseException], None] | None = None,
+                      on_cancelled: Callable[[], None] | None = None) -> None:
+    """Show the review of `campaign_id` when it needs confirmation (live mode) and call
+    `on_confirmed` if the user confirms (else `on_cancelled`); in the sandbox call
+    `on_confirmed` at once."""
+
+    def show(review: LaunchReview) -> None:
+        if not review.needs_confirmation:
+            on_confirmed()
+            return
+        dialog = LaunchReviewDialog(review, parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            on_confirmed()
+        elif on_cancelled is not None:
+            on_cancelled()
+
+    services.tasks.run(lambda: compute_review(services, campaign_id), show, on_error)

@@ -1,0 +1,238 @@
+"""The 24-hour window choice of a free-text campaign not started yet, shown in the campaign view
+when some recipients have not written in the last 24 hours (and the window is checked: live
+mode, or a sandbox that enforces it): how many are inside, and what to do with the others —
+send only to those inside (the others are held back), or send the others an approved template
+instead. Not starting is the third choice (the campaign stays a draft). With the window check
+turned off in live mode it warns instead.
+
+The choice is stored on the campaign (CampaignsService.set_outside_window) on a worker thread;
+`changed` asks the view to count again.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wacampaign_desktop.core.services.campaigns import Preparation
+
+if TYPE_CHECKING:
+    from wacampaign_desktop.core.services.templates import TemplateInfo
+    from wacampaign_desktop.gui.services import GuiServices
+
+log = logging.getLogger(__name__)
+
+
+
+def default_values(template: TemplateInfo) -> dict[str, str]:
+    """First placeholder: the contact's name; the others: the template's sample values."""
+    return {p: "{{name}}" if i == 0 else template.samples.get(p, "")
+            for i, p in enumerate(template.placeholders)}
+
+
+class WindowChoice(QFrame):
+    changed = Signal(int)  # campaign id whose choice was stored
+    failed = Signal(str)
+
+    def __init__(self, services: GuiServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.campaign_id: int | None = None
+        self._templates: list[TemplateInfo] = []
+        self._loading = False
+        self.setObjectName("windowChoice")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setObjectName("windowSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.hold = QRadioButton()
+        self.hold.setObjectName("holdChoice")
+        self.template = QRadioButton()
+        self.template.setObjectName("templateChoice")
+        self.group = QButtonGroup(self)
+        self.group.addButton(self.hold)
+        self.group.addButton(self.template)
+        layout.addWidget(self.hold)
+        row = QHBoxLayout()
+        row.addWidget(self.template)
+        self.templates = QComboBox()
+        self.templates.setObjectName("fallbackTemplate")
+        self.templates.setMinimumContentsLength(16)
+        self.templates.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        row.addWidget(self.templates)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.values_row = QHBoxLayout()
+        self.values_row.setContentsMargins(24, 0, 0, 0)
+        layout.addLayout(self.values_row)
+        self.value_edits: dict[str, QLineEdit] = {}
+        self.note = QLabel(self.tr("Or do not start: the campaign stays a draft until you press "
+                              "Start."))
+        self.note.setProperty("role", "muted")
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.hold.toggled.connect(self._on_choice)
+        self.template.toggled.connect(self._on_choice)
+        self.templates.currentIndexChanged.connect(self._on_template)
+        self.hide()
+
+    # -- showing ---------------------------------------------------------------------------
+    def show_for(self, campaign_id: int | None, prep: Preparation | None, *,
+                 guard_off: bool = False) -> None:
+        """Show the choice for a free-text draft whose recipients were counted in `prep`
+        (hidden when everyone is inside the window or the window is not checked)."""
+        self.campaign_id = campaign_id
+        if campaign_id is None or prep is None:
+            self.hide()
+            return
+        if guard_off:
+            self._show_guard_off()
+            return
+        outside = prep.outside_window
+        if not prep.window_guarded or outside == 0:
+            self.hide()
+            return
+        total = prep.inside_window + outside
+        self.summary.setStyleSheet("")
+        self.summary.setText(self.tr(
+            "%1 of %2 recipients have not written to you in the last 24 hours. WhatsApp accepts "
+            "free text only within 24 hours of a contact's last message.")
+            .replace("%1", str(outside)).replace("%2", str(total)))
+        self.hold.setText(self.tr("Send only to the %1 who wrote in the last 24 hours")
+                          .replace("%1", str(prep.inside_window)))
+        self.template.setText(self.tr("Send the %1 others an approved template:")
+                              .replace("%1", str(outside)))
+        for widget in (self.hold, self.template, self.templates, self.note):
+            widget.show()
+        self._load(campaign_id)
+        self.show()
+
+    def _show_guard_off(self) -> None:
+        self.summary.setText(self.tr(
+            "The 24-hour window check is turned off in the settings: free text to contacts who "
+            "have not written in the last 24 hours will fail (Twilio error 63016)."))
+        self.summary.setStyleSheet("color: #b26a00;")
+        for widget in (self.hold, self.template, self.templates, self.note):
+            widget.hide()
+        self._set_values({})
+        self.show()
+
+    def _load(self, campaign_id: int) -> None:
+        """The stored choice and the approved templates, without storing anything."""
+        self._loading = True
+        try:
+            campaign = self.services.campaigns.find(campaign_id)
+            self._templates = self._sendable()
+            self.templates.clear()
+            for info in self._templates:
+                self.templates.addItem(f"{info.name} ({info.language})", info.sid)
+            has_templates = bool(self._templates)
+            self.template.setEnabled(has_templates)
+            self.templates.setEnabled(has_templates)
+            if not has_templates:
+                self.templates.addItem(self.tr("no approved template synced yet"))
+            chosen = campaign.outside_window if campaign is not None else "hold"
+            sid = (campaign.fallback_content_sid or "") if campaign is not None else ""
+            index = self.templates.findData(sid) if sid else -1
+            if index >= 0:
+                self.templates.setCurrentIndex(index)
+            use_template = chosen == "template" and has_templates and index >= 0
+            (self.template if use_template else self.hold).setChecked(True)
+            stored = dict(campaign.fallback_variables or {}) if use_template else {}
+            self._set_values(stored or self._defaults())
+            self._show_values(use_template)
+        finally:
+            self._loading = False
+
+    def _sendable(self) -> list[TemplateInfo]:
+        try:
+            from wacampaign_desktop.core.services.templates import TemplatesService
+        except ImportError:
+            return []
+        return TemplatesService(self.services.context).list(sendable_only=True)
+
+    def _current(self) -> TemplateInfo | None:
+        sid = self.templates.currentData()
+        return next((t for t in self._templates if t.sid == sid), None)
+
+    def _defaults(self) -> dict[str, str]:
+        current = self._current()
+        return default_values(current) if current is not None else {}
+
+    def _set_values(self, values: dict[str, str]) -> None:
+        while self.values_row.count():
+            item = self.values_row.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.value_edits = {}
+        for key, value in values.items():
+            label = QLabel("{{" + key + "}}")
+            edit = QLineEdit(value)
+            edit.setObjectName(f"fallbackValue_{key}")
+            edit.setPlaceholderText(self.tr("a contact field such as {{name}}, or a text"))
+            edit.editingFinished.connect(self._store)
+            self.values_row.addWidget(label)
+            self.values_row.addWidget(edit, 1)
+            self.value_edits[key] = edit
+
+    def _show_values(self, shown: bool) -> None:
+        for index in range(self.values_row.count()):
+            widget = self.values_row.itemAt(index).widget()
+            if widget is not None:
+                widget.setVisible(shown)
+
+    # -- choosing --------------------------------------------------------------------------
+    def _on_choice(self, checked: bool) -> None:
+        if not checked or self._loading:
+            return
+        self._show_values(self.template.isChecked())
+        self._store()
+
+    def _on_template(self, _index: int) -> None:
+        if self._loading:
+            return
+        self._set_values(self._defaults())
+        self._show_values(self.template.isChecked())
+        if self.template.isChecked():
+            self._store()
+
+    def choose_template(self, sid: str) -> None:
+        """Pick the template choice with this template (tests, keyboard users)."""
+        index = self.templates.findData(sid)
+        if index >= 0:
+            self.templates.setCurrentIndex(index)
+        self.template.setChecked(True)
+
+    def _store(self) -> None:
+        campaign_id = self.campaign_id
+        if campaign_id is None or self._loading:
+            return
+        campaigns = self.services.campaigns
+        if self.template.isChecked() and self._current() is not None:
+            sid = self._current().sid
+            values = {k: e.text().strip() for k, e in self.value_edits.items()}
+
+            def save() -> None:
+                campaigns.set_outside_window(campaign_id, "template", sid, values)
+        else:
+            def save() -> None:
+                campaigns.set_outside_window(campaign_id, "hold")
+
+        self.services.tasks.run(save, lambda _r: self.changed.emit(campaign_id),
+                                lambda exc: self.failed.emit(str(exc)))
