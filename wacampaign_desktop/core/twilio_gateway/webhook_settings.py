@@ -14,12 +14,13 @@ Failures come out as `RouteAccessError` with a `reason`: "permission" (401/403/2
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from twilio.base.exceptions import TwilioRestException
+from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.rest import Client
 
 from wacampaign_desktop.core.redaction import register_secret
@@ -72,13 +73,32 @@ class _SenderUpdate:
         return {"webhook": self.webhook}
 
 
+def _status_of(exc: BaseException) -> tuple[int | None, int | None, str]:
+    """(HTTP status, Twilio code, message) of a twilio error: a TwilioRestException (fetch,
+    update) or the TwilioException("Unable to fetch page", response) a list raises."""
+    if isinstance(exc, TwilioRestException):
+        return exc.status, exc.code, str(exc.msg)
+    response = exc.args[1] if isinstance(exc, TwilioException) and len(exc.args) > 1 else None
+    status = getattr(response, "status_code", None)
+    if status is None:
+        return None, None, str(exc)
+    try:
+        body = json.loads(response.text)
+    except (ValueError, TypeError, AttributeError):
+        body = {}
+    body = body if isinstance(body, dict) else {}
+    code = body.get("code")
+    return int(status), int(code) if isinstance(code, int) else None, str(
+        body.get("message") or exc.args[0])
+
+
 def _error(exc: BaseException, resource: WebhookResource | None = None) -> RouteAccessError:
     kind, sid = (resource.kind, resource.sid) if resource is not None else ("", "")
     if isinstance(exc, RouteAccessError):
         return exc
-    if isinstance(exc, TwilioRestException):
-        status, code = exc.status, exc.code
-        detail = f"HTTP {status}" + (f", error {code}" if code else "") + f": {exc.msg}"
+    status, code, message = _status_of(exc)
+    if status is not None:
+        detail = f"HTTP {status}" + (f", error {code}" if code else "") + f": {message}"
         if status in (401, 403) or code == 20003:
             return RouteAccessError("permission", detail, kind, sid)
         if status == 404 or code == 20404:
@@ -145,11 +165,9 @@ class WebhookSettingsClient:
                                                                          page_size=50):
                 if str(item.sender_id) == wanted:
                     return WebhookResource(WHATSAPP_SENDER, str(item.sid), number)
-        except TwilioRestException as exc:
-            if exc.status == 404:
-                return None
-            raise _error(exc, WebhookResource(WHATSAPP_SENDER, "", number)) from exc
         except Exception as exc:
+            if _status_of(exc)[0] == 404:
+                return None
             raise _error(exc, WebhookResource(WHATSAPP_SENDER, "", number)) from exc
         return None
 
