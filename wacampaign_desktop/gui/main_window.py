@@ -1,4 +1,4 @@
-"""The main window: navigation (Campaigns, Contacts, Inbox, Activity), alert banners, the status
+"""The main window: navigation (Campaigns, Contacts, Inbox, Activity, Analytics), alert banners, the status
 bar, menus and keyboard shortcuts. Geometry and the last view are remembered in the profile's
 config folder (QSettings, INI format). Views are imported lazily: a view that fails to import
 shows a placeholder instead of taking the window down."""
@@ -49,6 +49,7 @@ VIEWS = (
     ViewSpec("contacts", "wacampaign_desktop.gui.contacts", "ContactsView"),
     ViewSpec("inbox", "wacampaign_desktop.gui.inbox", "InboxView"),
     ViewSpec("activity", "wacampaign_desktop.gui.activity", "ActivityView"),
+    ViewSpec("analytics", "wacampaign_desktop.gui.analytics", "AnalyticsView"),  # E
 )
 
 
@@ -72,7 +73,8 @@ class MainWindow(QMainWindow):
         self.banner_host: QWidget = body.findChild(QWidget, "bannerHost")
         self.views: dict[str, QWidget] = {}
         titles = {"campaigns": self.tr("Campaigns"), "contacts": self.tr("Contacts"),
-                  "inbox": self.tr("Inbox"), "activity": self.tr("Activity")}
+                  "inbox": self.tr("Inbox"), "activity": self.tr("Activity"),
+                  "analytics": self.tr("Analytics")}
         for number, spec in enumerate(VIEWS, start=1):
             item = QListWidgetItem(titles[spec.key])
             item.setData(Qt.ItemDataRole.UserRole, spec.key)

@@ -168,6 +168,8 @@ class Report:
     comparisons: list[ab_stats.Comparison] = field(default_factory=list)
     metric: str = "read"  # the A/B plan's deciding metric (the headline comparison)
     generated_at: datetime | None = None
+    # every campaign's stored counters in the same snapshot: where live updates start from
+    baseline: dict[int, dict[str, int]] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON data (`campaign stats --json`)."""
@@ -229,6 +231,7 @@ class AnalyticsService:
             deliver = q.durations(self._db, scope, "sent_at", "delivered_at", (0.5, 0.9))
             read = q.durations(self._db, scope, "sent_at", "read_at", (0.5, 0.9))
             timeline = self._timeline(scope, period)
+            baseline = q.all_counters(self._db)
         funnel = (Funnel.from_counters(counters) if counters is not None
                   else Funnel.from_counts([(s, n, r) for _v, s, n, r in rows]))
         variants = self._variants(rows)
@@ -237,7 +240,7 @@ class AnalyticsService:
             campaign_id, name, period, funnel,
             [FailureRow(code, n, n / failed_total) for code, n in failures],
             timeline, _percentiles(deliver), _percentiles(read), variants,
-            metric=metric, generated_at=self.now())
+            metric=metric, generated_at=self.now(), baseline=baseline)
         report.comparisons = comparisons(variants, metric)
         return report
 

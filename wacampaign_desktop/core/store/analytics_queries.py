@@ -174,6 +174,16 @@ def stored_counters(db: peewee.Database, campaign_id: int) -> dict[str, int] | N
     return dict(zip(COUNTER_NAMES, (int(v) for v in row), strict=True)) if row else None
 
 
+def all_counters(db: peewee.Database) -> dict[int, dict[str, int]]:
+    """Every campaign's stored counters by id (the live view's starting point)."""
+    from wacampaign_desktop.core.status_rules import COUNTER_NAMES
+
+    cursor = db.execute_sql(
+        f"SELECT id, {', '.join(f'{n}_count' for n in COUNTER_NAMES)} FROM campaign")
+    return {int(row[0]): dict(zip(COUNTER_NAMES, (int(v) for v in row[1:]), strict=True))
+            for row in cursor.fetchall()}
+
+
 def campaign_names(db: peewee.Database) -> list[tuple[int, str, str]]:
     """(id, name, state) of every campaign, newest first (the Analytics chooser)."""
     cursor = db.execute_sql("SELECT id, name, state FROM campaign ORDER BY id DESC")

@@ -1,0 +1,336 @@
+"""The Analytics view: one campaign or all campaigns over a period — the funnel, the timeline of
+statuses (growing live while a campaign sends), times to deliver and to read, failures by error
+code explained, per-variant rates with the A/B verdict; charts saved as PNG, figures as CSV.
+
+Figures are counted by the database on a worker (`AnalyticsService.report`, one load per
+choice). Between loads the view grows from the campaigns' counters the bridge delivers
+(`countersChanged`, ≤ 10 per second): `LiveReport` adds what rose, and the charts repaint at
+most twice a second. Nothing is re-read per event and nothing polls; a campaign that finishes
+is loaded once more for its per-variant rows and times."""
+
+from __future__ import annotations
+
+import html
+import logging
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wacampaign_desktop.core.events import CampaignStateChanged
+from wacampaign_desktop.core.services.analytics import AnalyticsService, Report
+from wacampaign_desktop.core.services.analytics_live import LiveReport
+from wacampaign_desktop.gui.analytics.charts import FunnelChart, TimelineChart
+from wacampaign_desktop.gui.analytics.controls import Choosers
+from wacampaign_desktop.gui.analytics.tables import FailuresModel, VariantsModel
+from wacampaign_desktop.gui.analytics.words import times_text, verdict_text
+from wacampaign_desktop.gui.campaigns.export import documents_folder
+from wacampaign_desktop.gui.models.labels import interface_language, local_time
+
+log = logging.getLogger(__name__)
+
+REPAINT_MS = 500  # live repaints at most twice a second
+
+
+def _card(title: str, parent: QWidget, *extra: QWidget) -> tuple[QFrame, QVBoxLayout]:
+    card = QFrame(parent)
+    card.setProperty("role", "card")
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(10, 8, 10, 10)
+    head = QHBoxLayout()
+    label = QLabel(title, card)
+    label.setStyleSheet("font-weight: 600;")
+    head.addWidget(label)
+    head.addStretch(1)
+    for widget in extra:
+        head.addWidget(widget)
+    layout.addLayout(head)
+    return card, layout
+
+
+def _table(model: Any, parent: QWidget, name: str) -> QTableView:
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setModel(model)
+    table.verticalHeader().setVisible(False)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.setMinimumHeight(150)
+    return table
+
+
+class AnalyticsView(QWidget):
+    reportShown = Signal()  # a loaded report is on screen (benchmarks, tests)
+    csvWritten = Signal(str, int)  # path, rows
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.service = AnalyticsService(services.context)
+        self.report: Report | None = None
+        self.live: LiveReport | None = None
+        self._generation = 0
+        self._loading = False
+        self._dirty = False
+        self._build()
+        self._repaint_timer = QTimer(self)
+        self._repaint_timer.setSingleShot(True)
+        self._repaint_timer.timeout.connect(self._repaint_live)
+        bridge = services.bridge
+        bridge.countersChanged.connect(self._on_counters)
+        bridge.campaignStateChanged.connect(self._on_state)
+        self.choosers.set_campaigns(self.service.campaigns())
+        self.choosers.changed.connect(self.refresh)
+
+    # -- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 12, 12, 12)
+        head = QHBoxLayout()
+        title = QLabel(self.tr("Analytics"), self)
+        title.setProperty("role", "title")
+        head.addWidget(title)
+        self.choosers = Choosers(self)
+        head.addWidget(self.choosers, 1)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setObjectName("analyticsRefresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.csv_button = QPushButton(self.tr("Export figures (CSV)…"), self)
+        self.csv_button.setObjectName("analyticsExportCsv")
+        self.csv_button.clicked.connect(self.export_csv)
+        head.addWidget(self.refresh_button)
+        head.addWidget(self.csv_button)
+        outer.addLayout(head)
+        self.status = QLabel(self)
+        self.status.setObjectName("analyticsStatus")
+        self.status.setProperty("role", "muted")
+        self.status.setWordWrap(True)
+        outer.addWidget(self.status)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(scroll)
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 4, 0, 0)
+        grid.setSpacing(10)
+        self.funnel = FunnelChart(body)
+        self.timeline = TimelineChart(body)
+        save_funnel = self._save_button("analyticsSaveFunnel", lambda: self.save_chart(self.funnel))
+        save_timeline = self._save_button("analyticsSaveTimeline",
+                                          lambda: self.save_chart(self.timeline))
+        card, layout = _card(self.tr("Funnel: sent → delivered → read → replied"), body, save_funnel)
+        layout.addWidget(self.funnel)
+        grid.addWidget(card, 0, 0)
+        card, layout = _card(self.tr("Timeline"), body, save_timeline)
+        layout.addWidget(self.timeline)
+        grid.addWidget(card, 0, 1)
+
+        card, layout = _card(self.tr("Time to deliver and to read"), body)
+        self.deliver_label = QLabel(body)
+        self.deliver_label.setObjectName("analyticsDeliverTime")
+        self.read_label = QLabel(body)
+        self.read_label.setObjectName("analyticsReadTime")
+        for label in (self.deliver_label, self.read_label):
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        self.failures_model = FailuresModel()
+        self.failures_table = _table(self.failures_model, body, "analyticsFailures")
+        self.failures_empty = QLabel(self.tr("No failed message."), body)
+        self.failures_empty.setProperty("role", "muted")
+        layout.addSpacing(6)
+        failures_title = QLabel(self.tr("Failures by error code"), body)
+        failures_title.setStyleSheet("font-weight: 600;")
+        layout.addWidget(failures_title)
+        layout.addWidget(self.failures_empty)
+        layout.addWidget(self.failures_table)
+        grid.addWidget(card, 1, 0)
+
+        self.variants_card, layout = _card(self.tr("A/B test: variants compared"), body)
+        self.variants_model = VariantsModel()
+        self.variants_table = _table(self.variants_model, body, "analyticsVariants")
+        self.variants_table.setMinimumHeight(90)
+        layout.addWidget(self.variants_table)
+        self.verdict = QLabel(body)
+        self.verdict.setObjectName("analyticsVerdict")
+        self.verdict.setWordWrap(True)
+        layout.addWidget(self.verdict)
+        self.no_variants = QLabel(self.tr("This campaign has no A/B variants. Add a variant "
+                                          "in the campaign editor to compare two texts."), body)
+        self.no_variants.setProperty("role", "muted")
+        self.no_variants.setWordWrap(True)
+        layout.addWidget(self.no_variants)
+        layout.addStretch(1)
+        grid.addWidget(self.variants_card, 1, 1)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+    def _save_button(self, name: str, slot: Any) -> QPushButton:
+        button = QPushButton(self.tr("Save image…"), self)
+        button.setObjectName(name)
+        button.setToolTip(self.tr("Save this chart as a PNG image"))
+        button.clicked.connect(slot)
+        return button
+
+    # -- loading -------------------------------------------------------------------------
+    def select_campaign(self, campaign_id: int | None) -> None:
+        """Show `campaign_id`'s figures (None: all campaigns); loads them."""
+        if not self.choosers.select_campaign(campaign_id):
+            self.choosers.set_campaigns(self.service.campaigns())
+            self.choosers.select_campaign(campaign_id)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Count the chosen figures again (on a worker)."""
+        self._generation += 1
+        generation = self._generation
+        campaign_id = self.choosers.campaign_id()
+        period = self.choosers.chosen_period(self.service.now())
+        self._loading = True
+        self.status.setText(self.tr("Counting…"))
+        self.services.tasks.run(lambda: self.service.report(campaign_id, period),
+                                lambda report: self._on_report(generation, report),
+                                lambda exc: self._on_error(generation, exc))
+
+    def _on_report(self, generation: int, report: Report) -> None:
+        if generation != self._generation:
+            return  # a newer choice is loading
+        self._loading = False
+        self.report = report
+        self.live = LiveReport(report)
+        self._show(report)
+        if self.live.live:
+            self.status.setText(self.tr("Updated live as messages change. Counted at %1.")
+                                .replace("%1", local_time(report.generated_at, short=False)))
+        else:
+            self.status.setText(self.tr("Figures of the chosen dates, counted at %1.")
+                                .replace("%1", local_time(report.generated_at, short=False)))
+        self.reportShown.emit()
+
+    def _on_error(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        log.warning("Analytics could not be counted: %s", exc)
+        if isinstance(exc, LookupError):
+            self.choosers.set_campaigns(self.service.campaigns())
+            self.status.setText(self.tr("That campaign no longer exists."))
+        else:
+            self.status.setText(self.tr("The figures could not be counted. Try Refresh."))
+
+    def _show(self, report: Report) -> None:
+        self.funnel.set_funnel(report.funnel)
+        self.timeline.set_timeline(report.timeline)
+        self.deliver_label.setText(self.tr("Time to deliver: %1").replace("%1", times_text(
+            report.deliver_time.median, report.deliver_time.p90, report.deliver_time.count)))
+        self.read_label.setText(self.tr("Time to read: %1").replace("%1", times_text(
+            report.read_time.median, report.read_time.p90, report.read_time.count)))
+        self.failures_model.set_rows(report.failures)
+        self.failures_table.setVisible(bool(report.failures))
+        self.failures_empty.setVisible(not report.failures)
+        self.variants_model.set_rows(report.variants)
+        has_variants = bool(report.variants)
+        self.variants_card.setVisible(report.campaign_id is not None)
+        self.variants_table.setVisible(has_variants)
+        self.verdict.setVisible(has_variants)
+        self.no_variants.setVisible(not has_variants)
+        sentences = [html.escape(verdict_text(c)) for c in report.comparisons]
+        if sentences:
+            sentences[0] = f"<b>{sentences[0]}</b>"  # the plan's deciding metric
+        self.verdict.setText("<br>".join(sentences))
+
+    # -- live ----------------------------------------------------------------------------
+    def _on_counters(self, campaign_id: int, counters: dict) -> None:
+        live = self.live
+        if live is None or self._loading:
+            return
+        if live.apply(campaign_id, counters, self.service.now()):
+            self._dirty = True
+            if not self._repaint_timer.isActive():
+                self._repaint_timer.start(REPAINT_MS)
+
+    def _repaint_live(self) -> None:
+        if not self._dirty or self.report is None:
+            return
+        if not self.isVisible():
+            return  # painted when shown again
+        self._dirty = False
+        self.funnel.set_funnel(self.report.funnel)
+        self.timeline.set_timeline(self.report.timeline)
+
+    def _on_state(self, event: CampaignStateChanged) -> None:
+        report = self.report
+        if report is None or report.campaign_id not in (None, event.campaign_id):
+            return
+        if event.new_state in ("completed", "cancelled") and not self._loading:
+            QTimer.singleShot(300, self.refresh)  # variants and times, once, at the end
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self.report is None and not self._loading:
+            self.choosers.set_campaigns(self.service.campaigns())
+            self.refresh()
+        elif self._dirty:
+            self._repaint_live()
+
+    # -- export --------------------------------------------------------------------------
+    def _file_stem(self) -> str:
+        name = self.report.name if self.report and self.report.name else "all_campaigns"
+        return "".join(ch if ch.isalnum() else "_" for ch in name).strip("_") or "analytics"
+
+    def save_chart(self, chart: QWidget) -> str:
+        """Ask where, then save the chart as it is drawn; the path ('' when cancelled)."""
+        kind = "funnel" if chart is self.funnel else "timeline"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save chart"), str(documents_folder() / f"{self._file_stem()}_{kind}.png"),
+            self.tr("PNG images (*.png)"))
+        if not path:
+            return ""
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        if chart.grab().save(path, "PNG"):
+            self.status.setText(self.tr("Chart saved to %1.").replace("%1", path))
+        else:
+            self.status.setText(self.tr("The chart could not be saved to %1.").replace("%1", path))
+        return path
+
+    def export_csv(self) -> None:
+        """Ask where, then write the figures on a worker (core/services/analytics_export)."""
+        report = self.report
+        if report is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export figures"),
+            str(documents_folder() / f"{self._file_stem()}_figures.csv"),
+            self.tr("CSV files (*.csv)"))
+        if not path:
+            return
+        language = interface_language()
+
+        def done(rows: int) -> None:
+            self.status.setText(self.tr("Figures exported to %1.").replace("%1", path))
+            self.csvWritten.emit(path, rows)
+
+        def failed(exc: BaseException) -> None:
+            self.status.setText(self.tr("The figures could not be written to %1: %2")
+                                .replace("%1", path).replace("%2", str(exc)))
+
+        self.services.tasks.run(lambda: self.service.write_csv(report, path, language), done, failed)
