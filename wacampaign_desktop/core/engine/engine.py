@@ -25,9 +25,9 @@ import peewee
 
 from wacampaign_desktop.core import status_rules as rules
 from wacampaign_desktop.core.clock import SYSTEM_CLOCK, Clock
+from wacampaign_desktop.core.engine import ab_flow, retries, scheduler
 from wacampaign_desktop.core.engine import lifecycle as lc
 from wacampaign_desktop.core.engine import reconciliation as rec
-from wacampaign_desktop.core.engine import retries, scheduler
 from wacampaign_desktop.core.engine.dispatcher import CampaignRun
 from wacampaign_desktop.core.engine.options import EngineOptions
 from wacampaign_desktop.core.engine.recipients import Preparation, prepare_rows
@@ -237,6 +237,7 @@ class CampaignEngine:
                                   "it cannot be started")
             prep = prepare_rows(campaign, self._audience_rules())
             self._check(campaign, prep)
+            ab_flow.hold_rest(campaign, prep)  # test then send the winner: the rest waits
             with status_changes(self.db, self.clock) as changes:
                 mu.insert_messages(campaign_id, prep.recipients + prep.skipped, changes=changes)
             change = self._change(campaign_id, "start",
@@ -397,6 +398,8 @@ class CampaignEngine:
             run.limiter.set_rate(campaign.send_rate)
         if campaign is None:
             return
+        if campaign.ab_test and campaign.state == lc.SENDING:
+            self._advance_ab(campaign)
         left = lc.left_to_send(campaign.id)
         self.bus.publish(CampaignProgress(campaign.id, left.handed_over, left.total,
                                           run.rate_now()))
@@ -408,6 +411,28 @@ class CampaignEngine:
                 return
             self._stop_run(campaign.id)
             lc.publish_change(self.bus, change)
+
+    def _advance_ab(self, campaign: Campaign) -> None:
+        """Test then send the winner: start the wait, or send the winner when it is over."""
+        try:
+            winner, events = ab_flow.advance(campaign, self.db, self.clock)
+        except Exception:
+            log.exception("Campaign %d: the A/B test could not move on", campaign.id)
+            return
+        self._publish(events)
+        if winner is not None:
+            self.bus.publish(Alert("ab_winner", f"Variant {winner} won the test and is sent to "
+                                   "the other recipients", level="info",
+                                   campaign_id=campaign.id, details={"winner": winner}))
+            self._wake.set()
+
+    def choose_winner(self, campaign_id: int, variant: str) -> int:
+        """The user's pick during the test: send `variant` to the rest now; returns how many."""
+        released, events = ab_flow.choose_winner(campaign_id, variant, db=self.db,
+                                                 clock=self.clock)
+        self._publish(events)
+        self._wake.set()
+        return released
 
     def _all_settled(self, campaign_id: int) -> bool:
         return lc.all_settled(campaign_id, self.clock.now(),

@@ -62,6 +62,10 @@ HELD_MESSAGE = ("not sent: this contact has not written in the last 24 hours, an
 def content_sid_for(campaign: Campaign, message: CampaignMessage) -> str | None:
     """The template a message is sent as: the campaign's own, or for a free-text campaign's row
     prepared for a contact outside the window (content_variables set) its fallback template."""
+    if message.variant and campaign.variants:  # G: each A/B variant is a text or a template
+        spec = next((s for s in variant_specs(campaign) if s["name"] == message.variant), None)
+        if spec is not None:
+            return spec.get("content_sid") or None
     if campaign.content_sid:
         return campaign.content_sid
     if message.content_variables is not None and campaign.fallback_content_sid:
@@ -101,6 +105,9 @@ def variant_specs(campaign: Campaign) -> list[dict[str, Any]]:
             "content_variables": campaign.content_variables, "weight": 1}
     specs = [base]
     for index, extra in enumerate(campaign.variants):
+        if extra.get("name") == "A":  # the editor's shape: A's own split (its text is the campaign's)
+            base.update({k: v for k, v in extra.items() if v is not None and k != "name"})
+            continue
         spec = dict(base)
         spec["name"] = chr(ord("B") + index)
         spec.update({k: v for k, v in extra.items() if v is not None})
