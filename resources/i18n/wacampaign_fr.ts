@@ -1837,6 +1837,46 @@ premiere_visite: 2024-05-01</translation>
         <source>Send reply</source>
         <translation>Envoyer la réponse</translation>
     </message>
+    <message>
+        <source>Follow-up only</source>
+        <translation>À suivre seulement</translation>
+    </message>
+    <message>
+        <source>Show only the conversations marked for follow-up</source>
+        <translation>N’afficher que les conversations marquées à suivre</translation>
+    </message>
+    <message>
+        <source>Reply rules…</source>
+        <translation>Règles de réponse…</translation>
+    </message>
+    <message>
+        <source>Automatic replies, tags and follow-up marks for incoming messages</source>
+        <translation>Réponses automatiques, étiquettes et marques « à suivre » pour les messages reçus</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>À suivre</translation>
+    </message>
+    <message>
+        <source>Mark this conversation to come back to it (the Follow-up only filter finds it)</source>
+        <translation>Marquer cette conversation pour y revenir (le filtre « À suivre seulement » la retrouve)</translation>
+    </message>
+    <message>
+        <source>Approved template</source>
+        <translation>Modèle approuvé</translation>
+    </message>
+    <message>
+        <source>Values for {{1}}, {{2}}… separated by ;</source>
+        <translation>Valeurs de {{1}}, {{2}}… séparées par ;</translation>
+    </message>
+    <message>
+        <source>Template values</source>
+        <translation>Valeurs du modèle</translation>
+    </message>
+    <message>
+        <source>Send template</source>
+        <translation>Envoyer le modèle</translation>
+    </message>
 </context>
 <context>
     <name>InboxView</name>
@@ -1904,6 +1944,38 @@ premiere_visite: 2024-05-01</translation>
         <location line="+12"/>
         <source>The reply was not sent: the connection to Twilio failed. Your text is kept; try again.</source>
         <translation>La réponse n&apos;a pas été envoyée : la connexion à Twilio a échoué. Votre texte est conservé ; réessayez.</translation>
+    </message>
+    <message>
+        <source>No conversation is marked for follow-up.</source>
+        <translation>Aucune conversation n’est marquée à suivre.</translation>
+    </message>
+    <message>
+        <source>Automatic reply</source>
+        <translation>Réponse automatique</translation>
+    </message>
+    <message>
+        <source>Opt-out confirmation</source>
+        <translation>Confirmation de désinscription</translation>
+    </message>
+    <message>
+        <source>This contact opted out (replied STOP): nothing can be sent to them from the Inbox. They can write START to subscribe again.</source>
+        <translation>Ce contact s’est désinscrit (il a répondu STOP) : rien ne peut lui être envoyé depuis la Boîte de réception. Il peut écrire START pour se réinscrire.</translation>
+    </message>
+    <message>
+        <source>This contact last wrote more than 24 hours ago: free text would fail. WhatsApp only allows an approved template now; choose one below.</source>
+        <translation>Ce contact a écrit pour la dernière fois il y a plus de 24 heures : un texte libre échouerait. WhatsApp n’autorise plus qu’un modèle approuvé ; choisissez-en un ci-dessous.</translation>
+    </message>
+    <message>
+        <source>This contact last wrote more than 24 hours ago: free text would fail. WhatsApp only allows an approved template now: sync your templates (File → Connect Twilio…) or send one as a campaign.</source>
+        <translation>Ce contact a écrit pour la dernière fois il y a plus de 24 heures : un texte libre échouerait. WhatsApp n’autorise plus qu’un modèle approuvé : synchronisez vos modèles (Fichier → Connecter Twilio…) ou envoyez-en un par une campagne.</translation>
+    </message>
+    <message>
+        <source>Marked for follow-up</source>
+        <translation>Marquée à suivre</translation>
+    </message>
+    <message>
+        <source>Opted out (replied STOP)</source>
+        <translation>Désinscrit (a répondu STOP)</translation>
     </message>
 </context>
 <context>
@@ -2041,6 +2113,10 @@ premiere_visite: 2024-05-01</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Analytics</source>
+        <translation>Statistiques</translation>
+    </message>
+    <message>
         <source>Back up…</source>
         <translation>Sauvegarder…</translation>
     </message>
@@ -2157,6 +2233,14 @@ premiere_visite: 2024-05-01</translation>
 WhatsApp campaigns through Twilio, watched live.</source>
         <translation>%1 %2
 Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>Reply rules…</source>
+        <translation>Règles de réponse…</translation>
     </message>
 </context>
 <context>
@@ -3045,6 +3129,842 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <source>Delete the %1 demo contacts?</source>
         <translation>Supprimer les %1 contacts de démonstration ?</translation>
+    </message>
+</context>
+<context>
+    <name>RuleForm</name>
+    <message>
+        <source>e.g. Prices</source>
+        <translation>p. ex. Tarifs</translation>
+    </message>
+    <message>
+        <source>word or text; case and accents ignored</source>
+        <translation>mot ou texte ; majuscules et accents ignorés</translation>
+    </message>
+    <message>
+        <source>Free text, sent when the contact wrote in the last 24 hours</source>
+        <translation>Texte libre, envoyé quand le contact a écrit dans les dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>Values for {{1}}, {{2}}… separated by ; e.g. {{name}}; Lyon</source>
+        <translation>Valeurs de {{1}}, {{2}}… séparées par ; p. ex. {{name}} ; Lyon</translation>
+    </message>
+    <message>
+        <source>e.g. prices (leave empty for none)</source>
+        <translation>p. ex. tarifs (vide pour aucune)</translation>
+    </message>
+    <message>
+        <source>Mark the conversation for follow-up</source>
+        <translation>Marquer la conversation à suivre</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>At most one automatic reply per contact in this time</source>
+        <translation>Au plus une réponse automatique par contact pendant ce délai</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Quand :</translation>
+    </message>
+    <message>
+        <source>Keyword:</source>
+        <translation>Mot-clé :</translation>
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation>Campagne :</translation>
+    </message>
+    <message>
+        <source>Business hours:</source>
+        <translation>Heures d’ouverture :</translation>
+    </message>
+    <message>
+        <source>Automatic reply:</source>
+        <translation>Réponse automatique :</translation>
+    </message>
+    <message>
+        <source>After 24 hours:</source>
+        <translation>Après 24 heures :</translation>
+    </message>
+    <message>
+        <source>Template values:</source>
+        <translation>Valeurs du modèle :</translation>
+    </message>
+    <message>
+        <source>Tag the contact:</source>
+        <translation>Étiqueter le contact :</translation>
+    </message>
+    <message>
+        <source>Cooldown:</source>
+        <translation>Délai :</translation>
+    </message>
+    <message>
+        <source>Any campaign</source>
+        <translation>N’importe quelle campagne</translation>
+    </message>
+    <message>
+        <source>No template: no reply after 24 hours</source>
+        <translation>Aucun modèle : pas de réponse après 24 heures</translation>
+    </message>
+    <message>
+        <source>regular expression, e.g. order ?[0-9]+</source>
+        <translation>expression régulière, p. ex. commande ?[0-9]+</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Reply rules</source>
+        <translation>Règles de réponse</translation>
+    </message>
+    <message>
+        <source>Rules answer incoming messages automatically. They are tried in this order; the first that matches wins. Opt-out words (STOP…) always win over every rule, and a contact gets at most one automatic reply per rule within its cooldown.</source>
+        <translation>Les règles répondent automatiquement aux messages reçus. Elles sont essayées dans cet ordre ; la première qui correspond l’emporte. Les mots de désinscription (STOP…) l’emportent toujours sur toutes les règles, et un contact reçoit au plus une réponse automatique par règle pendant son délai.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>Enregistrer la règle</translation>
+    </message>
+    <message>
+        <source>Type a message a contact could send</source>
+        <translation>Tapez un message qu’un contact pourrait envoyer</translation>
+    </message>
+    <message>
+        <source>Not a reply to a campaign</source>
+        <translation>Pas une réponse à une campagne</translation>
+    </message>
+    <message>
+        <source>Reply to “%1”</source>
+        <translation>Réponse à « %1 »</translation>
+    </message>
+    <message>
+        <source>Try a message</source>
+        <translation>Essayer un message</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>Nouvelle règle</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Supprimer la règle</translation>
+    </message>
+    <message>
+        <source>Delete the rule “%1”? Replies it already sent stay in the Inbox.</source>
+        <translation>Supprimer la règle « %1 » ? Les réponses déjà envoyées restent dans la Boîte de réception.</translation>
+    </message>
+    <message>
+        <source>Type a message above to see which rule would fire and what it would send.</source>
+        <translation>Tapez un message ci-dessus pour voir quelle règle se déclencherait et ce qu’elle enverrait.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>On</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <source>Fired</source>
+        <translation>Déclenchée</translation>
+    </message>
+</context>
+<context>
+    <name>RulesWords</name>
+    <message>
+        <source>answers</source>
+        <translation>répond</translation>
+    </message>
+    <message>
+        <source>template outside 24 h</source>
+        <translation>modèle après 24 h</translation>
+    </message>
+    <message>
+        <source>tag “%1”</source>
+        <translation>étiquette « %1 »</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>à suivre</translation>
+    </message>
+    <message>
+        <source>Message contains</source>
+        <translation>Le message contient</translation>
+    </message>
+    <message>
+        <source>Message is exactly</source>
+        <translation>Le message est exactement</translation>
+    </message>
+    <message>
+        <source>Message matches (regular expression)</source>
+        <translation>Le message correspond (expression régulière)</translation>
+    </message>
+    <message>
+        <source>Any reply to a campaign</source>
+        <translation>Toute réponse à une campagne</translation>
+    </message>
+    <message>
+        <source>Outside business hours</source>
+        <translation>En dehors des heures d’ouverture</translation>
+    </message>
+    <message>
+        <source>this rule already answered this contact within its cooldown</source>
+        <translation>cette règle a déjà répondu à ce contact pendant son délai</translation>
+    </message>
+    <message>
+        <source>the contact has opted out</source>
+        <translation>le contact s’est désinscrit</translation>
+    </message>
+    <message>
+        <source>the contact last wrote more than 24 hours ago and the rule has no template</source>
+        <translation>le contact a écrit il y a plus de 24 heures et la règle n’a pas de modèle</translation>
+    </message>
+    <message>
+        <source>the message was fetched more than an hour late</source>
+        <translation>le message a été récupéré plus d’une heure après son arrivée</translation>
+    </message>
+    <message>
+        <source>the message repeats one we sent</source>
+        <translation>le message répète un de nos messages</translation>
+    </message>
+    <message>
+        <source>the message reads like an automatic reply</source>
+        <translation>le message ressemble à une réponse automatique</translation>
+    </message>
+    <message>
+        <source>the contact sent too many messages in a minute</source>
+        <translation>le contact a envoyé trop de messages en une minute</translation>
+    </message>
+    <message>
+        <source>Match: choose what the rule looks for.</source>
+        <translation>Condition : choisissez ce que la règle recherche.</translation>
+    </message>
+    <message>
+        <source>Keyword: write the word or text to look for.</source>
+        <translation>Mot-clé : écrivez le mot ou le texte à rechercher.</translation>
+    </message>
+    <message>
+        <source>Regular expression: “%1” is not valid (%2).</source>
+        <translation>Expression régulière : « %1 » n’est pas valide (%2).</translation>
+    </message>
+    <message>
+        <source>Business hours: write the start and end like 09:00.</source>
+        <translation>Heures d’ouverture : écrivez le début et la fin comme 09:00.</translation>
+    </message>
+    <message>
+        <source>Business hours: choose at least one working day.</source>
+        <translation>Heures d’ouverture : choisissez au moins un jour ouvré.</translation>
+    </message>
+    <message>
+        <source>Actions: choose at least one (an automatic reply, a tag or a follow-up).</source>
+        <translation>Actions : choisissez-en au moins une (une réponse automatique, une étiquette ou « à suivre »).</translation>
+    </message>
+    <message>
+        <source>Cooldown: between 0 and 10080 minutes (one week).</source>
+        <translation>Délai : entre 0 et 10080 minutes (une semaine).</translation>
+    </message>
+    <message>
+        <source>Template: a template SID starts with HX and has 34 characters.</source>
+        <translation>Modèle : le SID d’un modèle commence par HX et compte 34 caractères.</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mer</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Jeu</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Ven</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sam</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Dim</translation>
+    </message>
+    <message>
+        <source>Any reply to “%1”</source>
+        <translation>Toute réponse à « %1 »</translation>
+    </message>
+    <message>
+        <source>Outside business hours (%1–%2)</source>
+        <translation>En dehors des heures d’ouverture (%1–%2)</translation>
+    </message>
+    <message>
+        <source>Opt-out wins: this is an opt-out word (STOP…), so no rule fires. The contact is unsubscribed.</source>
+        <translation>La désinscription l’emporte : c’est un mot de désinscription (STOP…), aucune règle ne se déclenche. Le contact est désinscrit.</translation>
+    </message>
+    <message>
+        <source>No rule fires: no enabled rule matches this message.</source>
+        <translation>Aucune règle ne se déclenche : aucune règle active ne correspond à ce message.</translation>
+    </message>
+    <message>
+        <source>Rule “%1” fires.</source>
+        <translation>La règle « %1 » se déclenche.</translation>
+    </message>
+    <message>
+        <source>It sends the template %1.</source>
+        <translation>Elle envoie le modèle %1.</translation>
+    </message>
+    <message>
+        <source>It answers: “%1”</source>
+        <translation>Elle répond : « %1 »</translation>
+    </message>
+    <message>
+        <source>No automatic reply: %1.</source>
+        <translation>Pas de réponse automatique : %1.</translation>
+    </message>
+    <message>
+        <source>It tags the contact “%1”.</source>
+        <translation>Elle étiquette le contact « %1 ».</translation>
+    </message>
+    <message>
+        <source>It marks the conversation for follow-up.</source>
+        <translation>Elle marque la conversation à suivre.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateMappingGrid</name>
+    <message>
+        <source>This template has no placeholders.</source>
+        <translation>Ce modèle n’a pas de variables.</translation>
+    </message>
+    <message>
+        <source>Source of %1</source>
+        <translation>Source de %1</translation>
+    </message>
+    <message>
+        <source>Fixed text</source>
+        <translation>Texte fixe</translation>
+    </message>
+    <message>
+        <source>Contact: %1</source>
+        <translation>Contact : %1</translation>
+    </message>
+    <message>
+        <source>Fixed text for %1</source>
+        <translation>Texte fixe pour %1</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>ex. %1</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePanel</name>
+    <message>
+        <source>Placeholders: fill each from a contact field or a fixed text</source>
+        <translation>Variables : remplissez chacune avec un champ du contact ou un texte fixe</translation>
+    </message>
+    <message>
+        <source>What stops the campaign from starting</source>
+        <translation>Ce qui empêche la campagne de démarrer</translation>
+    </message>
+    <message>
+        <source>The campaign cannot start yet: see the list under the template.</source>
+        <translation>La campagne ne peut pas encore démarrer : voyez la liste sous le modèle.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… et %1 de plus</translation>
+    </message>
+    <message>
+        <source>Cannot start: %1 contact(s) lack a valid value. Fill it in Contacts or choose another source:</source>
+        <translation>Impossible de démarrer : %1 contact(s) sans valeur valable. Complétez-la dans Contacts ou choisissez une autre source :</translation>
+    </message>
+    <message>
+        <source>Cannot start yet:</source>
+        <translation>Impossible de démarrer pour l’instant :</translation>
+    </message>
+    <message>
+        <source>Media:</source>
+        <translation>Média :</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePicker</name>
+    <message>
+        <source>Search templates by name</source>
+        <translation>Chercher un modèle par nom</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>Sync templates</source>
+        <translation>Synchroniser les modèles</translation>
+    </message>
+    <message>
+        <source>Read the templates of your Twilio account again</source>
+        <translation>Relire les modèles de votre compte Twilio</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>Toutes les langues</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Toutes les catégories</translation>
+    </message>
+    <message>
+        <source>Syncing templates…</source>
+        <translation>Synchronisation des modèles…</translation>
+    </message>
+    <message>
+        <source>Never synced: click Sync templates to read them from Twilio.</source>
+        <translation>Jamais synchronisés : cliquez sur Synchroniser les modèles pour les lire depuis Twilio.</translation>
+    </message>
+    <message>
+        <source>Last synced %1 at %2 · %3 templates</source>
+        <translation>Dernière synchronisation le %1 à %2 · %3 modèles</translation>
+    </message>
+    <message>
+        <source>Sending is not ready yet: try again in a moment.</source>
+        <translation>L’envoi n’est pas encore prêt : réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The templates could not be read from Twilio: %1</source>
+        <translation>Impossible de lire les modèles depuis Twilio : %1</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateWords</name>
+    <message>
+        <source>Approved</source>
+        <translation>Approuvé</translation>
+    </message>
+    <message>
+        <source>Pending approval</source>
+        <translation>En attente d’approbation</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Not submitted</source>
+        <translation>Non soumis</translation>
+    </message>
+    <message>
+        <source>WhatsApp has not approved this template yet. Only approved templates can be sent.</source>
+        <translation>WhatsApp n’a pas encore approuvé ce modèle. Seuls les modèles approuvés peuvent être envoyés.</translation>
+    </message>
+    <message>
+        <source>WhatsApp rejected this template. Only approved templates can be sent.</source>
+        <translation>WhatsApp a refusé ce modèle. Seuls les modèles approuvés peuvent être envoyés.</translation>
+    </message>
+    <message>
+        <source>WhatsApp paused this template (too many people blocked or reported it). Only approved templates can be sent.</source>
+        <translation>WhatsApp a mis ce modèle en pause (trop de personnes l’ont bloqué ou signalé). Seuls les modèles approuvés peuvent être envoyés.</translation>
+    </message>
+    <message>
+        <source>WhatsApp disabled this template. Only approved templates can be sent.</source>
+        <translation>WhatsApp a désactivé ce modèle. Seuls les modèles approuvés peuvent être envoyés.</translation>
+    </message>
+    <message>
+        <source>This template was never submitted to WhatsApp for approval. Only approved templates can be sent.</source>
+        <translation>Ce modèle n’a jamais été soumis à WhatsApp pour approbation. Seuls les modèles approuvés peuvent être envoyés.</translation>
+    </message>
+    <message>
+        <source>Only approved templates can be sent.</source>
+        <translation>Seuls les modèles approuvés peuvent être envoyés.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Motif : %1</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Utility</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <source>This template is not among the synced templates: click Sync templates, then choose an approved one.</source>
+        <translation>Ce modèle ne fait pas partie des modèles synchronisés : cliquez sur Synchroniser les modèles, puis choisissez-en un approuvé.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be sent: %2</source>
+        <translation>« %1 » ne peut pas être envoyé : %2</translation>
+    </message>
+    <message>
+        <source>%1 has no value: choose a contact field or type a fixed text.</source>
+        <translation>%1 n’a pas de valeur : choisissez un champ du contact ou saisissez un texte fixe.</translation>
+    </message>
+    <message>
+        <source>%1: %2 has no value (the contact’s “%3” is empty).</source>
+        <translation>%1 : %2 n’a pas de valeur (le champ « %3 » du contact est vide).</translation>
+    </message>
+    <message>
+        <source>%1: %2 is empty.</source>
+        <translation>%1 : %2 est vide.</translation>
+    </message>
+    <message>
+        <source>%1: %2 contains a line break.</source>
+        <translation>%1 : %2 contient un retour à la ligne.</translation>
+    </message>
+    <message>
+        <source>%1: %2 contains a tab.</source>
+        <translation>%1 : %2 contient une tabulation.</translation>
+    </message>
+    <message>
+        <source>%1: %2 has more than four spaces in a row.</source>
+        <translation>%1 : %2 contient plus de quatre espaces à la suite.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+</context>
+<context>
+    <name>Analytics</name>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>messages per hour</source>
+        <translation>messages par heure</translation>
+    </message>
+    <message>
+        <source>messages per minute</source>
+        <translation>messages par minute</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>Code d’erreur</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>Ce que cela signifie</translation>
+    </message>
+    <message>
+        <source>No error code given</source>
+        <translation>Aucun code d’erreur fourni</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Remis</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lus</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>Delivery rate</source>
+        <translation>Taux de remise</translation>
+    </message>
+    <message>
+        <source>Read rate</source>
+        <translation>Taux de lecture</translation>
+    </message>
+    <message>
+        <source>Reply rate</source>
+        <translation>Taux de réponse</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>no message yet</source>
+        <translation>aucun message pour l’instant</translation>
+    </message>
+    <message>
+        <source>median %1 · 90 % within %2</source>
+        <translation>médiane %1 · 90 % en moins de %2</translation>
+    </message>
+    <message>
+        <source>delivery rate</source>
+        <translation>taux de remise</translation>
+    </message>
+    <message>
+        <source>read rate</source>
+        <translation>taux de lecture</translation>
+    </message>
+    <message>
+        <source>reply rate</source>
+        <translation>taux de réponse</translation>
+    </message>
+    <message>
+        <source>Not enough messages in every variant yet to compare the %1.</source>
+        <translation>Pas encore assez de messages dans chaque variante pour comparer le %1.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 have the same %3 so far (%4).</source>
+        <translation>%1 et %2 ont le même %3 pour l’instant (%4).</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 (%3) is higher than %4&apos;s (%5); the difference is significant at 95 %.</source>
+        <translation>Le %2 de %1 (%3) est plus élevé que celui de %4 (%5) ; la différence est significative à 95 %.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 (%3) is higher than %4&apos;s (%5); not significant yet: about %6 more messages per variant would tell.</source>
+        <translation>Le %2 de %1 (%3) est plus élevé que celui de %4 (%5) ; pas encore significatif : environ %6 messages de plus par variante permettraient de trancher.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 (%3) is higher than %4&apos;s (%5); not significant yet.</source>
+        <translation>Le %2 de %1 (%3) est plus élevé que celui de %4 (%5) ; pas encore significatif.</translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsView</name>
+    <message>
+        <source>Analytics</source>
+        <translation>Statistiques</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Export figures (CSV)…</source>
+        <translation>Exporter les chiffres (CSV)…</translation>
+    </message>
+    <message>
+        <source>Funnel: sent → delivered → read → replied (rates of sent)</source>
+        <translation>Entonnoir : envoyés → remis → lus → réponses (taux sur les envoyés)</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <source>Time to deliver and to read</source>
+        <translation>Délai de remise et de lecture</translation>
+    </message>
+    <message>
+        <source>No failed message.</source>
+        <translation>Aucun message en échec.</translation>
+    </message>
+    <message>
+        <source>Failures by error code</source>
+        <translation>Échecs par code d’erreur</translation>
+    </message>
+    <message>
+        <source>A/B test: variants compared</source>
+        <translation>Test A/B : variantes comparées</translation>
+    </message>
+    <message>
+        <source>This campaign has no A/B variants. Add a variant in the campaign editor to compare two texts.</source>
+        <translation>Cette campagne n’a pas de variantes A/B. Ajoutez une variante dans l’éditeur de campagne pour comparer deux textes.</translation>
+    </message>
+    <message>
+        <source>Save image…</source>
+        <translation>Enregistrer l’image…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG image</source>
+        <translation>Enregistrer ce graphique en image PNG</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message>
+        <source>Updated live as messages change. Counted at %1.</source>
+        <translation>Mis à jour en direct au fil des messages. Calculé le %1.</translation>
+    </message>
+    <message>
+        <source>Figures of the chosen dates, counted at %1.</source>
+        <translation>Chiffres des dates choisies, calculés le %1.</translation>
+    </message>
+    <message>
+        <source>That campaign no longer exists.</source>
+        <translation>Cette campagne n’existe plus.</translation>
+    </message>
+    <message>
+        <source>The figures could not be counted. Try Refresh.</source>
+        <translation>Les chiffres n’ont pas pu être calculés. Essayez Actualiser.</translation>
+    </message>
+    <message>
+        <source>Time to deliver: %1</source>
+        <translation>Délai de remise : %1</translation>
+    </message>
+    <message>
+        <source>Time to read: %1</source>
+        <translation>Délai de lecture : %1</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Enregistrer le graphique</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Chart saved to %1.</source>
+        <translation>Graphique enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1.</source>
+        <translation>Le graphique n’a pas pu être enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>Export figures</source>
+        <translation>Exporter les chiffres</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Figures exported to %1.</source>
+        <translation>Chiffres exportés dans %1.</translation>
+    </message>
+    <message>
+        <source>The figures could not be written to %1: %2</source>
+        <translation>Les chiffres n’ont pas pu être écrits dans %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Choosers</name>
+    <message>
+        <source>Which campaign&apos;s figures</source>
+        <translation>Les chiffres de quelle campagne</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Depuis le début</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Dates choisies</translation>
+    </message>
+    <message>
+        <source>Only the messages sent in this period</source>
+        <translation>Seulement les messages envoyés pendant cette période</translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation>Toutes les campagnes</translation>
     </message>
 </context>
 </TS>

@@ -22,6 +22,7 @@ from wacampaign_desktop.core.services.campaigns import CampaignsService
 from wacampaign_desktop.core.services.contacts import ContactsService
 from wacampaign_desktop.core.services.inbox import InboxService
 from wacampaign_desktop.core.services.queries import Queries
+from wacampaign_desktop.core.services.templates import TemplatesService
 
 if TYPE_CHECKING:
     from wacampaign_desktop.core.runtime import Runtime
@@ -109,6 +110,7 @@ class GuiServices:
         self.inbox = InboxService(context)
         self.campaigns = CampaignsService(context)
         self.contacts = ContactsService(context)
+        self.templates = TemplatesService(context)
 
     @classmethod
     def create(cls, context: AppContext, runtime: Runtime | None = None,

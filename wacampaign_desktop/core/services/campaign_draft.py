@@ -117,8 +117,8 @@ class CampaignDraft:
 
     def texts(self) -> list[str]:
         """Every text whose placeholders must render."""
-        if self.template:
-            return template_sources(self.variables)
+        if self.template:  # a value without {{…}} is a fixed text (or an older bare field name)
+            return [str(v) for v in self.variables.values() if "{{" in str(v)]
         return [self.body, *self.variants]
 
     def unknown_placeholders(self, known_fields: list[str]) -> list[str]:

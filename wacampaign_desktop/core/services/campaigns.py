@@ -23,6 +23,7 @@ from wacampaign_desktop.core.engine.rendering import (
     contact_values,
     render,
     render_text,
+    render_variables,
     summarize,
 )
 from wacampaign_desktop.core.engine.window import AudienceRules, audience_rules
@@ -35,7 +36,6 @@ from wacampaign_desktop.core.services.campaign_draft import (
     Problem,
     read_variants,
     stored_variants,
-    template_sources,
 )
 from wacampaign_desktop.core.store import message_updates as mu
 from wacampaign_desktop.core.store.models import Campaign, Contact
@@ -182,10 +182,8 @@ class CampaignsService:
         except RenderError as exc:
             missing = list(dict.fromkeys(p.placeholder for p in exc.problems))
         fields = contact_values(name, phone, custom)
-        if draft.template:
-            sources = dict(zip(draft.variables, template_sources(draft.variables), strict=True))
-            return PreviewResult(None, {k: render_text(t, fields)[0] for k, t in sources.items()},
-                                 missing)
+        if draft.template:  # fields filled where there is a value, fixed texts kept
+            return PreviewResult(None, render_variables(draft.variables, fields)[0], missing)
         return PreviewResult(render_text(body, fields)[0], None, missing)
 
     # -- actions ---------------------------------------------------------------------------------

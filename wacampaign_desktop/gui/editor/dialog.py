@@ -26,6 +26,7 @@ from wacampaign_desktop.gui.editor.form_io import (
     render_summary,
     write_form,
 )
+from wacampaign_desktop.gui.editor.template_panel import TemplatePanel
 from wacampaign_desktop.gui.forms_support import embed_ui, set_problem
 from wacampaign_desktop.gui.models.phone_text import display_phone
 
@@ -71,6 +72,7 @@ class CampaignEditorDialog(QDialog):
         ui.rateSpin.setLocale(ui.scheduleEdit.locale())  # "10,0 messages/s" in French
         ui.scheduleEdit.setDateTime(QDateTime.currentDateTime().addSecs(3600))
         self.scroll = scroll_columns(ui)
+        self.template_panel = TemplatePanel(services, ui, self.fields, ui.templatePage)
         self._load(self.loaded)
 
         self._timer = QTimer(self, singleShot=True, interval=300)
@@ -87,6 +89,7 @@ class CampaignEditorDialog(QDialog):
         ui.scheduleEdit.dateTimeChanged.connect(self._changed)
         ui.variablesTable.itemChanged.connect(self._grow_variables)
         ui.variablesTable.itemChanged.connect(self._changed)
+        self.template_panel.changed.connect(self._changed)
         ui.previewContactCombo.currentIndexChanged.connect(lambda _i: self._update_preview())
         ui.fieldCombo.activated.connect(self._insert_field)
         ui.chooseButton.clicked.connect(self._choose_contacts)
@@ -109,6 +112,7 @@ class CampaignEditorDialog(QDialog):
     def _load(self, values: CampaignDraft | None) -> None:
         if values is not None:
             self._chosen = write_form(self.ui, values)
+            self.template_panel.load_from_form()
         self._fill_preview_contacts(self.contacts.first(PREVIEW_CONTACTS))
 
     def values(self) -> CampaignDraft:
@@ -216,12 +220,16 @@ class CampaignEditorDialog(QDialog):
         problems = self.check_fields(values)
         prep = self.preparation
         if prep is not None and not self._pending:
-            if prep.problems and "body" not in problems and "variables" not in problems:
+            if (prep.problems and "body" not in problems and "variables" not in problems
+                    and values.kind != "template"):  # a template's are listed under it
                 where = "variables" if values.kind == "template" else "body"
                 problems[where] = render_summary(prep.problems)
             if not prep.recipients and "audience" not in problems:
                 problems["audience"] = self.tr("Nobody to send to: no contact matches these recipients "
                                                "(opted-out contacts and invalid numbers are skipped).")
+        template_summary = self.template_panel.check(values, None if self._pending else prep)
+        if template_summary:
+            problems["template"] = template_summary  # listed under the template
         self.field_problems = problems
         for key, label in (("name", ui.nameProblem), ("body", ui.bodyProblem),
                            ("variant", ui.variantProblem), ("content_sid", ui.contentSidProblem),
@@ -275,8 +283,9 @@ class CampaignEditorDialog(QDialog):
         if values.kind == "template":
             rows = "".join(f"<li>{{{{{html.escape(k)}}}}} = {html.escape(v)}</li>"
                            for k, v in (result.variables or {}).items())
-            parts.append(f"<p>{html.escape(self.tr('Template'))} {html.escape(values.content_sid)}</p>"
-                         f"<ul>{rows}</ul>")
+            parts.append(self.template_panel.preview_html(result.variables or {})
+                         or f"<p>{html.escape(self.tr('Template'))} {html.escape(values.content_sid)}</p>")
+            parts.append(f"<ul>{rows}</ul>")
             length = 0
         else:
             body = result.body or ""
