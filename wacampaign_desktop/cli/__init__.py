@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "maintenance_cmd",
     "backup_cmd",
     "rules_cmd",
+    "database_cmd",
 )
 
 
@@ -51,6 +52,12 @@ def _common_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--api-url", default=argparse.SUPPRESS, metavar="URL",
         help=f"Twilio API base URL for live mode (default: ${API_URL_ENV}, else api.twilio.com)",
+    )
+    common.add_argument(
+        "--database-url", default=argparse.SUPPRESS, metavar="URL",
+        help="use this PostgreSQL database instead of the profile's setting, e.g. "
+        "postgresql://staff@db.example.com:5432/wacampaign?sslmode=require (password: "
+        "`database set-password`)",
     )
     return common
 
@@ -76,6 +83,7 @@ def complete_args(args: argparse.Namespace) -> argparse.Namespace:
     args.data_dir = getattr(args, "data_dir", None)
     args.verbose = getattr(args, "verbose", False)
     args.api_url = getattr(args, "api_url", None) or os.environ.get(API_URL_ENV) or None
+    args.database_url = getattr(args, "database_url", None) or None
     return args
 
 

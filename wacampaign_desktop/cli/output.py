@@ -18,13 +18,20 @@ def add_json(parser: argparse.ArgumentParser) -> None:
 
 def open_context(args: argparse.Namespace):  # -> AppContext (import kept lazy)
     from wacampaign_desktop.core.app_context import AppContext
-    from wacampaign_desktop.core.services.errors import MigrationError, SettingsError
+    from wacampaign_desktop.core.services.errors import (
+        DatabaseUnavailable,
+        MigrationError,
+        SettingsError,
+    )
 
     try:
         return AppContext.open(getattr(args, "data_dir", None),
-                               verbose=getattr(args, "verbose", False))
-    except (MigrationError, SettingsError, OSError) as exc:
+                               verbose=getattr(args, "verbose", False),
+                               database_url=getattr(args, "database_url", None))
+    except (MigrationError, SettingsError, OSError, ValueError) as exc:
         raise CliError(f"cannot open the profile: {exc}") from exc
+    except DatabaseUnavailable as exc:
+        raise CliError(str(exc)) from exc
 
 
 def _default(value: Any) -> Any:

@@ -22,6 +22,7 @@ from wacampaign_desktop.core.redaction import register_secret
 from wacampaign_desktop.core.secrets import DATABASE_PASSWORD, TWILIO_AUTH_TOKEN, SecretStore
 from wacampaign_desktop.core.settings import Settings, load_settings, save_settings
 from wacampaign_desktop.core.store.database import (
+    DatabaseUnavailable,
     bind_database,
     engine_name,
     is_postgres_url,
@@ -34,6 +35,16 @@ from wacampaign_desktop.core.store.migrations import migrate_database
 log = logging.getLogger(__name__)
 
 
+def profile_secrets(data_dir: str | Path | None = None) -> SecretStore:
+    """The secret store of the profile in `data_dir` (None: the default one), without opening
+    its database (e.g. to store the database password before the database can be reached)."""
+    paths = AppPaths.for_data_dir(data_dir).ensure()
+    profile = "default" if data_dir is None else hashlib.sha1(
+        str(paths.data_dir).encode()
+    ).hexdigest()[:12]
+    return SecretStore(paths.config_dir, profile=profile)
+
+
 @dataclass
 class AppContext:
     paths: AppPaths
@@ -42,6 +53,7 @@ class AppContext:
     db: peewee.Database
     bus: EventBus = field(default_factory=EventBus)
     clock: Clock = SYSTEM_CLOCK
+    database_url: str = ""  # the postgresql:// URL in use (no password); "" = the SQLite file
 
     @classmethod
     def open(
@@ -57,10 +69,7 @@ class AppContext:
         if log_to_file:
             configure_logging(paths.log_file, verbose=verbose)
         settings = load_settings(paths.settings_file)
-        profile = "default" if data_dir is None else hashlib.sha1(
-            str(paths.data_dir).encode()
-        ).hexdigest()[:12]
-        secrets = SecretStore(paths.config_dir, profile=profile)
+        secrets = profile_secrets(data_dir)
         url = database_url or settings.database_url
         if is_postgres_url(url):
             postgres_params(url)  # a malformed URL fails here, naming what is wrong
@@ -71,14 +80,29 @@ class AppContext:
         else:
             db = make_database(paths.database_file)
         bind_database(db)
-        db.connect(reuse_if_open=True)
+        try:
+            db.connect(reuse_if_open=True)
+        except peewee.OperationalError as exc:
+            if not is_postgres_url(url):
+                raise
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise DatabaseUnavailable(
+                f"Cannot reach the database at {redact_url(url)}: {reason}. Check the server "
+                "address, that it is running, and the password (`database set-password`)."
+            ) from exc
         migrate_database(db, None if is_postgres_url(url) else paths.database_file)
-        return cls(paths=paths, settings=settings, secrets=secrets, db=db, clock=clock)
+        return cls(paths=paths, settings=settings, secrets=secrets, db=db, clock=clock,
+                   database_url=redact_url(url) if is_postgres_url(url) else "")
 
     @property
     def engine(self) -> str:
         """"sqlite" or "postgresql"."""
         return engine_name(self.db)
+
+    @property
+    def database_label(self) -> str:
+        """Where the data is, for people: the server URL (no password) or the file's path."""
+        return self.database_url or str(self.paths.database_file)
 
     def save_settings(self) -> None:
         save_settings(self.settings, self.paths.settings_file)

@@ -20,6 +20,8 @@ _PATTERNS = [
     ),
     # ngrok authtokens (long base62 with underscore)
     re.compile(r"\b[0-9A-Za-z]{20,}_[0-9A-Za-z]{15,}\b"),
+    # the password of a database URL (postgresql://user:PASSWORD@host/db)
+    re.compile(r"(?i)(postgres(?:ql)?://[^:/@\s]*:)[^@\s/]+(?=@)"),
 ]
 
 

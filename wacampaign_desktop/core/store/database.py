@@ -32,6 +32,11 @@ class DatabaseUrlError(ValueError):
     """A database URL that cannot be used; the message says what is wrong with it."""
 
 
+class DatabaseUnavailable(RuntimeError):
+    """The database server could not be reached or refused us; the message says which server
+    (password left out) and why."""
+
+
 class PostgresDatabase(peewee.PostgresqlDatabase):
     """Peewee's PostgreSQL database accepting the SQLite `lock_type` the store passes to
     `atomic()`: IMMEDIATE/EXCLUSIVE mean an ordinary READ COMMITTED transaction (row locks and

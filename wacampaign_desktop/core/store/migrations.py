@@ -175,8 +175,23 @@ def backup_database(path: Path, version: int) -> Path:
     return target
 
 
-def migrate_database(db: peewee.SqliteDatabase, path: Path | None = None) -> int:
-    """Create a fresh schema or run every missing step; returns the version now in the file."""
+_MIGRATION_LOCK = 0x77616331  # PostgreSQL advisory lock key: one process migrates at a time
+
+
+def migrate_database(db: peewee.Database, path: Path | None = None) -> int:
+    """Create a fresh schema or run every missing step; returns the version now in the file.
+    On PostgreSQL, processes opening the same database at once (two desktops, `serve`) take
+    turns: the second finds the schema the first created."""
+    if not is_postgres(db):
+        return _migrate(db, path)
+    db.execute_sql("SELECT pg_advisory_lock(%s)", (_MIGRATION_LOCK,))
+    try:
+        return _migrate(db, path)
+    finally:
+        db.execute_sql("SELECT pg_advisory_unlock(%s)", (_MIGRATION_LOCK,))
+
+
+def _migrate(db: peewee.Database, path: Path | None) -> int:
     version = current_version(db)
     if version is None:
         with db.atomic():

@@ -124,7 +124,8 @@ def inbound_facts(inbound_id: int) -> InboundFacts | None:
         row.id, row.body or "", row.received_at, row.source or "webhook", phone,
         contact.id if contact else None, contact.name if contact else row.profile_name or "",
         dict(contact.fields or {}) if contact else {}, contact.opted_out if contact else False,
-        contact.opted_out_at if contact else None, contact.last_inbound_at if contact else row.received_at, campaign_id)
+        contact.opted_out_at if contact else None,
+        contact.last_inbound_at if contact else row.received_at, campaign_id)
 
 
 def contact_facts(phone: str) -> Contact | None:

@@ -17,7 +17,8 @@ class DirectMessageRelay(QObject):
     changed = Signal(object)  # set[str]: the phones whose direct messages changed
     _wake = Signal()
 
-    def __init__(self, bus: EventBus, parent: QObject | None = None, interval_ms: int = 200) -> None:
+    def __init__(self, bus: EventBus, parent: QObject | None = None,
+                 interval_ms: int = 200) -> None:
         super().__init__(parent)
         self._lock = threading.Lock()
         self._phones: set[str] = set()

@@ -24,7 +24,7 @@ from wacampaign_desktop.core.services.rules import (
     Rule,
     TemplateChoice,
 )
-from wacampaign_desktop.gui.rules.words import DAY_NAMES, match_label, tr
+from wacampaign_desktop.gui.rules.words import DAY_NAMES, match_label, translated
 
 KEYWORD_KINDS = ("exact", "contains", "regex")
 
@@ -41,13 +41,14 @@ class RuleForm(QWidget):
         self._rule: Rule | None = None
         form = self.form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        self.nameEdit = QLineEdit(placeholderText=tr("e.g. Prices"))
+        self.nameEdit = QLineEdit(placeholderText=self.tr("e.g. Prices"))
         self.kindCombo = QComboBox()
         for kind in MATCH_KINDS:
             self.kindCombo.addItem(match_label(kind), kind)
-        self.patternEdit = QLineEdit(placeholderText=tr("word or text; case and accents ignored"))
+        self.patternEdit = QLineEdit(
+            placeholderText=self.tr("word or text; case and accents ignored"))
         self.campaignCombo = QComboBox()
-        self.dayChecks = [QCheckBox(tr(day)) for day in DAY_NAMES]
+        self.dayChecks = [QCheckBox(translated(day)) for day in DAY_NAMES]
         self.startEdit, self.endEdit = QTimeEdit(displayFormat="HH:mm"), QTimeEdit(
             displayFormat="HH:mm")
         self.hoursRow = QWidget()
@@ -59,28 +60,29 @@ class RuleForm(QWidget):
         hours.addWidget(self.startEdit)
         hours.addWidget(self.endEdit)
         hours.addStretch(1)
-        self.replyEdit = QPlainTextEdit(placeholderText=tr(
+        self.replyEdit = QPlainTextEdit(placeholderText=self.tr(
             "Free text, sent when the contact wrote in the last 24 hours"))
         self.replyEdit.setMaximumHeight(70)
         self.templateCombo = QComboBox()
-        self.valuesEdit = QLineEdit(placeholderText=tr(
+        self.valuesEdit = QLineEdit(placeholderText=self.tr(
             "Values for {{1}}, {{2}}… separated by ; e.g. {{name}}; Lyon"))
         self._templates: dict[str, TemplateChoice] = {}
-        self.tagEdit = QLineEdit(placeholderText=tr("e.g. prices (leave empty for none)"))
-        self.followUpCheck = QCheckBox(tr("Mark the conversation for follow-up"))
-        self.cooldownSpin = QSpinBox(minimum=0, maximum=10080, suffix=tr(" min"))
-        self.cooldownSpin.setToolTip(tr("At most one automatic reply per contact in this time"))
-        form.addRow(tr("Name:"), self.nameEdit)
-        form.addRow(tr("When:"), self.kindCombo)
-        form.addRow(tr("Keyword:"), self.patternEdit)
-        form.addRow(tr("Campaign:"), self.campaignCombo)
-        form.addRow(tr("Business hours:"), self.hoursRow)
-        form.addRow(tr("Automatic reply:"), self.replyEdit)
-        form.addRow(tr("After 24 hours:"), self.templateCombo)
-        form.addRow(tr("Template values:"), self.valuesEdit)
-        form.addRow(tr("Tag the contact:"), self.tagEdit)
+        self.tagEdit = QLineEdit(placeholderText=self.tr("e.g. prices (leave empty for none)"))
+        self.followUpCheck = QCheckBox(self.tr("Mark the conversation for follow-up"))
+        self.cooldownSpin = QSpinBox(minimum=0, maximum=10080, suffix=self.tr(" min"))
+        self.cooldownSpin.setToolTip(
+            self.tr("At most one automatic reply per contact in this time"))
+        form.addRow(self.tr("Name:"), self.nameEdit)
+        form.addRow(self.tr("When:"), self.kindCombo)
+        form.addRow(self.tr("Keyword:"), self.patternEdit)
+        form.addRow(self.tr("Campaign:"), self.campaignCombo)
+        form.addRow(self.tr("Business hours:"), self.hoursRow)
+        form.addRow(self.tr("Automatic reply:"), self.replyEdit)
+        form.addRow(self.tr("After 24 hours:"), self.templateCombo)
+        form.addRow(self.tr("Template values:"), self.valuesEdit)
+        form.addRow(self.tr("Tag the contact:"), self.tagEdit)
         form.addRow("", self.followUpCheck)
-        form.addRow(tr("Cooldown:"), self.cooldownSpin)
+        form.addRow(self.tr("Cooldown:"), self.cooldownSpin)
         for signal in (self.nameEdit.textChanged, self.patternEdit.textChanged,
                        self.replyEdit.textChanged, self.tagEdit.textChanged,
                        self.valuesEdit.textChanged,
@@ -95,14 +97,14 @@ class RuleForm(QWidget):
                     templates: list[TemplateChoice]) -> None:
         self.campaignCombo.blockSignals(True)
         self.campaignCombo.clear()
-        self.campaignCombo.addItem(tr("Any campaign"), None)
+        self.campaignCombo.addItem(self.tr("Any campaign"), None)
         for campaign_id, name in campaigns:
             self.campaignCombo.addItem(name, campaign_id)
         self.campaignCombo.blockSignals(False)
         self._templates = {t.sid: t for t in templates}
         self.templateCombo.blockSignals(True)
         self.templateCombo.clear()
-        self.templateCombo.addItem(tr("No template: no reply after 24 hours"), None)
+        self.templateCombo.addItem(self.tr("No template: no reply after 24 hours"), None)
         for template in templates:
             self.templateCombo.addItem(template.label, template.sid)
         self.templateCombo.blockSignals(False)
@@ -110,7 +112,8 @@ class RuleForm(QWidget):
     def load(self, rule: Rule) -> None:
         self._rule = rule
         widgets = (self.nameEdit, self.kindCombo, self.patternEdit, self.campaignCombo,
-                   self.replyEdit, self.templateCombo, self.valuesEdit, self.tagEdit, self.followUpCheck,
+                   self.replyEdit, self.templateCombo, self.valuesEdit, self.tagEdit,
+                   self.followUpCheck,
                    self.cooldownSpin, self.startEdit, self.endEdit, *self.dayChecks)
         for widget in widgets:
             widget.blockSignals(True)
@@ -188,5 +191,6 @@ class RuleForm(QWidget):
         self.form.setRowVisible(self.hoursRow, kind == "after_hours")
         self.form.setRowVisible(self.valuesEdit, bool(self.templateCombo.currentData()))
         self.patternEdit.setPlaceholderText(
-            tr("regular expression, e.g. \\border\\s*\\d+") if kind == "regex"
-            else tr("word or text; case and accents ignored"))
+            self.tr("regular expression, e.g. order ?[0-9]+")
+            if kind == "regex"
+            else self.tr("word or text; case and accents ignored"))

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 
 from wacampaign_desktop.core.services.rules import Rule
-from wacampaign_desktop.gui.rules.words import tr, when_text
+from wacampaign_desktop.gui.rules.words import when_text
 
 _Index = QModelIndex | QPersistentModelIndex
 ON, NAME, WHEN, DOES, FIRED = range(5)
@@ -53,13 +53,14 @@ class RulesModel(QAbstractTableModel):
     def does_text(rule: Rule) -> str:
         parts = []
         if rule.reply_text.strip():
-            parts.append(tr("answers"))
+            parts.append(QCoreApplication.translate("RulesWords", "answers"))
         if rule.reply_content_sid:
-            parts.append(tr("template outside 24 h"))
+            parts.append(QCoreApplication.translate("RulesWords", "template outside 24 h"))
         if rule.add_tag.strip():
-            parts.append(tr("tag “%1”").replace("%1", rule.add_tag.strip()))
+            text = QCoreApplication.translate("RulesWords", "tag “%1”")
+            parts.append(text.replace("%1", rule.add_tag.strip()))
         if rule.follow_up:
-            parts.append(tr("follow-up"))
+            parts.append(QCoreApplication.translate("RulesWords", "follow-up"))
         return ", ".join(parts)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

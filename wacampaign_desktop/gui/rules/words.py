@@ -47,12 +47,12 @@ DAY_NAMES = (
 )
 
 
-def tr(text: str) -> str:
+def translated(text: str) -> str:
     return QCoreApplication.translate("RulesWords", text)
 
 
 def match_label(kind: str) -> str:
-    return tr(MATCH_LABELS.get(kind, kind))
+    return translated(MATCH_LABELS.get(kind, kind))
 
 
 def when_text(rule: Rule, campaigns: dict[int, str]) -> str:
@@ -61,37 +61,41 @@ def when_text(rule: Rule, campaigns: dict[int, str]) -> str:
         return f"{match_label(rule.match_kind)} “{rule.pattern}”"
     if rule.match_kind == "campaign_reply":
         if rule.campaign_id is None:
-            return tr("Any reply to a campaign")
+            return QCoreApplication.translate("RulesWords", "Any reply to a campaign")
         name = campaigns.get(rule.campaign_id, f"#{rule.campaign_id}")
-        return tr("Any reply to “%1”").replace("%1", name)
+        return QCoreApplication.translate("RulesWords", "Any reply to “%1”").replace("%1", name)
     hours = rule.business_hours or {}
-    return (tr("Outside business hours (%1–%2)").replace("%1", hours.get("start", "09:00"))
-            .replace("%2", hours.get("end", "18:00")))
+    text = QCoreApplication.translate("RulesWords", "Outside business hours (%1–%2)")
+    return text.replace("%1", hours.get("start", "09:00")).replace("%2", hours.get("end", "18:00"))
 
 
 def problem_text(code: str, details: dict[str, str]) -> str:
-    return (tr(PROBLEMS.get(code, code)).replace("%1", details.get("pattern", ""))
+    return (translated(PROBLEMS.get(code, code)).replace("%1", details.get("pattern", ""))
             .replace("%2", details.get("detail", "")))
 
 
 def decision_text(decision: Decision) -> str:
     """The "try a message" result in plain words."""
+    translate = QCoreApplication.translate
     if decision.outcome == "opt_out":
-        return tr("Opt-out wins: this is an opt-out word (STOP…), so no rule fires. The contact "
-                  "is unsubscribed.")
+        return translate("RulesWords", "Opt-out wins: this is an opt-out word (STOP…), so no "
+                                       "rule fires. The contact is unsubscribed.")
     if decision.outcome == "no_rule":
-        return tr("No rule fires: no enabled rule matches this message.")
+        return translate("RulesWords", "No rule fires: no enabled rule matches this message.")
     assert decision.rule is not None
-    parts = [tr("Rule “%1” fires.").replace("%1", decision.rule.name or "?")]
+    parts = [translate("RulesWords", "Rule “%1” fires.").replace("%1", decision.rule.name or "?")]
     if decision.sends and decision.content_sid:
-        parts.append(tr("It sends the template %1.").replace("%1", decision.content_sid))
+        text = translate("RulesWords", "It sends the template %1.")
+        parts.append(text.replace("%1", decision.content_sid))
     elif decision.sends:
-        parts.append(tr("It answers: “%1”").replace("%1", decision.reply_text))
+        parts.append(translate("RulesWords", "It answers: “%1”").replace("%1", decision.reply_text))
     elif decision.skipped:
-        parts.append(tr("No automatic reply: %1.").replace(
-            "%1", tr(SKIPPED.get(decision.skipped, decision.skipped))))
+        text = translate("RulesWords", "No automatic reply: %1.")
+        parts.append(text.replace("%1", translated(SKIPPED.get(decision.skipped,
+                                                               decision.skipped))))
     if decision.tag:
-        parts.append(tr("It tags the contact “%1”.").replace("%1", decision.tag))
+        parts.append(translate("RulesWords", "It tags the contact “%1”.").replace("%1",
+                                                                                  decision.tag))
     if decision.follow_up:
-        parts.append(tr("It marks the conversation for follow-up."))
+        parts.append(translate("RulesWords", "It marks the conversation for follow-up."))
     return " ".join(parts)
