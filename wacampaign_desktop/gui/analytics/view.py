@@ -78,6 +78,7 @@ def _table(model: Any, parent: QWidget, name: str) -> QTableView:
 class AnalyticsView(QWidget):
     reportShown = Signal()  # a loaded report is on screen (benchmarks, tests)
     csvWritten = Signal(str, int)  # path, rows
+    liveUpdated = Signal()  # the charts were repainted from live counters (no load)
 
     def __init__(self, services: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,7 +136,7 @@ class AnalyticsView(QWidget):
         save_funnel = self._save_button("analyticsSaveFunnel", lambda: self.save_chart(self.funnel))
         save_timeline = self._save_button("analyticsSaveTimeline",
                                           lambda: self.save_chart(self.timeline))
-        card, layout = _card(self.tr("Funnel: sent → delivered → read → replied"), body, save_funnel)
+        card, layout = _card(self.tr("Funnel: sent → delivered → read → replied (rates of sent)"), body, save_funnel)
         layout.addWidget(self.funnel)
         grid.addWidget(card, 0, 0)
         card, layout = _card(self.tr("Timeline"), body, save_timeline)
@@ -275,6 +276,7 @@ class AnalyticsView(QWidget):
         self._dirty = False
         self.funnel.set_funnel(self.report.funnel)
         self.timeline.set_timeline(self.report.timeline)
+        self.liveUpdated.emit()
 
     def _on_state(self, event: CampaignStateChanged) -> None:
         report = self.report
