@@ -642,6 +642,10 @@
 <context>
     <name>CampaignView</name>
     <message>
+        <source>Being sent by %1</source>
+        <translation>Envoi assuré par %1</translation>
+    </message>
+    <message>
         <location filename="../../wacampaign_desktop/gui/campaigns/campaign_view.py" line="+92"/>
         <source>Start</source>
         <translation>Démarrer</translation>
@@ -999,6 +1003,10 @@
         <source>The settings could not be saved: %1</source>
         <translation>Les réglages n&apos;ont pas pu être enregistrés : %1</translation>
     </message>
+    <message>
+        <source>Enter your server&apos;s address starting with https://, e.g. https://hooks.example.com</source>
+        <translation>Saisissez l&apos;adresse de votre serveur, commençant par https://, par exemple https://hooks.example.com</translation>
+    </message>
 </context>
 <context>
     <name>ConnectTwilioForm</name>
@@ -1117,6 +1125,26 @@
         <location line="-4"/>
         <source>Incoming messages</source>
         <translation>Messages entrants</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the demo contacts</source>
+        <translation>&amp;Supprimer les contacts de démonstration</translation>
+    </message>
+    <message>
+        <source>Our s&amp;erver at URL (the team&apos;s always-on receiver)</source>
+        <translation>Notre s&amp;erveur à une adresse (le récepteur permanent de l&apos;équipe)</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Apply to Twilio</source>
+        <translation>&amp;Appliquer chez Twilio</translation>
+    </message>
+    <message>
+        <source>Set these two addresses on your sender in Twilio, then read them back to check</source>
+        <translation>Enregistrer ces deux adresses sur votre expéditeur chez Twilio, puis les relire pour vérifier</translation>
     </message>
 </context>
 <context>
@@ -3965,6 +3993,161 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <source>All campaigns</source>
         <translation>Toutes les campagnes</translation>
+    </message>
+</context>
+<context>
+    <name>RoutesController</name>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Interrogation du serveur…</translation>
+    </message>
+    <message>
+        <source>Server not reachable: %1</source>
+        <translation>Serveur injoignable : %1</translation>
+    </message>
+    <message>
+        <source>Server OK · no callback received yet</source>
+        <translation>Serveur OK · aucun rappel reçu pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Server OK · last callback %1</source>
+        <translation>Serveur OK · dernier rappel %1</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>à l&apos;instant</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>il y a %1 min</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>il y a %1 h</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>il y a %1 jours</translation>
+    </message>
+    <message>
+        <source>Enter the Account SID, the Auth Token and the sender first.</source>
+        <translation>Saisissez d&apos;abord l&apos;identifiant du compte, le jeton d&apos;authentification et l&apos;expéditeur.</translation>
+    </message>
+    <message>
+        <source>The app is still starting; try again in a moment.</source>
+        <translation>L&apos;application démarre encore ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The public address is not known yet: start the tunnel (Save) or enter your address first.</source>
+        <translation>L&apos;adresse publique n&apos;est pas encore connue : démarrez le tunnel (Enregistrer) ou saisissez d&apos;abord votre adresse.</translation>
+    </message>
+    <message>
+        <source>Setting the webhooks on Twilio…</source>
+        <translation>Enregistrement des webhooks chez Twilio…</translation>
+    </message>
+    <message>
+        <source>Messaging Service</source>
+        <translation>Service de messagerie</translation>
+    </message>
+    <message>
+        <source>WhatsApp sender</source>
+        <translation>Expéditeur WhatsApp</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Expéditeur</translation>
+    </message>
+    <message>
+        <source>In the Twilio Console, open Messaging → Services → %1 → Integration: under “Incoming Messages” choose “Send a webhook” and set the Request URL to %2 (HTTP POST), and set the Delivery Status Callback to %3.</source>
+        <translation>Dans la console Twilio, ouvrez Messaging → Services → %1 → Integration : sous « Incoming Messages », choisissez « Send a webhook » et mettez %2 dans Request URL (HTTP POST), puis %3 dans Delivery Status Callback.</translation>
+    </message>
+    <message>
+        <source>In the Twilio Console, open Messaging → Senders → WhatsApp senders → %1 → Endpoint configuration: set “Webhook URL for incoming messages” to %2 (POST) and “Status callback URL” to %3.</source>
+        <translation>Dans la console Twilio, ouvrez Messaging → Senders → WhatsApp senders → %1 → Endpoint configuration : mettez %2 dans « Webhook URL for incoming messages » (POST) et %3 dans « Status callback URL ».</translation>
+    </message>
+    <message>
+        <source>In the Twilio Console, open Phone Numbers → Manage → Active numbers → %1 (or Messaging → Senders → WhatsApp senders for a WhatsApp number): set “A message comes in” to Webhook %2 (HTTP POST) and the status callback URL to %3.</source>
+        <translation>Dans la console Twilio, ouvrez Phone Numbers → Manage → Active numbers → %1 (ou Messaging → Senders → WhatsApp senders pour un numéro WhatsApp) : mettez « A message comes in » sur Webhook %2 (HTTP POST) et l&apos;adresse de rappel de statut sur %3.</translation>
+    </message>
+    <message>
+        <source>sender</source>
+        <translation>expéditeur</translation>
+    </message>
+    <message>
+        <source>✗ Twilio did not let the app change the webhooks of this %1 (the Auth Token lacks the permission). Set them by hand:</source>
+        <translation>✗ Twilio n&apos;a pas laissé l&apos;application modifier les webhooks de ce %1 (le jeton d&apos;authentification n&apos;a pas cette permission). Réglez-les à la main :</translation>
+    </message>
+    <message>
+        <source>✗ Twilio has no %1 %2 on this account. Check the sender above, or set the webhooks by hand:</source>
+        <translation>✗ Twilio ne connaît pas de %1 %2 sur ce compte. Vérifiez l&apos;expéditeur ci-dessus, ou réglez les webhooks à la main :</translation>
+    </message>
+    <message>
+        <source>✗ Could not reach Twilio to set the webhooks. Try again, or set them by hand:</source>
+        <translation>✗ Impossible de joindre Twilio pour régler les webhooks. Réessayez, ou réglez-les à la main :</translation>
+    </message>
+    <message>
+        <source>Resource: %1</source>
+        <translation>Ressource : %1</translation>
+    </message>
+    <message>
+        <source>Incoming messages: %1</source>
+        <translation>Messages entrants : %1</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>non défini</translation>
+    </message>
+    <message>
+        <source>Status callback: %1</source>
+        <translation>Rappel de statut : %1</translation>
+    </message>
+    <message>
+        <source>✓ Twilio matches this app</source>
+        <translation>✓ Twilio correspond à cette application</translation>
+    </message>
+    <message>
+        <source>✗ Twilio differs from this app</source>
+        <translation>✗ Twilio ne correspond pas à cette application</translation>
+    </message>
+    <message>
+        <source>Press “Apply to Twilio” again, or set them by hand:</source>
+        <translation>Cliquez à nouveau sur « Appliquer chez Twilio », ou réglez-les à la main :</translation>
+    </message>
+    <message>
+        <source>The public address changed to %1: the app set Twilio&apos;s webhooks to it again automatically.</source>
+        <translation>L&apos;adresse publique est devenue %1 : l&apos;application y a réglé à nouveau les webhooks de Twilio, automatiquement.</translation>
+    </message>
+    <message>
+        <source>The public address changed, and the app could not set Twilio&apos;s webhooks to it: press “Apply to Twilio”.</source>
+        <translation>L&apos;adresse publique a changé et l&apos;application n&apos;a pas pu y régler les webhooks de Twilio : cliquez sur « Appliquer chez Twilio ».</translation>
+    </message>
+    <message>
+        <source>%1 templates synced from the account.</source>
+        <translation>%1 modèles synchronisés depuis le compte.</translation>
+    </message>
+    <message>
+        <source>The templates could not be read yet; they are synced again when the app starts.</source>
+        <translation>Les modèles n&apos;ont pas encore pu être lus ; ils seront synchronisés au prochain démarrage de l&apos;application.</translation>
+    </message>
+    <message>
+        <source>This profile still holds %1 demo contacts from the sandbox. They are never sent to in live mode.</source>
+        <translation>Ce profil contient encore %1 contacts de démonstration du bac à sable. Ils ne reçoivent jamais de message en mode réel.</translation>
+    </message>
+    <message>
+        <source>%1 demo contacts deleted.</source>
+        <translation>%1 contacts de démonstration supprimés.</translation>
+    </message>
+    <message>
+        <source>The demo contacts could not be deleted; try again.</source>
+        <translation>Les contacts de démonstration n&apos;ont pas pu être supprimés ; réessayez.</translation>
+    </message>
+    <message>
+        <source>Could not reach Twilio. Check the internet connection and try again.</source>
+        <translation>Impossible de joindre Twilio. Vérifiez la connexion Internet et réessayez.</translation>
     </message>
 </context>
 </TS>

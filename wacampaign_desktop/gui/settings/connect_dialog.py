@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from wacampaign_desktop.core.phones import check_phone
 from wacampaign_desktop.core.secrets import NGROK_AUTHTOKEN, TWILIO_AUTH_TOKEN
-from wacampaign_desktop.core.settings import SettingsError
+from wacampaign_desktop.core.settings import SettingsError, server_url_problem
 from wacampaign_desktop.gui.forms_support import phone_reason_text, set_problem
 from wacampaign_desktop.gui.models.labels import phone_advice_text
 from wacampaign_desktop.gui.resources import load_ui
+from wacampaign_desktop.gui.settings.connect_routes import RoutesController
 
 if TYPE_CHECKING:
     from wacampaign_desktop.gui.services import GuiServices
@@ -71,13 +72,14 @@ class ConnectTwilioDialog(QDialog):
         else:
             ui.senderEdit.setText(settings.sender.removeprefix("whatsapp:"))
         ui.liveCheck.setChecked(not settings.use_sandbox)
-        {"ngrok": ui.ngrokRadio, "own_url": ui.ownUrlRadio}.get(
+        {"ngrok": ui.ngrokRadio, "own_url": ui.ownUrlRadio, "server": ui.serverRadio}.get(
             settings.tunnel_mode, ui.localRadio).setChecked(True)
         ui.ngrokDomainEdit.setText(settings.ngrok_domain)
         ui.publicUrlEdit.setText(settings.public_url)
+        ui.serverUrlEdit.setText(settings.server_url)
 
         for edit in (ui.sidEdit, ui.tokenEdit, ui.senderEdit, ui.ngrokDomainEdit, ui.publicUrlEdit,
-                     ui.ngrokTokenEdit):
+                     ui.ngrokTokenEdit, ui.serverUrlEdit):
             edit.textChanged.connect(self._validate)
             edit.editingFinished.connect(lambda e=edit: self._leave(e))
         for edit in (ui.sidEdit, ui.tokenEdit):
@@ -88,7 +90,7 @@ class ConnectTwilioDialog(QDialog):
         self._reserve(ui.senderProblem)
         for radio in (ui.numberRadio, ui.serviceRadio):
             radio.toggled.connect(self._validate)
-        for choice in (ui.localRadio, ui.ngrokRadio, ui.ownUrlRadio, ui.liveCheck):
+        for choice in (ui.localRadio, ui.ngrokRadio, ui.ownUrlRadio, ui.serverRadio, ui.liveCheck):
             choice.toggled.connect(self._choose_tunnel)
         ui.showTokenCheck.toggled.connect(lambda on: ui.tokenEdit.setEchoMode(
             QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
@@ -106,6 +108,7 @@ class ConnectTwilioDialog(QDialog):
         self._touched.update(key for key, edit in (("sid", ui.sidEdit), ("sender", ui.senderEdit))
                              if edit.text().strip())  # stored values: say at once if wrong
         self._validate()
+        self.routes = RoutesController(self)  # Apply to Twilio, the server's health, after connect
         self._fitted = False
         self.resize(660, 700)
 
@@ -160,7 +163,8 @@ class ConnectTwilioDialog(QDialog):
         self._say(label, problems.get(key, "") if key in self._touched else "")
 
     _FIELDS = {"sidEdit": "sid", "tokenEdit": "token", "senderEdit": "sender",
-               "ngrokTokenEdit": "tunnel", "publicUrlEdit": "tunnel", "ngrokDomainEdit": "tunnel"}
+               "ngrokTokenEdit": "tunnel", "publicUrlEdit": "tunnel", "ngrokDomainEdit": "tunnel",
+               "serverUrlEdit": "tunnel"}
 
     def _leave(self, edit: QLineEdit) -> None:
         self._touched.add(self._FIELDS[edit.objectName()])
@@ -209,6 +213,8 @@ class ConnectTwilioDialog(QDialog):
             return "ngrok"
         if self.ui.ownUrlRadio.isChecked():
             return "own_url"
+        if self.ui.serverRadio.isChecked():
+            return "server"
         return "local"
 
     def problems(self) -> dict[str, str]:
@@ -236,6 +242,9 @@ class ConnectTwilioDialog(QDialog):
             url = ui.publicUrlEdit.text().strip()
             if not url.startswith(("https://", "http://")) or "." not in url:
                 problems["tunnel"] = self.tr("Enter the public address starting with https://")
+        elif mode == "server" and server_url_problem(ui.serverUrlEdit.text()):
+            problems["tunnel"] = self.tr("Enter your server's address starting with https://, "
+                                         "e.g. https://hooks.example.com")
         elif mode == "ngrok" and not ui.ngrokTokenEdit.text().strip() and not self._stored_ngrok:
             problems["tunnel"] = self.tr("Enter your ngrok authtoken (free at ngrok.com).")
         if ui.liveCheck.isChecked() and mode == "local":
@@ -247,6 +256,9 @@ class ConnectTwilioDialog(QDialog):
         mode = self._tunnel_mode()
         if mode == "own_url":
             return self.ui.publicUrlEdit.text().strip().rstrip("/")
+        if mode == "server":
+            url = self.ui.serverUrlEdit.text().strip().rstrip("/")
+            return "" if server_url_problem(url) else url
         if mode == "ngrok":
             domain = self.ui.ngrokDomainEdit.text().strip().removeprefix("https://").rstrip("/")
             if domain:
@@ -271,6 +283,7 @@ class ConnectTwilioDialog(QDialog):
         ui.senderEdit.setPlaceholderText("MG…" if ui.serviceRadio.isChecked() else "+14155238886")
         ui.ngrokPanel.setEnabled(ui.ngrokRadio.isChecked())
         ui.ownUrlPanel.setEnabled(ui.ownUrlRadio.isChecked())
+        ui.serverPanel.setEnabled(ui.serverRadio.isChecked())
         from wacampaign_desktop.core.webhooks.app import INCOMING_PATH, STATUS_PATH
 
         base = self.public_base_url()
@@ -279,12 +292,14 @@ class ConnectTwilioDialog(QDialog):
             ui.incomingUrlEdit.setText(base + INCOMING_PATH)
         else:
             waiting = (self.tr("(type your public address above)")
-                       if self._tunnel_mode() == "own_url"
+                       if self._tunnel_mode() in ("own_url", "server")
                        else self.tr("(known once the ngrok tunnel has started)"))
             ui.statusUrlEdit.setText(waiting)
             ui.incomingUrlEdit.setText(waiting)
         ui.copyStatusButton.setEnabled(bool(base))
         ui.copyIncomingButton.setEnabled(bool(base))
+        routes = getattr(self, "routes", None)  # None while __init__ runs
+        ui.applyButton.setEnabled(bool(base) and not (routes is not None and routes.applying))
         can_check = not self._checking and not ({"sid", "token"} & problems.keys()) \
             and bool(ui.sidEdit.text().strip())
         ui.checkButton.setEnabled(can_check)
@@ -292,7 +307,8 @@ class ConnectTwilioDialog(QDialog):
     def _focus_first(self, problems: dict[str, str]) -> None:
         ui = self.ui
         mode = self._tunnel_mode()
-        tunnel_edit = {"own_url": ui.publicUrlEdit, "ngrok": ui.ngrokTokenEdit}.get(mode)
+        tunnel_edit = {"own_url": ui.publicUrlEdit, "ngrok": ui.ngrokTokenEdit,
+                       "server": ui.serverUrlEdit}.get(mode)
         for key, widget in (("sid", ui.sidEdit), ("token", ui.tokenEdit),
                             ("sender", ui.senderEdit), ("tunnel", tunnel_edit)):
             if key in problems and widget is not None:
@@ -308,6 +324,7 @@ class ConnectTwilioDialog(QDialog):
         from wacampaign_desktop.core.twilio_gateway import TwilioCredentials, TwilioGateway
 
         credentials = TwilioCredentials(sid, token, self._api_base_url)
+        self._checked_credentials = credentials
         self._checking = True
         self._say(self.ui.checkResult, self.tr("Checking with Twilio…"), "info")
         self._validate()
@@ -318,6 +335,8 @@ class ConnectTwilioDialog(QDialog):
         self._checking = False
         if result.ok:
             self._say(self.ui.checkResult, self.tr("It works: %1").replace("%1", result.message), "ok")
+            if self.ui.liveCheck.isChecked():  # a live connect: templates, demo contacts
+                self.routes.after_live_connect(self._checked_credentials)
         else:
             self._say(self.ui.checkResult, self.explain(result.message))
         self._validate()
@@ -366,6 +385,7 @@ class ConnectTwilioDialog(QDialog):
         settings.use_sandbox = not ui.liveCheck.isChecked()
         settings.tunnel_mode = self._tunnel_mode()
         settings.public_url = ui.publicUrlEdit.text().strip().rstrip("/")
+        settings.server_url = ui.serverUrlEdit.text().strip().rstrip("/")
         settings.ngrok_domain = ui.ngrokDomainEdit.text().strip().removeprefix("https://").rstrip("/")
         try:
             context.save_settings()
