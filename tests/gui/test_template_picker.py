@@ -80,7 +80,7 @@ def test_pick_map_preview_and_send_a_template(editor_services, qtbot):
     second_combo.setCurrentIndex(second_combo.findData("city"))
 
     qtbot.waitUntil(lambda: _settled(dialog) and panel.problems != [], timeout=TIMEOUT)
-    shown = [panel.problemsList.item(i).text() for i in range(panel.problemsList.count())]
+    shown = panel.problem_lines()
     phone = "+33 6 12 34 56 03".replace(" ", "\u00a0")  # shown whole: no-break spaces
     assert shown == [f"Dana ({phone}): {{{{2}}}} has no value (the contact’s “city” is empty)."]
     assert panel.problemsList.isVisible() and not ui.startButton.isEnabled()

@@ -12,14 +12,15 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 
 from wacampaign_desktop.core.engine.rendering import fill_template_body
 from wacampaign_desktop.core.services.template_check import TemplateProblem, problems_of
 from wacampaign_desktop.gui.editor.template_mapping import TemplateMappingGrid
 from wacampaign_desktop.gui.editor.template_picker import TemplatePicker
 from wacampaign_desktop.gui.editor.template_words import problem_text
+from wacampaign_desktop.gui.forms_support import set_problem
 
 if TYPE_CHECKING:
     from wacampaign_desktop.core.services.campaigns import CampaignDraft, Preparation
@@ -52,9 +53,10 @@ class TemplatePanel(QWidget):
         layout.addWidget(self.grid)
         self.problemsTitle = QLabel(self)
         self.problemsTitle.setWordWrap(True)
-        self.problemsList = QListWidget(self)
+        self.problemsList = QLabel(self)  # one line per problem, wrapped
+        self.problemsList.setWordWrap(True)
+        self.problemsList.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problemsList.setAccessibleName(self.tr("What stops the campaign from starting"))
-        self.problemsList.setMaximumHeight(110)
         layout.addWidget(self.problemsTitle)
         layout.addWidget(self.problemsList)
         self._show_problems([])
@@ -141,22 +143,23 @@ class TemplatePanel(QWidget):
 
     def _show_problems(self, problems: list[TemplateProblem]) -> None:
         self.problems = problems
-        self.problemsList.clear()
-        for problem in problems[:MAX_LISTED]:
-            self.problemsList.addItem(problem_text(problem))
+        lines = ["• " + problem_text(problem) for problem in problems[:MAX_LISTED]]
         if len(problems) > MAX_LISTED:
-            self.problemsList.addItem(self.tr("… and %1 more").replace(
-                "%1", str(len(problems) - MAX_LISTED)))
+            lines.append(self.tr("… and %1 more").replace("%1", str(len(problems) - MAX_LISTED)))
+        self.problemsList.setText("\n".join(lines))
         contacts = len({p.contact_id for p in problems if p.contact_id is not None})
         if contacts:
             title = self.tr("Cannot start: %1 contact(s) lack a valid value. Fill it in Contacts "
                             "or choose another source:").replace("%1", str(contacts))
         else:
             title = self.tr("Cannot start yet:")
-        self.problemsTitle.setText(title)
-        self.problemsTitle.setProperty("role", "error")
-        self.problemsTitle.setVisible(bool(problems))
+        set_problem(self.problemsTitle, title if problems else "")
         self.problemsList.setVisible(bool(problems))
+
+    def problem_lines(self) -> list[str]:
+        """The problems as listed (without their bullets)."""
+        text = self.problemsList.text() if self.problems else ""
+        return [line.removeprefix("• ") for line in text.split("\n") if line]
 
     def preview_html(self, variables: dict[str, str]) -> str:
         """The chosen template's text as this contact reads it, and its media."""

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from wacampaign_desktop.core.services.templates import TemplateInfo
 from wacampaign_desktop.gui.editor.template_words import category_text, status_text, unsendable_text
+from wacampaign_desktop.gui.models.labels import ui_locale
 from wacampaign_desktop.gui.resources import status_color
 
 if TYPE_CHECKING:
@@ -140,8 +141,8 @@ class TemplatePicker(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # reason: elided, whole
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # in the tooltip
         self.table.setMinimumHeight(150)
         self.table.setAccessibleName(self.tr("Templates"))
         layout.addWidget(self.table, 1)
@@ -196,10 +197,10 @@ class TemplatePicker(QWidget):
             text = self.tr("Never synced: click Sync templates to read them from Twilio.")
         else:
             local = when.replace(tzinfo=UTC).astimezone()
-            shown = QLocale().toString(QTime(local.hour, local.minute),
-                                       QLocale.FormatType.ShortFormat)
-            day = QLocale().toString(QDate(local.year, local.month, local.day),
-                                     QLocale.FormatType.ShortFormat)
+            locale = ui_locale()
+            shown = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+            day = locale.toString(QDate(local.year, local.month, local.day),
+                                  QLocale.FormatType.ShortFormat)
             text = self.tr("Last synced %1 at %2 · %3 templates").replace("%1", day) \
                 .replace("%2", shown).replace("%3", str(len(self.templates.list())))
         self.syncedLabel.setText(text)
