@@ -1987,7 +1987,7 @@ premiere_visite: 2024-05-01</translation>
     </message>
     <message>
         <source>This contact opted out (replied STOP): nothing can be sent to them from the Inbox. They can write START to subscribe again.</source>
-        <translation>Ce contact s’est désinscrit (il a répondu STOP) : rien ne peut lui être envoyé depuis la Boîte de réception. Il peut écrire START pour se réinscrire.</translation>
+        <translation>Ce contact s’est désinscrit (il a répondu STOP) : rien ne peut lui être envoyé depuis les Messages reçus. Il peut écrire START pour se réinscrire.</translation>
     </message>
     <message>
         <source>This contact last wrote more than 24 hours ago: free text would fail. WhatsApp only allows an approved template now; choose one below.</source>
@@ -3302,7 +3302,7 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     </message>
     <message>
         <source>Delete the rule “%1”? Replies it already sent stay in the Inbox.</source>
-        <translation>Supprimer la règle « %1 » ? Les réponses déjà envoyées restent dans la Boîte de réception.</translation>
+        <translation>Supprimer la règle « %1 » ? Les réponses déjà envoyées restent dans les Messages reçus.</translation>
     </message>
     <message>
         <source>Type a message above to see which rule would fire and what it would send.</source>
