@@ -2543,6 +2543,14 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <source>Webhooks: port %1</source>
         <translation>Webhooks : port %1</translation>
     </message>
+    <message>
+        <source>Our server: OK</source>
+        <translation>Notre serveur : OK</translation>
+    </message>
+    <message>
+        <source>Our server: not reachable</source>
+        <translation>Notre serveur : injoignable</translation>
+    </message>
 </context>
 <context>
     <name>WebhookEventsModel</name>

@@ -143,3 +143,21 @@ def test_automatic_reapply_is_told_in_the_dialog(services, qtbot, sandbox):
     services.bridge.drain()
     qtbot.waitUntil(lambda: "https://b.ngrok.app" in dialog.ui.applyResult.text(), timeout=5000)
     assert "set Twilio's webhooks to it again automatically" in dialog.ui.applyResult.text()
+
+
+def test_status_bar_shows_the_servers_health(services, qtbot):
+    from PySide6.QtWidgets import QStatusBar
+
+    from wacampaign_desktop.core.events import TunnelStateChanged
+    from wacampaign_desktop.gui.status_bar import StatusBarController
+
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    status = StatusBarController(bar, services)
+    status.on_tunnel(TunnelStateChanged("server", "up", PUBLIC,
+                                        "Server OK · last callback 2 min ago"))
+    assert "Our server: OK" in status.tunnel_label.text() and PUBLIC in status.tunnel_label.text()
+    assert "last callback 2 min ago" in status.tunnel_label.toolTip()
+    status.on_tunnel(TunnelStateChanged("server", "error", PUBLIC, "Server not reachable: x"))
+    assert "Our server: not reachable" in status.tunnel_label.text()
+    assert "Server not reachable: x" in status.tunnel_label.toolTip()

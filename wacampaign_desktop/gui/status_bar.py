@@ -194,6 +194,9 @@ class StatusBarController(QObject):
                 level = "warning" if not self._services.context.settings.use_sandbox else "ok"
                 if self._services.context.settings.use_sandbox:
                     text = self.tr("Local (sandbox)")
+            elif event.mode == "server":  # the team's receiver: its health, no tunnel
+                text = (self.tr("Our server: OK") if event.state == "up"
+                        else self.tr("Our server: not reachable"))
             else:
                 text = self.tr("Tunnel %1").replace("%1", word)
             self.public_url = event.public_url if event.state == "up" else ""
