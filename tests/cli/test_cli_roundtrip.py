@@ -128,7 +128,8 @@ def test_send_wait_ends_with_exit_3_when_the_campaign_pauses_itself(tmp_path, ca
     folder = tmp_path / "p"
     (folder / "config").mkdir(parents=True)
     (folder / "config" / "settings.json").write_text(json.dumps(
-        {"webhook_port": 0, "autopause_window": 10, "autopause_failure_ratio": 0.5}), "utf-8")
+        {"webhook_port": 0, "autopause_window": 10, "autopause_failure_ratio": 0.5,
+         "window_guard": False}), "utf-8")  # these contacts never wrote: no 24-hour window check
     data_dir = str(folder)
     rows = "\n".join(f"C{i},+3361{i:07d}" for i in range(200))
     (tmp_path / "c.csv").write_text("name,phone\n" + rows + "\n", "utf-8")
@@ -141,7 +142,7 @@ def test_send_wait_ends_with_exit_3_when_the_campaign_pauses_itself(tmp_path, ca
         _, out, _ = run(capsys, "campaign", "create", "--name", "Bad", "--body", "Hi",
                         "--rate", "50", "--data-dir", data_dir)
         code, out, err = run(capsys, "campaign", "send", out.strip(), "--wait", "--json",
-                             "--data-dir", data_dir)
+                             "--yes", "--data-dir", data_dir)  # live, not on a terminal
     assert code == 3
     assert json.loads(out)["state"] == "paused"
     last = err.strip().splitlines()[-1]
