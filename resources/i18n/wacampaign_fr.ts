@@ -3467,6 +3467,10 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <translation>Dim</translation>
     </message>
     <message>
+        <source>%1 “%2”</source>
+        <translation>%1 « %2 »</translation>
+    </message>
+    <message>
         <source>Any reply to “%1”</source>
         <translation>Toute réponse à « %1 »</translation>
     </message>

@@ -285,7 +285,7 @@ class InboxView(InboxExtrasMixin, QWidget):
         self.ui.templateButton.setEnabled(templates and not self._sending)
         self.ui.followUpButton.setEnabled(self._current is not None)
         self.ui.windowLabel.setText(self.window_text())
-        self.ui.windowLabel.setProperty("role", "" if open_ else "muted")
+        self.ui.windowLabel.setProperty("role", "" if open_ or self._opted_out else "muted")
         self.ui.windowLabel.style().unpolish(self.ui.windowLabel)
         self.ui.windowLabel.style().polish(self.ui.windowLabel)
         self.ui.replyEdit.setEnabled(open_ and not self._sending)

@@ -58,7 +58,8 @@ def match_label(kind: str) -> str:
 def when_text(rule: Rule, campaigns: dict[int, str]) -> str:
     """'Message contains “prix”', 'Any reply to “Spring sale”'…"""
     if rule.match_kind in ("exact", "contains", "regex"):
-        return f"{match_label(rule.match_kind)} “{rule.pattern}”"
+        quoted = QCoreApplication.translate("RulesWords", "%1 “%2”")
+        return quoted.replace("%1", match_label(rule.match_kind)).replace("%2", rule.pattern)
     if rule.match_kind == "campaign_reply":
         if rule.campaign_id is None:
             return QCoreApplication.translate("RulesWords", "Any reply to a campaign")
