@@ -129,3 +129,9 @@ def test_reopening_a_template_draft_shows_its_template_and_mapping(editor_servic
     qtbot.waitUntil(lambda: _settled(dialog) and dialog.ui.startButton.isEnabled(), timeout=TIMEOUT)
     assert "Hello Ana Martin, your order is ready for pickup at our Lyon shop." in \
         dialog.ui.previewView.toPlainText()
+
+    spring = editor_services.templates.get("spring_sale")  # a media template shows its media
+    dialog.template_panel.picker.select_sid(spring.sid)
+    qtbot.waitUntil(lambda: "Media: https://demo.twilio.com/owl.png" in
+                    dialog.ui.previewView.toPlainText(), timeout=TIMEOUT)
+    assert "Our spring sale starts today" in dialog.ui.previewView.toPlainText()
