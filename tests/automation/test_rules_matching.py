@@ -16,7 +16,8 @@ from wacampaign_desktop.core.store.models import Campaign, Contact
 HX = "HX" + "a" * 32
 
 
-def test_keywords_ignore_case_and_accents_and_the_first_match_wins(rules):
+@pytest.mark.both_engines
+def test_keywords_ignore_case_and_accents_and_the_first_match_wins(rules, db_engine):
     first = rules.save(rules.new_rule(name="Price", match_kind="exact", pattern="Prix",
                                       reply_text="Prices: example.com"))
     rules.save(rules.new_rule(name="Any", match_kind="contains", pattern="PRIX ÉLEVÉ",

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from wacampaign_desktop.core.events import DirectMessageChanged
 from wacampaign_desktop.core.runtime import Runtime
 from wacampaign_desktop.core.sandbox import SandboxConfig
@@ -22,7 +24,8 @@ from wacampaign_desktop.core.store.status_pipeline import StatusReport, apply_re
 AT = datetime(2026, 3, 2, 10, 0, 0)
 
 
-def test_direct_statuses_keep_the_highest_and_touch_no_campaign(db):
+@pytest.mark.both_engines
+def test_direct_statuses_keep_the_highest_and_touch_no_campaign(db, db_engine):
     campaign = Campaign.create(name="Untouched")
     DirectMessage.create(phone="+33612345678", body="Hi", twilio_sid="SMd1", status="queued",
                          kind="auto_reply")
