@@ -73,6 +73,8 @@ def gui_check() -> Check:
         from PySide6.QtUiTools import QUiLoader
         from PySide6.QtWidgets import QApplication
 
+        importlib.import_module("PySide6.QtCharts")  # the Analytics charts (PySide6-Addons)
+
         from wacampaign_desktop.core.paths import resource_path
 
         app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "self-test"])
