@@ -226,6 +226,19 @@ class RoutesController(QObject):
         self.last_report = report
         text, level = self.report_text(report)
         self._say(self.ui.applyResult, text, level)
+        self.reveal(self.ui.applyResult)
+
+    def reveal(self, label: Any) -> None:
+        """Make room for `label`'s whole text (a scroll area does not ask a wrapped label for
+        its height) and scroll the form so it shows, once the new text is laid out."""
+        def grow() -> None:
+            if label.width() > 0:
+                label.setMinimumHeight(label.heightForWidth(label.width()))
+            for delay in (50, 300):  # once the form has grown (it may take a moment under load)
+                QTimer.singleShot(delay, lambda: self.dialog._scroll.ensureWidgetVisible(
+                    label, 0, 12))
+
+        QTimer.singleShot(0, grow)
 
     @Slot(object)
     def _on_alert(self, alert: Alert) -> None:
