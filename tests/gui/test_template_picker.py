@@ -135,3 +135,24 @@ def test_reopening_a_template_draft_shows_its_template_and_mapping(editor_servic
     qtbot.waitUntil(lambda: "Media: https://demo.twilio.com/owl.png" in
                     dialog.ui.previewView.toPlainText(), timeout=TIMEOUT)
     assert "Our spring sale starts today" in dialog.ui.previewView.toPlainText()
+
+
+def test_many_contacts_without_a_value_are_counted_and_the_first_listed(editor_services, qtbot):
+    from wacampaign_desktop.core.services.campaigns import CampaignDraft
+    from wacampaign_desktop.gui.editor import CampaignEditorDialog
+
+    Contact.insert_many([{"phone": f"+336100{i:05d}", "name": f"Client {i}", "fields": {}}
+                         for i in range(60)]).execute()
+    editor_services.templates.sync(editor_services.runtime.gateway)
+    template = editor_services.templates.get("order_update")
+    draft_id = CampaignDraft(name="Many", kind="template", content_sid=template.sid,
+                             variables={"1": "{{name}}", "2": "{{city}}"}).save()
+    dialog = CampaignEditorDialog(editor_services, campaign_id=draft_id)
+    qtbot.addWidget(dialog)
+    panel = dialog.template_panel
+    qtbot.waitUntil(lambda: _settled(dialog) and panel.problems != [], timeout=TIMEOUT)
+    lines = panel.problem_lines()
+    assert len(lines) == 51 and lines[-1] == "… and 10 more"
+    assert lines[0].startswith("Client 0 (")
+    assert panel.problemsTitle.text().startswith("Cannot start: 60 contact(s) lack a valid value")
+    assert not dialog.ui.startButton.isEnabled()

@@ -1,5 +1,6 @@
-"""The template side of a campaign's preparation: the template must be in the synced catalogue
-and approved (else the campaign cannot start, with a plain reason), and each template row
+"""The template side of a campaign's preparation: the template must be in the synced catalogue,
+approved, and each of its placeholders given a value (else the campaign cannot start, with a
+plain reason), and each template row
 stores the text the contact reads (the template's body with its variables filled) in `message`.
 
 `finish_templates(campaign, prep)` runs at the end of `recipients.prepare_rows`.

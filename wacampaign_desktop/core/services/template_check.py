@@ -12,6 +12,7 @@ command line, `code` and the fields let the GUI say it in the user's language
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from wacampaign_desktop.core.engine import rendering as r
@@ -62,8 +63,9 @@ def _contact_problem(p: r.RenderProblem) -> TemplateProblem:
     return TemplateProblem(code, text, p.contact_id, p.name, p.phone, p.variable, p.placeholder)
 
 
-def problems_of(campaign: Any, prep: Preparation) -> list[TemplateProblem]:
-    """The template problems of a prepared campaign (contacts in the preparation's order)."""
+def problems_of(campaign: Any, prep: Preparation, limit: int | None = None) -> list[TemplateProblem]:
+    """The template problems of a prepared campaign (contacts in the preparation's order; only
+    the first `limit` contact problems when given: the editor lists a few)."""
     out: list[TemplateProblem] = []
     for issue in template_issues(campaign):
         code = {"not_synced": "template_not_synced", "not_approved": "template_not_approved"}.get(
@@ -71,7 +73,8 @@ def problems_of(campaign: Any, prep: Preparation) -> list[TemplateProblem]:
         out.append(TemplateProblem(code, issue.message[:1].upper() + issue.message[1:],
                                    variable=issue.variable, template=issue.name or issue.sid,
                                    status=issue.status))
-    out += [_contact_problem(p) for p in prep.problems if p.code != r.TEMPLATE]
+    contact_problems = (p for p in prep.problems if p.code != r.TEMPLATE)
+    out += [_contact_problem(p) for p in islice(contact_problems, limit)]
     return out
 
 

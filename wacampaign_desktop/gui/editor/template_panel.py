@@ -135,19 +135,23 @@ class TemplatePanel(QWidget):
         if values.kind != "template" or prep is None:
             self._show_problems([])
             return ""
-        problems = problems_of(values.unsaved_campaign(), prep)
-        self._show_problems(problems)
+        problems = problems_of(values.unsaved_campaign(), prep, limit=MAX_LISTED + 1)
+        contacts = {p.contact_id for p in prep.problems if p.contact_id is not None}
+        total = len(problems) - len([p for p in problems if p.contact_id is not None]) + sum(
+            1 for p in prep.problems if p.contact_id is not None)
+        self._show_problems(problems, len(contacts), total)
         if not problems:
             return ""
         return self.tr("The campaign cannot start yet: see the list under the template.")
 
-    def _show_problems(self, problems: list[TemplateProblem]) -> None:
+    def _show_problems(self, problems: list[TemplateProblem], contacts: int = 0,
+                       total: int = 0) -> None:
         self.problems = problems
         lines = ["• " + problem_text(problem) for problem in problems[:MAX_LISTED]]
         if len(problems) > MAX_LISTED:
-            lines.append(self.tr("… and %1 more").replace("%1", str(len(problems) - MAX_LISTED)))
+            lines.append(self.tr("… and %1 more").replace(
+                "%1", str(max(total, len(problems)) - MAX_LISTED)))
         self.problemsList.setText("\n".join(lines))
-        contacts = len({p.contact_id for p in problems if p.contact_id is not None})
         if contacts:
             title = self.tr("Cannot start: %1 contact(s) lack a valid value. Fill it in Contacts "
                             "or choose another source:").replace("%1", str(contacts))
