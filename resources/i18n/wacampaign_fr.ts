@@ -3017,6 +3017,10 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
 <context>
     <name>LaunchReviewDialog</name>
     <message>
+        <source>1 message a second, %1</source>
+        <translation>1 message par seconde, %1</translation>
+    </message>
+    <message>
         <source>less than a minute</source>
         <translation>moins d’une minute</translation>
     </message>
@@ -3115,6 +3119,10 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
 </context>
 <context>
     <name>WindowChoice</name>
+    <message>
+        <source>The template says: “%1”</source>
+        <translation>Le modèle dit : « %1 »</translation>
+    </message>
     <message>
         <source>Or do not start: the campaign stays a draft until you press Start.</source>
         <translation>Ou ne démarrez pas : la campagne reste un brouillon tant que vous n’appuyez pas sur Démarrer.</translation>

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QFrame,
     QGridLayout,
     QLabel,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from wacampaign_desktop.core.services.launch_review import LaunchReview, LaunchReviews
+from wacampaign_desktop.gui.models.phone_text import display_phone
 
 if TYPE_CHECKING:
     from wacampaign_desktop.gui.services import GuiServices
@@ -95,6 +97,7 @@ class LaunchReviewDialog(QDialog):
                                "called back."))
             notice.setObjectName("liveNotice")
             notice.setWordWrap(True)
+            notice.setStyleSheet("font-weight: bold;")
             layout.addWidget(notice)
         layout.addLayout(self._facts())
         layout.addWidget(self._groups())
@@ -124,29 +127,33 @@ class LaunchReviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumWidth(min(560, max(420, self.sizeHint().width())))
+        self.setFixedWidth(max(540, self.fontMetrics().horizontalAdvance("M") * 40))
+        self.setFixedHeight(layout.totalHeightForWidth(self.width()))  # as tall as its words
 
-    def _facts(self) -> QGridLayout:
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
+    def _facts(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setHorizontalSpacing(12)
         rate = self.review.rate
+        takes = duration_text(self.review.duration_s)
+        if rate == 1:
+            speed = self.tr("1 message a second, %1").replace("%1", takes)
+        else:
+            speed = self.tr("%1 messages a second, %2").replace("%1", f"{rate:g}").replace(
+                "%2", takes)
         facts = (
             (self.tr("From"), self.review.sender or self.tr("(no sender set)"), "sender"),
             (self.tr("Messages to send"), str(self.review.to_send), "toSend"),
-            (self.tr("Speed"), self.tr("%1 messages a second, %2").replace("%1", f"{rate:g}")
-             .replace("%2", duration_text(self.review.duration_s)), "speed"),
+            (self.tr("Speed"), speed, "speed"),
         )
-        for row, (name, value, key) in enumerate(facts):
+        for name, value, key in facts:
             label = QLabel(name)
             label.setProperty("role", "muted")
             shown = QLabel(value)
             shown.setObjectName(f"fact_{key}")
             shown.setWordWrap(True)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(shown, row, 1)
-        grid.setColumnStretch(1, 1)
-        return grid
+            form.addRow(label, shown)
+        return form
 
     def _groups(self) -> QFrame:
         frame = QFrame()
@@ -172,7 +179,7 @@ class LaunchReviewDialog(QDialog):
         box.setFrameShape(QFrame.Shape.StyledPanel)
         inner = QVBoxLayout(box)
         caption = QLabel(self.tr("First message, as %1 will read it:").replace(
-            "%1", self.review.first_recipient))
+            "%1", display_phone(self.review.first_recipient)))
         caption.setProperty("role", "muted")
         caption.setWordWrap(True)
         text = self.review.first_message

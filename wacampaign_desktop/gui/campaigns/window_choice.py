@@ -72,9 +72,7 @@ class WindowChoice(QFrame):
         row.addWidget(self.template)
         self.templates = QComboBox()
         self.templates.setObjectName("fallbackTemplate")
-        self.templates.setMinimumContentsLength(16)
-        self.templates.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.templates.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         row.addWidget(self.templates)
         row.addStretch(1)
         layout.addLayout(row)
@@ -82,6 +80,12 @@ class WindowChoice(QFrame):
         self.values_row.setContentsMargins(24, 0, 0, 0)
         layout.addLayout(self.values_row)
         self.value_edits: dict[str, QLineEdit] = {}
+        self.template_text = QLabel()
+        self.template_text.setObjectName("fallbackText")
+        self.template_text.setProperty("role", "muted")
+        self.template_text.setWordWrap(True)
+        self.template_text.setContentsMargins(24, 0, 0, 0)
+        layout.addWidget(self.template_text)
         self.note = QLabel(self.tr("Or do not start: the campaign stays a draft until you press "
                               "Start."))
         self.note.setProperty("role", "muted")
@@ -128,7 +132,7 @@ class WindowChoice(QFrame):
             "The 24-hour window check is turned off in the settings: free text to contacts who "
             "have not written in the last 24 hours will fail (Twilio error 63016)."))
         self.summary.setStyleSheet("color: #b26a00;")
-        for widget in (self.hold, self.template, self.templates, self.note):
+        for widget in (self.hold, self.template, self.templates, self.note, self.template_text):
             widget.hide()
         self._set_values({})
         self.show()
@@ -192,6 +196,10 @@ class WindowChoice(QFrame):
             self.value_edits[key] = edit
 
     def _show_values(self, shown: bool) -> None:
+        current = self._current()
+        body = current.body if current is not None else ""
+        self.template_text.setText(self.tr("The template says: “%1”").replace("%1", body))
+        self.template_text.setVisible(shown and bool(body))
         for index in range(self.values_row.count()):
             widget = self.values_row.itemAt(index).widget()
             if widget is not None:
