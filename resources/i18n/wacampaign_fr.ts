@@ -4170,4 +4170,43 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <translation>Impossible de joindre Twilio. Vérifiez la connexion Internet et réessayez.</translation>
     </message>
 </context>
+<context>
+    <name>AutomationSettingsBox</name>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Send a confirmation after an opt-out</source>
+        <translation>Envoyer une confirmation après une désinscription</translation>
+    </message>
+    <message>
+        <source>Opt-out confirmation text</source>
+        <translation>Texte de la confirmation de désinscription</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s time zone</source>
+        <translation>Le fuseau horaire de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Confirmation:</source>
+        <translation>Confirmation :</translation>
+    </message>
+    <message>
+        <source>Cooldown of new rules:</source>
+        <translation>Délai des nouvelles règles :</translation>
+    </message>
+    <message>
+        <source>Business hours in:</source>
+        <translation>Heures d’ouverture en :</translation>
+    </message>
+    <message>
+        <source>Not saved: write the confirmation to send, or untick the box.</source>
+        <translation>Non enregistré : écrivez la confirmation à envoyer, ou décochez la case.</translation>
+    </message>
+</context>
 </TS>

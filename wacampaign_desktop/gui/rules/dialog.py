@@ -33,6 +33,7 @@ from wacampaign_desktop.core.automation.matching import problem_codes
 from wacampaign_desktop.core.services.rules import Rule, RulesService
 from wacampaign_desktop.gui.rules.form import RuleForm
 from wacampaign_desktop.gui.rules.model import RulesModel
+from wacampaign_desktop.gui.rules.settings_box import AutomationSettingsBox
 from wacampaign_desktop.gui.rules.words import decision_text, problem_text
 
 if TYPE_CHECKING:
@@ -46,7 +47,8 @@ class RulesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reply rules"))
         self.setObjectName("RulesDialog")
-        self.resize(1240, 660)
+        self.resize(1240, 720)
+        self.services = services
         self.service = RulesService(services.context)
         self.model = RulesModel(self)
         self.model.on_toggle = self._toggle
@@ -91,6 +93,8 @@ class RulesDialog(QDialog):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table)
         left_layout.addLayout(buttons)
+        self.settingsBox = AutomationSettingsBox(self.services, left)
+        left_layout.addWidget(self.settingsBox)
 
         self.saveButton = QPushButton(self.tr("Save rule"))
         self.saveButton.clicked.connect(self.save_rule)
