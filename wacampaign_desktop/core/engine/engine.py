@@ -35,6 +35,7 @@ from wacampaign_desktop.core.engine.rendering import summarize
 from wacampaign_desktop.core.engine.scheduler import parse_when
 from wacampaign_desktop.core.engine.storage_hold import StorageHold
 from wacampaign_desktop.core.engine.window import AudienceRules
+from wacampaign_desktop.core.engine.window_recheck import recheck_pending
 from wacampaign_desktop.core.events import (
     Alert,
     CampaignProgress,
@@ -169,6 +170,9 @@ class CampaignEngine:
         lc.publish_change(self.bus, change)
 
     def resume(self, campaign_id: int) -> None:
+        # D: free text prepared before the pause, to contacts whose 24-hour window closed since
+        self._publish(recheck_pending(campaign_id, self._audience_rules(), db=self.db,
+                                      clock=self.clock))
         change = self._change(campaign_id, "resume", "resumed by the user")
         self._outside.pop(campaign_id, None)
         self._window(campaign_id).clear()
