@@ -89,11 +89,12 @@ def render_text(text: str, values: dict[str, str]) -> tuple[str, list[str]]:
 
 def variable_source(value: Any, fields: Iterable[str]) -> str:
     """A template variable's value as a text to fill: a bare known field name ("city", the older
-    shape) means "{{city}}"; any other text stays as it is."""
+    shape) means "{{city}}"; any other text stays as it is. A set of `fields` must be lower case."""
     text = str(value if value is not None else "")
     if PLACEHOLDER.search(text):
         return text
-    if text.strip() and text.strip().lower() in {f.lower() for f in fields}:
+    known = fields if isinstance(fields, (set, frozenset)) else {f.lower() for f in fields}
+    if text.strip() and text.strip().lower() in known:
         return "{{" + text.strip() + "}}"
     return text
 
@@ -124,7 +125,7 @@ def render_variables(
     name: str = "", phone: str = "", known_fields: Iterable[str] = (),
 ) -> tuple[dict[str, str], list[RenderProblem]]:
     """Each template variable filled for one contact, and what is wrong with the values."""
-    fields = {*values, *known_fields}
+    fields = {*values, *(f.lower() for f in known_fields)}  # values' keys are lower case
     rendered: dict[str, str] = {}
     problems: list[RenderProblem] = []
     for key, source in (variables or {}).items():

@@ -126,20 +126,8 @@ class TemplatesService:
     def list(self, search: str = "", language: str = "", category: str = "",
              sendable_only: bool = False) -> list[TemplateInfo]:
         """Templates by name; `search` matches part of the name (any case)."""
-        needle = (search or "").strip().lower()
-        out = []
-        for row in store.all_templates():
-            info = info_of(row)
-            if needle and needle not in info.name.lower():
-                continue
-            if language and info.language.lower() != language.lower():
-                continue
-            if category and info.category.upper() != category.upper():
-                continue
-            if sendable_only and not info.sendable:
-                continue
-            out.append(info)
-        return out
+        return [info_of(row) for row in store.all_templates(search or "", language or "",
+                                                             category or "", sendable_only)]
 
     def get(self, name_or_sid: str) -> TemplateInfo | None:
         """By sid (HX…), else by name (an approved one first when several languages share it)."""
@@ -154,10 +142,14 @@ class TemplatesService:
         return found[0] if found else None
 
     def languages(self) -> list[str]:
-        return sorted({t.language for t in self.list() if t.language})
+        return store.distinct_values("language")
 
     def categories(self) -> list[str]:
-        return sorted({t.category for t in self.list() if t.category})
+        return store.distinct_values("category")
+
+    def count(self) -> int:
+        """How many templates are synced (every status)."""
+        return store.count()
 
     def last_synced_at(self) -> datetime | None:
         """When the templates were last synced (naive UTC); None if never."""

@@ -18,6 +18,7 @@ from peewee import fn
 from wacampaign_desktop.core.store.models import AppState, ContentTemplate
 
 SYNCED_AT_KEY = "templates.synced_at"
+CHUNK = 50  # rows per INSERT (14 values each) / ids per UPDATE: under SQLite's 999 parameters
 COMPARED = ("friendly_name", "language", "category", "approval_status", "rejection_reason",
             "content_type", "body", "variables", "media", "types", "date_updated")
 
@@ -42,21 +43,28 @@ def replace_catalogue(db: Any, rows: Iterable[dict[str, Any]], now: datetime) ->
     added = updated = 0
     with db.atomic():
         existing = {t.sid: t for t in ContentTemplate.select()}
+        new_rows: list[dict[str, Any]] = []
+        unchanged: list[int] = []
         for sid, row in incoming.items():
             fields = {k: row[k] for k in COMPARED if k in row}
             current = existing.get(sid)
             if current is None:
-                ContentTemplate.create(sid=sid, synced_at=now, **fields)
-                added += 1
+                new_rows.append({"sid": sid, "synced_at": now, **fields})
             elif any(getattr(current, k) != v for k, v in fields.items()):
                 ContentTemplate.update(synced_at=now, **fields).where(
                     ContentTemplate.id == current.id).execute()
                 updated += 1
             else:
-                ContentTemplate.update(synced_at=now).where(ContentTemplate.id == current.id).execute()
+                unchanged.append(current.id)
+        for start in range(0, len(new_rows), CHUNK):  # a few statements, not one per template
+            ContentTemplate.insert_many(new_rows[start:start + CHUNK]).execute()
+        added = len(new_rows)
+        for start in range(0, len(unchanged), CHUNK):
+            ContentTemplate.update(synced_at=now).where(
+                ContentTemplate.id.in_(unchanged[start:start + CHUNK])).execute()
         gone = [t.id for sid, t in existing.items() if sid not in incoming]
-        if gone:
-            ContentTemplate.delete().where(ContentTemplate.id.in_(gone)).execute()
+        for start in range(0, len(gone), CHUNK):
+            ContentTemplate.delete().where(ContentTemplate.id.in_(gone[start:start + CHUNK])).execute()
         stamp = now.isoformat()
         if AppState.update(value=stamp, updated_at=now).where(
                 AppState.key == SYNCED_AT_KEY).execute() == 0:
@@ -75,9 +83,37 @@ def synced_at() -> datetime | None:
         return None
 
 
-def all_templates() -> list[ContentTemplate]:
-    return list(ContentTemplate.select().order_by(ContentTemplate.friendly_name,
-                                                  ContentTemplate.language, ContentTemplate.sid))
+LISTED = (ContentTemplate.id, ContentTemplate.sid, ContentTemplate.friendly_name,
+          ContentTemplate.language, ContentTemplate.category, ContentTemplate.approval_status,
+          ContentTemplate.rejection_reason, ContentTemplate.content_type, ContentTemplate.body,
+          ContentTemplate.variables, ContentTemplate.media)  # not the raw `types`
+
+
+def all_templates(search: str = "", language: str = "", category: str = "",
+                  approved_only: bool = False) -> list[ContentTemplate]:
+    """Templates by name then language; `search` is part of the name (any case)."""
+    query = ContentTemplate.select(*LISTED)
+    if search.strip():
+        query = query.where(fn.LOWER(ContentTemplate.friendly_name).contains(search.strip().lower()))
+    if language:
+        query = query.where(fn.LOWER(ContentTemplate.language) == language.lower())
+    if category:
+        query = query.where(fn.UPPER(ContentTemplate.category) == category.upper())
+    if approved_only:
+        query = query.where(ContentTemplate.approval_status == "approved")
+    return list(query.order_by(ContentTemplate.friendly_name, ContentTemplate.language,
+                               ContentTemplate.sid))
+
+
+def distinct_values(column: str) -> list[str]:
+    """The languages or categories the templates have, sorted ("" left out)."""
+    field = getattr(ContentTemplate, column)
+    return [row[0] for row in ContentTemplate.select(field).distinct().where(field != "")
+            .order_by(field).tuples()]
+
+
+def count() -> int:
+    return ContentTemplate.select().count()
 
 
 def by_sid(sid: str) -> ContentTemplate | None:

@@ -202,7 +202,7 @@ class TemplatePicker(QWidget):
             day = locale.toString(QDate(local.year, local.month, local.day),
                                   QLocale.FormatType.ShortFormat)
             text = self.tr("Last synced %1 at %2 · %3 templates").replace("%1", day) \
-                .replace("%2", shown).replace("%3", str(len(self.templates.list())))
+                .replace("%2", shown).replace("%3", str(self.templates.count()))
         self.syncedLabel.setText(text)
 
     # -- choosing -----------------------------------------------------------------------------------
