@@ -29,6 +29,7 @@ from wacampaign_desktop.core.engine import ab_flow, retries, scheduler
 from wacampaign_desktop.core.engine import lifecycle as lc
 from wacampaign_desktop.core.engine import reconciliation as rec
 from wacampaign_desktop.core.engine.dispatcher import CampaignRun
+from wacampaign_desktop.core.engine.follow_ups import FollowUps
 from wacampaign_desktop.core.engine.options import EngineOptions
 from wacampaign_desktop.core.engine.recipients import Preparation, prepare_rows
 from wacampaign_desktop.core.engine.rendering import summarize
@@ -58,7 +59,7 @@ __all__ = ["CampaignEngine", "EngineError", "parse_when"]
 TICK_S = 0.25
 
 
-class CampaignEngine:
+class CampaignEngine(FollowUps):
     def __init__(
         self, bus: EventBus, gateway: TwilioGateway, settings: Settings,
         status_callback_url: Callable[[], str | None], *, db: peewee.Database,
@@ -187,29 +188,6 @@ class CampaignEngine:
         self._publish(events)
         lc.publish_change(self.bus, change)
 
-    def retry_failed(self, campaign_id: int) -> retries.RetryReport:
-        """Requeue the campaign's failed/undelivered messages whose error is retryable and that
-        had fewer than `max_attempts` attempts; the report (an int: how many) says why the
-        others were left. The campaign goes back to sending if it was paused or completed."""
-        return self._requeue(campaign_id)
-
-    def _requeue(self, campaign_id: int, message_ids: Iterable[int] | None = None,
-                 delay_s: float = 0.0) -> retries.RetryReport:
-        with status_changes(self.db, self.clock) as changes:
-            report, _updates, change = lc.retry_failed_messages(
-                campaign_id, db=self.db, clock=self.clock, changes=changes,
-                max_attempts=self.settings.max_attempts, message_ids=message_ids,
-                delay_s=delay_s,
-                reason="" if message_ids is None else "failed message(s) retried automatically")
-        if change:
-            self._outside.pop(campaign_id, None)
-        self._publish(changes.events)
-        if change:
-            self._window(campaign_id).clear()
-            lc.publish_change(self.bus, change)
-        self._wake.set()
-        return report
-
     # --- internals ------------------------------------------------------------------------
     def _change(self, campaign_id: int, action: str, reason: str) -> lc.StateChange:
         return lc.change_state(campaign_id, action, reason, db=self.db, clock=self.clock)
@@ -333,28 +311,6 @@ class CampaignEngine:
         for run in runs:
             self._follow(run)
 
-    def _retry_automatically(self) -> None:
-        """Retryable delivery failures of campaigns with automatic retry (or the setting) go
-        back to the queue, due after the retry delay (longer at each attempt), within the cap."""
-        with self._busy_lock:
-            failed, self._auto_retry = self._auto_retry, set()
-        by_campaign: dict[int, list[int]] = {}
-        for campaign_id, message_id in failed:
-            by_campaign.setdefault(campaign_id, []).append(message_id)
-        for campaign_id, ids in by_campaign.items():
-            campaign = Campaign.get_or_none(Campaign.id == campaign_id)
-            if campaign is None or not (campaign.auto_retry or self.settings.auto_retry):
-                continue
-            if campaign.state not in lc.ALLOWED_FROM["retry"]:
-                continue
-            try:
-                report = self._requeue(campaign_id, ids,
-                                       delay_s=self.settings.auto_retry_delay_minutes * 60)
-            except EngineError:
-                continue
-            if report.requeued:
-                log.info("Campaign %d: %s (automatic retry)", campaign_id, report.sentence())
-
     def _start_scheduled(self, campaign_id: int) -> None:
         try:
             self._begin(campaign_id)
@@ -415,28 +371,6 @@ class CampaignEngine:
                 return
             self._stop_run(campaign.id)
             lc.publish_change(self.bus, change)
-
-    def _advance_ab(self, campaign: Campaign) -> None:
-        """Test then send the winner: start the wait, or send the winner when it is over."""
-        try:
-            winner, events = ab_flow.advance(campaign, self.db, self.clock)
-        except Exception:
-            log.exception("Campaign %d: the A/B test could not move on", campaign.id)
-            return
-        self._publish(events)
-        if winner is not None:
-            self.bus.publish(Alert("ab_winner", f"Variant {winner} won the test and is sent to "
-                                   "the other recipients", level="info",
-                                   campaign_id=campaign.id, details={"winner": winner}))
-            self._wake.set()
-
-    def choose_winner(self, campaign_id: int, variant: str) -> int:
-        """The user's pick during the test: send `variant` to the rest now; returns how many."""
-        released, events = ab_flow.choose_winner(campaign_id, variant, db=self.db,
-                                                 clock=self.clock)
-        self._publish(events)
-        self._wake.set()
-        return released
 
     def _all_settled(self, campaign_id: int) -> bool:
         return lc.all_settled(campaign_id, self.clock.now(),
