@@ -235,10 +235,10 @@ class RoutesController(QObject):
             if label.width() > 0:
                 label.setMinimumHeight(label.heightForWidth(label.width()))
             for delay in (50, 300):  # once the form has grown (it may take a moment under load)
-                QTimer.singleShot(delay, lambda: self.dialog._scroll.ensureWidgetVisible(
-                    label, 0, 12))
+                QTimer.singleShot(delay, self, lambda: self.dialog._scroll.ensureWidgetVisible(
+                    label, 0, 12))  # `self` as context: dropped if the dialog is gone
 
-        QTimer.singleShot(0, grow)
+        QTimer.singleShot(0, self, grow)
 
     @Slot(object)
     def _on_alert(self, alert: Alert) -> None:
