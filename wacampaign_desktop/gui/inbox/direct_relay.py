@@ -5,6 +5,7 @@ lock and emit a queued wake-up; nothing here touches a widget off the GUI thread
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 
@@ -33,7 +34,10 @@ class DirectMessageRelay(QObject):
             first = not self._phones
             self._phones.add(event.phone)
         if first:
-            self._wake.emit()
+            try:
+                self._wake.emit()
+            except RuntimeError:  # the view is gone (its C++ side deleted): stop listening
+                self.close_subscription()
 
     @Slot()
     def _on_wake(self) -> None:
@@ -47,8 +51,12 @@ class DirectMessageRelay(QObject):
         if phones:
             self.changed.emit(phones)
 
+    def close_subscription(self) -> None:
+        unsubscribe, self._unsubscribe = self._unsubscribe, None
+        if unsubscribe is not None:
+            unsubscribe()
+
     def close(self) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
-        self._timer.stop()
+        self.close_subscription()
+        with contextlib.suppress(RuntimeError):  # already deleted with the view
+            self._timer.stop()
