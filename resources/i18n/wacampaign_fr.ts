@@ -642,6 +642,10 @@
 <context>
     <name>CampaignView</name>
     <message>
+        <source>%1 demo contacts are left out: they never get real messages.</source>
+        <translation>%1 contacts de démonstration sont écartés : ils ne reçoivent jamais de vrais messages.</translation>
+    </message>
+    <message>
         <source>Being sent by %1</source>
         <translation>Envoi assuré par %1</translation>
     </message>

@@ -95,3 +95,24 @@ def test_the_sandbox_never_asks(context, capsys, monkeypatch):
     assert code == 0, err
     assert "[y/N]" not in out + err and "Messages to send" not in err
     assert Campaign.get_by_id(campaign.id).total_count == 5  # the sandbox keeps demo contacts
+
+
+def test_create_with_a_fallback_template_for_contacts_outside_the_window(context, capsys):
+    from tests.live_safety.helpers import store_template
+
+    sid = "HX" + "34" * 16
+    store_template(sid)
+    folder = str(context.paths.data_dir)
+    code, out, err = run(capsys, "campaign", "create", "--name", "Spring", "--body", "Hi",
+                         "--fallback-template", "shop_news", "--fallback-var", "1={{name}}",
+                         "--data-dir", folder)
+    assert code == 0, err
+    stored = Campaign.get_by_id(int(out.strip()))
+    assert (stored.outside_window, stored.fallback_content_sid, stored.fallback_variables) == (
+        "template", sid, {"1": "{{name}}"})
+    code, _out, err = run(capsys, "campaign", "create", "--name", "Other", "--body", "Hi",
+                          "--fallback-template", "nothing_like_it", "--data-dir", folder)
+    assert code == 2 and "--fallback-template: no template named 'nothing_like_it'" in err
+    code, _out, err = run(capsys, "campaign", "create", "--name", "Other", "--body", "Hi",
+                          "--outside-window", "template", "--data-dir", folder)
+    assert code == 2 and "name the template with --fallback-template" in err

@@ -46,6 +46,7 @@ def offer_demo_cleanup(parent: QWidget | None, services: GuiServices) -> bool:
                            QMessageBox.ButtonRole.AcceptRole)
     delete.setObjectName("deleteDemoContacts")
     keep = box.addButton(translate("DemoCleanup", "Keep them"), QMessageBox.ButtonRole.RejectRole)
+    keep.setObjectName("keepDemoContacts")
     box.setDefaultButton(delete)
     box.setEscapeButton(keep)
     box.exec()

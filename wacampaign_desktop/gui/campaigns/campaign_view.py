@@ -176,6 +176,9 @@ class CampaignView(QWidget):
             self.window_choice.show_for(campaign_id, prep, guard_off=guard_off(prep))
             text = self.tr("Start will send to %1 contacts (%2 skipped).").replace(
                 "%1", str(len(prep.recipients))).replace("%2", str(len(prep.skipped)))
+            if prep.demo_excluded:  # D: live mode never sends to the first-run demo contacts
+                text += " " + self.tr("%1 demo contacts are left out: they never get real "
+                                      "messages.").replace("%1", str(prep.demo_excluded))
             if prep.problems:
                 text += " " + self.tr("Fix the message first: %1").replace(
                     "%1", "; ".join(str(p) for p in prep.problems[:3]))
