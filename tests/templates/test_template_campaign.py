@@ -15,6 +15,8 @@ from wacampaign_desktop.core.services.template_check import check_recipients
 from wacampaign_desktop.core.services.templates import TemplatesService
 from wacampaign_desktop.core.store.models import Campaign, CampaignMessage
 
+pytestmark = pytest.mark.both_engines  # the check and the send on SQLite and PostgreSQL
+
 PEOPLE = (("Ana Martin", "+33612345601", {"city": "Lyon"}),
           ("Bruno", "+33612345602", {"city": "Nantes"}),
           ("Chloé", "+33612345603", {"city": "Lille"}))

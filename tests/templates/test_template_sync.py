@@ -3,10 +3,14 @@ every page, statuses and reasons kept, templates gone from the account removed, 
 
 from __future__ import annotations
 
+import pytest
+
 from wacampaign_desktop.core.sandbox import SandboxConfig, SandboxServer
 from wacampaign_desktop.core.services.templates import TemplatesService
 from wacampaign_desktop.core.twilio_gateway import TwilioGateway
 from wacampaign_desktop.core.twilio_gateway.content import list_templates
+
+pytestmark = pytest.mark.both_engines  # the catalogue on SQLite and on PostgreSQL
 
 
 def _server(**config) -> SandboxServer:
