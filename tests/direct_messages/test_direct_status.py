@@ -61,3 +61,21 @@ def test_a_callback_that_beats_the_store_is_applied(context, wait_until):
         assert PendingCallback.select().where(PendingCallback.sid == sent.sid).count() == 0
     finally:
         runtime.stop()
+
+
+def test_a_campaign_only_batch_never_reads_direct_messages(db):
+    """The hot path stays one read for campaign messages: direct_message is read only for sids
+    that are not campaign messages'."""
+    from tests.webhooks.helpers import make_campaign
+
+    _campaign, _messages, sids = make_campaign(50)
+    statements: list[str] = []
+    db.connection().set_trace_callback(statements.append)
+    try:
+        applied = apply_reports([StatusReport(sid, "delivered") for sid in sids])
+    finally:
+        db.connection().set_trace_callback(None)
+    assert [s for s in statements if s.lstrip().upper().startswith("SELECT")
+            and "campaign_message" in s] != []
+    assert not [s for s in statements if "direct_message" in s]
+    assert all(u.outcome == "applied" for u in applied.updates)
