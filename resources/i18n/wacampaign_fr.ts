@@ -3580,6 +3580,10 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <source>Media:</source>
         <translation>Média :</translation>
     </message>
+    <message>
+        <source>&amp;Free text</source>
+        <translation>Te&amp;xte libre</translation>
+    </message>
 </context>
 <context>
     <name>TemplatePicker</name>

@@ -61,6 +61,7 @@ class TemplatePanel(QWidget):
         layout.addWidget(self.problemsList)
         self._show_problems([])
 
+        ui.textRadio.setText(self.tr("&Free text"))  # the other choice: an approved template
         form = ui.templateForm
         form.insertRow(0, self)
         for widget in (ui.sidLabel, ui.contentSidEdit, ui.variablesLabel, ui.variablesTable):
