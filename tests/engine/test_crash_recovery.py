@@ -23,7 +23,7 @@ def test_kill_9_mid_campaign_then_restart_sends_each_message_once(live_sandbox, 
     sandbox = live_sandbox(SandboxConfig(seed=9, step_latency=0.05, api_latency=0.25))
     campaign = make_campaign(send_rate=40)
     command = [sys.executable, "-m", "wacampaign_desktop", "campaign", "send", str(campaign.id),
-               "--wait", "--json", "--data-dir", str(context.paths.data_dir)]
+               "--wait", "--json", "--yes", "--data-dir", str(context.paths.data_dir)]  # live, no tty
 
     victim = subprocess.Popen(command, env=dict(os.environ), stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
