@@ -307,7 +307,7 @@ def run_control(args: argparse.Namespace) -> int:
         if command == "cancel":
             service.cancel(args.id, reason="cancelled from the command line")
         elif command == "retry-failed":
-            detail = f"{service.retry_failed(args.id)} message(s) requeued"
+            detail = service.retry_failed(args.id).sentence()  # "N requeued; M left: why"
         elif command == "pause":
             service.pause(args.id, reason="paused from the command line")
         else:

@@ -4,7 +4,10 @@
 and returns the problems keyed by the field they concern; `save()` writes the draft (only a
 campaign still in draft can be changed). A/B variants have one stored shape,
 `[{"name": "B", "body": "…"}, {"name": "C", …}]`; rows stored before it as `[{"body": "…"}]`
-read the same (`read_variants`), and the engine accepts both.
+read the same (`read_variants`), and the engine accepts both. A/B (role G): 2–4 variants in all,
+each a text or a template (`variant_templates`, parallel to `variants`), split percentages
+(`splits`, A first, summing to 100; stored as each variant's `weight`, A's in an entry named
+"A"), and an optional "test then send the winner" plan (`ab_test`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from wacampaign_desktop.core.store.models import Campaign
 CONTENT_SID_RE = re.compile(r"^HX[0-9a-fA-F]{32}$")
 MAX_BODY = 1600  # Twilio refuses longer message bodies
 MAX_RATE = 400.0  # messages per second
+MAX_VARIANTS = 4  # A/B: A and up to three more
+AB_METRICS = ("read", "reply")
 FIELDS = ("name", "body", "variant", "content_sid", "variables", "media", "audience",
           "schedule", "rate")
 
@@ -57,6 +62,8 @@ def read_variants(stored: Any) -> list[str]:
     ({"name": "B", "body": …} or the older {"body": …}); entries without a text are kept as ""."""
     texts: list[str] = []
     for entry in stored or []:
+        if isinstance(entry, dict) and entry.get("name") == "A":
+            continue  # A's own split; its text is the campaign's
         if isinstance(entry, dict):
             texts.append(str(entry.get("body") or ""))
         elif isinstance(entry, str):
@@ -64,9 +71,50 @@ def read_variants(stored: Any) -> list[str]:
     return texts
 
 
-def stored_variants(texts: list[str]) -> list[dict[str, str]]:
-    """The one stored shape of A/B variants."""
-    return [{"name": variant_name(i), "body": text} for i, text in enumerate(texts)]
+def stored_variants(texts: list[str], templates: list[dict[str, Any] | None] | None = None,
+                    splits: list[int] | None = None) -> list[dict[str, Any]]:
+    """The one stored shape of A/B variants; with `splits` (A first) each carries its weight
+    and A's goes in an entry named "A"; a template variant carries its content_sid and
+    variables, a text variant an empty content_sid (so a template A does not lend it its)."""
+    out: list[dict[str, Any]] = []
+    weights = list(splits or [])
+    if texts and len(weights) == len(texts) + 1:
+        out.append({"name": "A", "weight": weights[0]})
+    for i, text in enumerate(texts):
+        entry: dict[str, Any] = {"name": variant_name(i), "body": text}
+        template = (templates or [])[i] if i < len(templates or []) else None
+        if template and template.get("content_sid"):
+            entry.update(body="", content_sid=str(template["content_sid"]).strip(),
+                         content_variables=dict(template.get("content_variables") or {}))
+        elif templates is not None:
+            entry["content_sid"] = ""
+        if len(weights) == len(texts) + 1:
+            entry["weight"] = weights[i + 1]
+        out.append(entry)
+    return out
+
+
+def read_variant_details(stored: Any) -> tuple[list[dict[str, Any] | None], list[int]]:
+    """(template of each variant B, C… or None for a text; splits A first, [] when none)."""
+    templates: list[dict[str, Any] | None] = []
+    weights: list[int] = []
+    a_weight: int | None = None
+    for entry in stored or []:
+        if not isinstance(entry, dict):
+            if isinstance(entry, str):
+                templates.append(None)
+            continue
+        if entry.get("name") == "A":
+            a_weight = int(entry.get("weight") or 0)
+            continue
+        sid = entry.get("content_sid")
+        templates.append({"content_sid": sid, "content_variables":
+                          dict(entry.get("content_variables") or {})} if sid else None)
+        if entry.get("weight") is not None:
+            weights.append(int(entry["weight"]))
+    splits = [a_weight, *weights] if a_weight is not None and len(weights) == len(templates) \
+        else []
+    return templates, splits
 
 
 def template_sources(variables: dict[str, str]) -> list[str]:
@@ -83,6 +131,13 @@ class CampaignDraft:
     variables: dict[str, str] = field(default_factory=dict)
     media_url: str = ""
     variants: list[str] = field(default_factory=list)  # texts of B, C…; empty: no A/B test
+    # A/B (G): per variant B, C… None (a text) or {"content_sid", "content_variables"}; split
+    # percentages A first ([] = equal); {"test_share", "wait_minutes", "metric"} to test first
+    # then send the winner (None leaves the stored plan as it is; {} = send all variants)
+    variant_templates: list[dict[str, Any] | None] = field(default_factory=list)
+    splits: list[int] = field(default_factory=list)
+    ab_test: dict[str, Any] | None = None
+    auto_retry: bool | None = None  # retry retryable failures on their own; None: as stored
     audience: dict[str, Any] = field(default_factory=lambda: {"kind": "all"})
     rate: float = 10.0
     scheduled_at: datetime | None = None  # naive UTC
@@ -97,7 +152,12 @@ class CampaignDraft:
     # -- reading ---------------------------------------------------------------------------------
     @classmethod
     def from_campaign(cls, c: Campaign) -> CampaignDraft:
-        return cls(name=c.name, kind="template" if c.content_sid else "text", body=c.body or "",
+        templates, splits = read_variant_details(c.variants)
+        plan = c.ab_test if isinstance(c.ab_test, dict) else {}
+        return cls(variant_templates=templates, splits=splits, auto_retry=bool(c.auto_retry),
+                   ab_test={k: plan[k] for k in ("test_share", "wait_minutes", "metric")
+                            if k in plan},
+                   name=c.name, kind="template" if c.content_sid else "text", body=c.body or "",
                    content_sid=c.content_sid or "", variables=dict(c.content_variables or {}),
                    media_url=c.media_url or "", variants=read_variants(c.variants),
                    audience=dict(c.audience or {"kind": "all"}), rate=c.send_rate,
@@ -146,8 +206,6 @@ class CampaignDraft:
             elif len(self.body) > MAX_BODY:
                 add("body", "body_too_long", f"too long: {len(self.body)} characters, WhatsApp "
                     f"through Twilio allows {MAX_BODY}", str(len(self.body)), str(MAX_BODY))
-            if any(not text.strip() for text in self.variants):
-                add("variant", "variant_missing", "write the text of each A/B version")
             if self.variables:
                 add("variables", "variables_need_template",
                     "template variables need a template SID (Twilio error 21654 otherwise)")
@@ -158,8 +216,6 @@ class CampaignDraft:
             if any(not str(k).strip() or not str(v).strip() for k, v in self.variables.items()):
                 add("variables", "variables_incomplete",
                     "each variable needs a number (1, 2…) and a contact field")
-            if self.variants:
-                add("variant", "variant_with_template", "an A/B test needs a text, not a template")
         if known_fields is not None:
             unknown = self.unknown_placeholders(known_fields)
             where = "variables" if self.template else "body"
@@ -168,6 +224,7 @@ class CampaignDraft:
                 add(where, "unknown_field",
                     f"unknown contact field: {names}; known fields: {', '.join(known_fields)}",
                     names, ", ".join(known_fields))
+        self._validate_variants(add)
         if self.media_url and not self.media_url.startswith("https://"):
             add("media", "media_not_https", "the address must start with https:// so Twilio can "
                 "fetch it")
@@ -185,6 +242,45 @@ class CampaignDraft:
             add("schedule", "schedule_past", "this time has passed")
         self._validate_window(add)
         return p
+
+    def _variant_template(self, index: int) -> dict[str, Any] | None:
+        templates = self.variant_templates
+        return templates[index] if index < len(templates) else None
+
+    def _validate_variants(self, add: Any) -> None:
+        """2–4 variants, each with a text or a template; splits summing to 100; the plan."""
+        if not self.variants:
+            return
+        if len(self.variants) + 1 > MAX_VARIANTS:
+            add("variant", "variant_count", f"an A/B test has at most {MAX_VARIANTS} versions",
+                str(MAX_VARIANTS))
+        for i, text in enumerate(self.variants):
+            template = self._variant_template(i)
+            if template is not None and template.get("content_sid") is not None:
+                if not CONTENT_SID_RE.match(str(template.get("content_sid") or "")):
+                    add("variant", "variant_template_sid", f"version {variant_name(i)}: choose "
+                        "an approved template (a template SID starts with HX)", variant_name(i))
+            elif not text.strip():
+                add("variant", "variant_missing", "write the text of each A/B version")
+            elif len(text) > MAX_BODY:
+                add("variant", "body_too_long", f"version {variant_name(i)} is too long",
+                    str(len(text)), str(MAX_BODY))
+        if self.splits:
+            if len(self.splits) != len(self.variants) + 1 or any(v < 1 for v in self.splits):
+                add("split", "split_shape", "give each version a share of at least 1 %")
+            elif sum(self.splits) != 100:
+                add("split", "split_sum", f"the shares add up to {sum(self.splits)} %, not 100 %",
+                    str(sum(self.splits)))
+        plan = self.ab_test or {}
+        if plan:
+            share = plan.get("test_share", 0.2)
+            if not isinstance(share, int | float) or not 0.01 <= share <= 0.9:
+                add("ab_test", "test_share", "the test share must be between 1 % and 90 %")
+            wait = plan.get("wait_minutes", 60)
+            if not isinstance(wait, int | float) or not 1 <= wait <= 10080:
+                add("ab_test", "test_wait", "the wait must be between 1 minute and 7 days")
+            if plan.get("metric", "read") not in AB_METRICS:
+                add("ab_test", "test_metric", "the winner is chosen by read rate or reply rate")
 
     def _validate_window(self, add: Any) -> None:
         if self.outside_window is None:
@@ -209,7 +305,14 @@ class CampaignDraft:
         campaign.content_sid = self.content_sid.strip() if self.template else None
         campaign.content_variables = dict(self.variables) if self.template else {}
         campaign.media_url = self.media_url.strip() or None
-        campaign.variants = [] if self.template else stored_variants(self.variants)
+        templates = (self.variant_templates if self.template or any(self.variant_templates)
+                     else None)  # text variants of a text campaign keep the older shape
+        campaign.variants = stored_variants(self.variants, templates, self.splits)
+        if self.ab_test is not None:
+            campaign.ab_test = ({**self.ab_test, "phase": "testing"}
+                                if self.ab_test and self.variants else None)
+        if self.auto_retry is not None:
+            campaign.auto_retry = self.auto_retry
         campaign.audience = dict(self.audience)
         campaign.send_rate = float(self.rate)
         campaign.scheduled_at = self.scheduled_at

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from wacampaign_desktop.core.engine import lifecycle, parse_when
+from wacampaign_desktop.core.engine import ab_flow, lifecycle, parse_when
 from wacampaign_desktop.core.engine.lifecycle import EngineError
 from wacampaign_desktop.core.engine.recipients import Preparation, prepare_rows
 from wacampaign_desktop.core.engine.rendering import (
@@ -26,7 +26,9 @@ from wacampaign_desktop.core.engine.rendering import (
     render_variables,
     summarize,
 )
+from wacampaign_desktop.core.engine.retries import RetryReport
 from wacampaign_desktop.core.engine.window import AudienceRules, audience_rules
+from wacampaign_desktop.core.services.ab_test import ABStatus, ab_status
 from wacampaign_desktop.core.services.campaign_draft import (
     CONTENT_SID_RE,
     MAX_BODY,
@@ -229,10 +231,27 @@ class CampaignsService:
             lifecycle.cancel_pending(campaign_id)
         return change.new_state
 
-    def retry_failed(self, campaign_id: int, engine: CampaignEngine | None = None) -> int:
-        """Requeue failed messages whose error is retryable; returns how many."""
+    def retry_failed(self, campaign_id: int, engine: CampaignEngine | None = None) -> RetryReport:
+        """Requeue failed messages whose error is retryable, within the attempts limit; the
+        report is an int (how many) that also says why the others were left (`sentence()`)."""
         if engine is not None:
             return engine.retry_failed(campaign_id)
         self.get(campaign_id)
-        updates, _change = lifecycle.requeue_failed(campaign_id)
-        return len(updates)
+        report, _updates, _change = lifecycle.retry_failed_messages(
+            campaign_id, db=self.context.db, clock=self.context.clock,
+            max_attempts=self.context.settings.max_attempts)
+        return report
+
+    # -- A/B (G) ---------------------------------------------------------------------------
+    def ab_status(self, campaign_id: int) -> ABStatus | None:
+        """Each version's rates and the test-then-winner phase; None without versions."""
+        return ab_status(campaign_id)
+
+    def choose_winner(self, campaign_id: int, variant: str,
+                      engine: CampaignEngine | None = None) -> int:
+        """Send `variant` to the recipients held for the winner, now; returns how many."""
+        if engine is not None:
+            return engine.choose_winner(campaign_id, variant)
+        released, _events = ab_flow.choose_winner(campaign_id, variant, db=self.context.db,
+                                                  clock=self.context.clock)
+        return released

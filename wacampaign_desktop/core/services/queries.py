@@ -72,6 +72,8 @@ class MessageRow:
     retry_count: int
     updated_at: datetime | None
     key: Any  # raw value of the sort key (the keyset page boundary)
+    variant: str | None = None  # A/B version (G)
+    attempts: int = 0  # sends Twilio took or refused, across every retry (G)
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,7 @@ def _message_select(key: peewee.Node) -> peewee.ModelSelect:
             CampaignMessage.sent_at, CampaignMessage.delivered_at, CampaignMessage.read_at,
             CampaignMessage.replied_at, CampaignMessage.twilio_sid, CampaignMessage.message,
             CampaignMessage.retry_count, CampaignMessage.updated_at, key.alias("sort_key"),
+            CampaignMessage.variant, CampaignMessage.attempts,
         )
         .join(Contact, peewee.JOIN.LEFT_OUTER, on=(CampaignMessage.contact == Contact.id))
     )

@@ -18,6 +18,7 @@ class MessageDetailPane(QTextBrowser):
         self.setObjectName("messageDetail")
         self.setOpenExternalLinks(False)
         self.setMinimumWidth(200)
+        self.max_attempts = 3  # the setting, given by the campaign view
         self.show_row(None)
 
     def show_row(self, row: MessageRow | None) -> None:
@@ -38,7 +39,8 @@ class MessageDetailPane(QTextBrowser):
             (self.tr("Delivered"), local_time(row.delivered_at, short=False)),
             (self.tr("Read"), local_time(row.read_at, short=False)),
             (self.tr("Replied"), local_time(row.replied_at, short=False)),
-            (self.tr("Attempts"), str(row.retry_count + 1) if row.sid or row.retry_count else ""),
+            (self.tr("Version"), row.variant or ""),
+            (self.tr("Attempts"), self._attempts(row)),
             (self.tr("Message ID"), row.sid or ""),
         ):
             if value:
@@ -58,3 +60,10 @@ class MessageDetailPane(QTextBrowser):
         if row.body:
             lines.append(f"<h4>{esc(self.tr('Message'))}</h4><p>{esc(row.body).replace(chr(10), '<br>')}</p>")
         self.setHtml("".join(lines))
+
+    def _attempts(self, row: MessageRow) -> str:
+        """"2 of 3": sends Twilio took or refused, across every retry (never reset)."""
+        if not row.attempts:
+            return ""
+        return self.tr("%1 of %2").replace("%1", str(row.attempts)).replace(
+            "%2", str(self.max_attempts))

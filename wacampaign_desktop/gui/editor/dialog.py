@@ -27,6 +27,7 @@ from wacampaign_desktop.gui.editor.form_io import (
     write_form,
 )
 from wacampaign_desktop.gui.editor.template_panel import TemplatePanel
+from wacampaign_desktop.gui.editor.variants_panel import VariantsPanel
 from wacampaign_desktop.gui.forms_support import embed_ui, set_problem
 from wacampaign_desktop.gui.models.phone_text import display_phone
 
@@ -73,6 +74,11 @@ class CampaignEditorDialog(QDialog):
         ui.scheduleEdit.setDateTime(QDateTime.currentDateTime().addSecs(3600))
         self.scroll = scroll_columns(ui)
         self.template_panel = TemplatePanel(services, ui, self.fields, ui.templatePage)
+        # A/B versions B–D (B's text in the form's own edit), shares, test then winner (G)
+        self.variants_panel = VariantsPanel(ui.messageGroup, ui.variantEdit)
+        ui.variantBox.insertWidget(0, self.variants_panel)
+        ui.abCheck.setText(self.tr("A/B test: send 2 to 4 versions, each to its share of the "
+                                   "recipients"))
         self._load(self.loaded)
 
         self._timer = QTimer(self, singleShot=True, interval=300)
@@ -90,6 +96,7 @@ class CampaignEditorDialog(QDialog):
         ui.variablesTable.itemChanged.connect(self._grow_variables)
         ui.variablesTable.itemChanged.connect(self._changed)
         self.template_panel.changed.connect(self._changed)
+        self.variants_panel.changed.connect(self._changed)
         ui.previewContactCombo.currentIndexChanged.connect(lambda _i: self._update_preview())
         ui.fieldCombo.activated.connect(self._insert_field)
         ui.chooseButton.clicked.connect(self._choose_contacts)
@@ -112,6 +119,7 @@ class CampaignEditorDialog(QDialog):
     def _load(self, values: CampaignDraft | None) -> None:
         if values is not None:
             self._chosen = write_form(self.ui, values)
+            self.variants_panel.load(values)
             self.template_panel.load_from_form()
         self._fill_preview_contacts(self.contacts.first(PREVIEW_CONTACTS))
 
@@ -124,6 +132,10 @@ class CampaignEditorDialog(QDialog):
             draft.sender = self.loaded.sender
             if draft.variants:
                 draft.variants += self.loaded.variants[1:]
+        if draft.variants:
+            self.variants_panel.apply(draft)  # versions B–D as the A/B panel shows them
+        else:
+            draft.variant_templates, draft.splits, draft.ab_test = [], [], {}
         return draft
 
     # -- checking ----------------------------------------------------------------------------------
@@ -137,7 +149,7 @@ class CampaignEditorDialog(QDialog):
         ui = self.ui
         ui.contentStack.setCurrentWidget(ui.templatePage if ui.templateRadio.isChecked() else ui.textPage)
         ui.abCheck.setEnabled(ui.textRadio.isChecked())
-        ui.variantEdit.setVisible(ui.abCheck.isChecked() and ui.textRadio.isChecked())
+        self.variants_panel.setVisible(ui.abCheck.isChecked() and ui.textRadio.isChecked())
         ui.tagCombo.setEnabled(ui.tagRadio.isChecked())
         ui.chooseButton.setEnabled(ui.listRadio.isChecked())
         ui.scheduleEdit.setEnabled(ui.scheduleCheck.isChecked())
@@ -236,6 +248,7 @@ class CampaignEditorDialog(QDialog):
                            ("variables", ui.variablesProblem), ("media", ui.mediaProblem),
                            ("audience", ui.audienceProblem), ("schedule", ui.scheduleProblem)):
             set_problem(label, problems.get(key, ""))
+        self.variants_panel.show_texts(problems)
         if prep is None:
             ui.recipientCount.setText(self.tr("Counting recipients…"))
         else:

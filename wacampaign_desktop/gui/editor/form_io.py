@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from wacampaign_desktop.core.services.campaigns import CampaignDraft, Problem
+from wacampaign_desktop.gui.editor.variants_panel import VARIANT_CODES, variant_problem_text
 
 
 def write_form(ui: QWidget, values: CampaignDraft) -> list[int]:
@@ -112,6 +113,8 @@ def problem_text(problem: Problem) -> str:
     if code == "schedule_past":
         return QCoreApplication.translate(
             "CampaignEditorDialog", "This time has passed: choose a later one, or untick Start later.")
+    if code in VARIANT_CODES:  # A/B shares and test plan (G)
+        return variant_problem_text(problem)
     return problem.message
 
 
