@@ -120,13 +120,12 @@ def test_serve_runs_a_scheduled_campaign_and_reports_its_callbacks(tmp_path, wai
     try:
         info = json.loads(proc.stdout.readline())
         assert info["engine"] is True and info["mode"] == "sandbox"
-        wait_until(lambda: _health(info["local_url"])["last_callback_at"] is not None, 30,
-                   "a callback from the sandbox reached serve")
+        wait_until(lambda: _health(info["local_url"])["last_callback_at"] is not None, 60,
+                   "a callback from the sandbox reached serve")  # generous: a loaded CI box
         ctx = AppContext.open(profile)
         try:
-            wait_until(lambda: Campaign.get_by_id(campaign_id).delivered_count
-                       + Campaign.get_by_id(campaign_id).read_count == 3, 30,
-                       "the scheduled campaign delivered by serve's engine")
+            wait_until(lambda: Campaign.get_by_id(campaign_id).delivered_count == 3, 60,
+                       "the scheduled campaign delivered by serve's engine")  # read ⊆ delivered
         finally:
             ctx.close()
     finally:
