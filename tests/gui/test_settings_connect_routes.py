@@ -91,6 +91,7 @@ def test_server_mode_shows_health_and_last_callback(services, qtbot, sandbox, bu
     try:
         dialog = _dialog(services, qtbot, sandbox)
         ui = dialog.ui
+        _live_account(dialog, sandbox, service=False)
         ui.serverRadio.setChecked(True)
         assert "server's address" in ui.tunnelProblem.text()
         ui.serverUrlEdit.setText(receiver.local_base_url)
@@ -105,6 +106,12 @@ def test_server_mode_shows_health_and_last_callback(services, qtbot, sandbox, bu
         dialog.routes.check_server()  # the 30-second poll, now
         qtbot.waitUntil(lambda: "last callback" in ui.serverHealthLabel.text(), timeout=10_000)
         assert ui.serverHealthLabel.text() == "Server OK · last callback just now"
+
+        ui.applyButton.click()  # Apply to Twilio uses the server's address
+        qtbot.waitUntil(lambda: "matches" in ui.applyResult.text(), timeout=20_000)
+        hook = next(iter(sandbox.resources.senders.values())).values["webhook"]
+        assert hook["callback_url"] == receiver.local_base_url + INCOMING_PATH
+        assert hook["status_callback_url"] == receiver.local_base_url + STATUS_PATH
 
         receiver.stop()
         dialog.routes.check_server()
