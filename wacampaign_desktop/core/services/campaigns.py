@@ -138,10 +138,10 @@ class CampaignsService:
         custom = [row[0] for row in cursor.fetchall() if row[0] and row[0] not in ("name", "phone")]
         return ["name", "phone", *custom]
 
-    @staticmethod
-    def dry_run(draft: CampaignDraft) -> Preparation:
-        """The core's recipient preparation on the unsaved draft: nothing is written."""
-        return prepare_rows(draft.unsaved_campaign())
+    def dry_run(self, draft: CampaignDraft, audience: AudienceRules | None = None) -> Preparation:
+        """The core's recipient preparation on the unsaved draft: nothing is written. Live mode
+        leaves demo contacts out and checks the 24-hour window, as Start will."""
+        return prepare_rows(draft.unsaved_campaign(), audience or self.audience_rules())
 
     def prepare(self, campaign_id: int, audience: AudienceRules | None = None) -> Preparation:
         """What starting the stored campaign would send (no side effects); `audience`: the
