@@ -3639,6 +3639,18 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <source>The templates could not be read from Twilio: %1</source>
         <translation>Impossible de lire les modèles depuis Twilio : %1</translation>
     </message>
+    <message>
+        <source>Twilio refused the Account SID or Auth Token. Check them in File → Connect Twilio…</source>
+        <translation>Twilio a refusé l’Account SID ou l’Auth Token. Vérifiez-les dans Fichier → Connecter Twilio…</translation>
+    </message>
+    <message>
+        <source>This Twilio account may not read the templates (HTTP 403).</source>
+        <translation>Ce compte Twilio n’a pas le droit de lire les modèles (HTTP 403).</translation>
+    </message>
+    <message>
+        <source>Could not reach Twilio. Check the internet connection and try again.</source>
+        <translation>Impossible de joindre Twilio. Vérifiez la connexion Internet et réessayez.</translation>
+    </message>
 </context>
 <context>
     <name>TemplateWords</name>

@@ -66,3 +66,30 @@ def test_create_refuses_unknown_unapproved_and_incomplete_templates(capsys, prof
     assert code == 2 and "--var 3: template 'order_update' has no {{3}}" in err
     code, _, err = run(capsys, *create, "--body", "Hi", "--var", "1=a")
     assert code == 2 and "use it with --template" in err
+
+
+def test_sync_in_live_mode_reads_the_account_at_the_api_url(capsys, profile, monkeypatch):
+    import io
+
+    from wacampaign_desktop.core.sandbox import SandboxConfig, SandboxServer
+
+    twilio = SandboxServer(SandboxConfig(seed=8, seed_templates=False))  # plays Twilio
+    twilio.start()
+    try:
+        twilio.add_template("invoice_ready", "Hi {{1}}, invoice {{2}} is ready.",
+                            category="UTILITY", variables={"1": "Marie", "2": "F-12"})
+        monkeypatch.setattr("sys.stdin", io.StringIO(twilio.auth_token + "\n"))
+        code, _, err = run(capsys, "credentials", "set", "--account-sid", twilio.account_sid,
+                           "--sender", "whatsapp:+14155238886", "--no-check", *profile)
+        assert code == 0, err
+        code, out, err = run(capsys, "templates", "sync", "--api-url", twilio.base_url, *profile)
+        assert code == 0, err
+        assert "1 template(s) synced from Twilio (1 approved)" in out
+        code, out, _ = run(capsys, "templates", "list", "--json", *profile)
+        assert [(t["name"], t["placeholders"]) for t in json.loads(out)] == [
+            ("invoice_ready", ["1", "2"])]
+        code, _, err = run(capsys, "templates", "sync", "--api-url", "http://127.0.0.1:9",
+                           *profile)
+        assert code == 2 and "could not read the templates from Twilio: could not reach Twilio" in err
+    finally:
+        twilio.stop()

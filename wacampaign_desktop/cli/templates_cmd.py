@@ -45,6 +45,7 @@ def _when(value) -> str:
 
 def run_sync(args: argparse.Namespace) -> int:
     from wacampaign_desktop.cli.runtime_options import api_url
+    from wacampaign_desktop.core.services.templates import sync_failure
     from wacampaign_desktop.core.twilio_gateway import GatewayError
 
     ctx = open_context(args)
@@ -53,8 +54,11 @@ def run_sync(args: argparse.Namespace) -> int:
         try:
             result = service.sync_profile(api_url(args))
         except GatewayError as exc:
-            hint = f" {exc.result.hint}" if exc.result.hint else ""
-            raise CliError(f"could not read the templates from Twilio: {exc}.{hint}") from exc
+            failure = sync_failure(exc)
+            advice = " (check them with 'credentials check', set them with 'credentials set')" \
+                if failure.kind == "auth" else ""
+            raise CliError(f"could not read the templates from Twilio: {failure.message}{advice}") \
+                from exc
         approved = len(service.list(sendable_only=True))
         source = "Twilio" if ctx.live else "the sandbox"
     finally:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from wacampaign_desktop.core.app_context import AppContext
     from wacampaign_desktop.core.twilio_gateway import TwilioGateway
 
-__all__ = ["SyncResult", "TemplateInfo", "TemplatesService"]
+__all__ = ["SyncFailure", "SyncResult", "TemplateInfo", "TemplatesService", "sync_failure"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,31 @@ class TemplateInfo:
                 "body": self.body, "placeholders": list(self.placeholders),
                 "samples": dict(self.samples), "media": list(self.media),
                 "sendable": self.sendable}
+
+
+@dataclass(frozen=True)
+class SyncFailure:
+    """Why a sync failed: `kind` auth | forbidden | network | other; `message` plain English."""
+
+    kind: str
+    message: str
+
+
+def sync_failure(exc: BaseException) -> SyncFailure:
+    """A failed sync (GatewayError or anything else) in words a user can act on."""
+    result = getattr(exc, "result", None)
+    status = getattr(result, "http_status", None)
+    code = getattr(result, "error_code", None)
+    if status == 401 or code == 20003:
+        return SyncFailure("auth", "Twilio refused the Account SID or Auth Token (error 20003)")
+    if status == 403:
+        return SyncFailure("forbidden", "this Twilio account (or API key) may not read the "
+                                        "Content templates (HTTP 403)")
+    if result is None or status is None:
+        return SyncFailure("network", "could not reach Twilio: check the internet connection "
+                                      "and try again")
+    detail = f" (error {code})" if code else f" (HTTP {status})"
+    return SyncFailure("other", f"{getattr(result, 'error_message', '') or exc}{detail}")
 
 
 def info_of(row: Any) -> TemplateInfo:

@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wacampaign_desktop.core.services.templates import TemplateInfo
+from wacampaign_desktop.core.services.templates import TemplateInfo, sync_failure
 from wacampaign_desktop.gui.editor.template_words import category_text, status_text, unsendable_text
+from wacampaign_desktop.gui.forms_support import set_problem
 from wacampaign_desktop.gui.models.labels import ui_locale
 from wacampaign_desktop.gui.resources import status_color
 
@@ -204,6 +205,7 @@ class TemplatePicker(QWidget):
             text = self.tr("Last synced %1 at %2 · %3 templates").replace("%1", day) \
                 .replace("%2", shown).replace("%3", str(self.templates.count()))
         self.syncedLabel.setText(text)
+        self.syncedLabel.setPalette(QPalette())  # not red any more after a failed sync
 
     # -- choosing -----------------------------------------------------------------------------------
     def select_sid(self, sid: str) -> None:
@@ -266,7 +268,15 @@ class TemplatePicker(QWidget):
     def _on_sync_failed(self, exc: BaseException) -> None:
         self._syncing = False
         self.syncButton.setEnabled(True)
-        log.warning("Template sync failed: %s", exc)
-        hint = getattr(getattr(exc, "result", None), "hint", "") or ""
-        self.syncedLabel.setText(self.tr("The templates could not be read from Twilio: %1")
-                                 .replace("%1", (str(exc) + (" " + hint if hint else "")).strip()))
+        failure = sync_failure(exc)
+        log.warning("Template sync failed: %s", failure.message)
+        words = {
+            "auth": self.tr("Twilio refused the Account SID or Auth Token. Check them in File → "
+                            "Connect Twilio…"),
+            "forbidden": self.tr("This Twilio account may not read the templates (HTTP 403)."),
+            "network": self.tr("Could not reach Twilio. Check the internet connection and try "
+                               "again."),
+        }
+        text = words.get(failure.kind) or self.tr(
+            "The templates could not be read from Twilio: %1").replace("%1", failure.message)
+        set_problem(self.syncedLabel, text)
