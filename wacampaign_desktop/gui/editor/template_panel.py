@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 
 from wacampaign_desktop.core.engine.rendering import fill_template_body
@@ -70,12 +70,16 @@ class TemplatePanel(QWidget):
         self.picker.synced.connect(self.changed)
         self.grid.changed.connect(self._mapping_changed)
         self._template_chosen(None, write=False)
-        services.bridge.runtimeChanged.connect(lambda _r: self._sync_if_never())
+        services.bridge.runtimeChanged.connect(self._on_runtime)  # a method: gone with the panel
         self._sync_if_never()
 
     @property
     def template(self) -> TemplateInfo | None:
         return self.picker.current
+
+    @Slot(object)
+    def _on_runtime(self, _runtime: object) -> None:
+        self._sync_if_never()
 
     def _sync_if_never(self) -> None:
         """The first time (nothing synced yet), read the templates as soon as Twilio is there."""
