@@ -46,6 +46,10 @@ def alert_title(code: str) -> str:
         "tunnel_restarted": QCoreApplication.translate("Alerts", "Public webhook address changed"),
         "schedule_failed": QCoreApplication.translate("Alerts", "A scheduled campaign did not start"),
         "storage_full": QCoreApplication.translate("Alerts", "The database is full"),
+        "failure_rate": QCoreApplication.translate("Alerts", "Many messages are failing"),
+        "undelivered_rate": QCoreApplication.translate("Alerts", "Many messages are not delivered"),
+        "no_callback": QCoreApplication.translate("Alerts", "No news from Twilio"),
+        "ab_winner": QCoreApplication.translate("Alerts", "A/B test: winner chosen"),
     }
     return titles.get(code, QCoreApplication.translate("Alerts", "Attention"))
 
@@ -62,6 +66,9 @@ def describe(alert: Alert, campaign_name: str | None = None) -> str:
     tunnel = tunnel_down_text(alert)  # the runtime's English words, in the interface language
     if tunnel is not None:
         lines = [tunnel]
+    watched = monitor_text(alert)  # the alerts monitor's (G), with what to do
+    if watched is not None:
+        lines = [watched]
     if campaign_name is not None:
         lines.insert(0, QCoreApplication.translate("Alerts", "Campaign “%1”").replace(
             "%1", campaign_name))
@@ -70,6 +77,37 @@ def describe(alert: Alert, campaign_name: str | None = None) -> str:
         title, _explanation, hint = error_explanation(code)
         lines.append(" ".join(part for part in (f"{code} · {title}.", hint) if part))
     return "\n".join(lines)
+
+
+def monitor_text(alert: Alert) -> str | None:
+    """The alerts monitor's alerts in the interface language, each with what to do."""
+    d = alert.details or {}
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Alerts", text)
+
+    def pct(value: object) -> str:
+        return f"{float(value or 0) * 100:.0f}\u00a0%"  # type: ignore[arg-type]
+
+    if alert.code == "failure_rate":
+        return tr("%1 of the last %2 messages failed (alert above %3). Look at the errors of the "
+                  "failed messages; pause the campaign if the list or the text is wrong.") \
+            .replace("%1", pct(d.get("share"))).replace("%2", str(d.get("window", ""))) \
+            .replace("%3", pct(d.get("threshold")))
+    if alert.code == "undelivered_rate":
+        return tr("%1 of the last %2 messages were not delivered (alert above %3). Check the "
+                  "numbers, and whether the contacts agreed to receive your messages.") \
+            .replace("%1", pct(d.get("share"))).replace("%2", str(d.get("window", ""))) \
+            .replace("%3", pct(d.get("threshold")))
+    if alert.code == "no_callback":
+        return tr("No status update from Twilio for %1 minutes while sending: the public "
+                  "address (tunnel) is probably broken. Check it in File → Connect Twilio…; "
+                  "statuses are fetched again once it works.") \
+            .replace("%1", f"{float(d.get('minutes') or 0):.0f}")
+    if alert.code == "ab_winner":
+        return tr("Version %1 won the test and is being sent to the other recipients.") \
+            .replace("%1", str(d.get("winner", "")))
+    return None
 
 
 class AlertBanner(QFrame):

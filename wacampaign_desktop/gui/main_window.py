@@ -26,6 +26,7 @@ from wacampaign_desktop import APP_NAME, __version__
 from wacampaign_desktop.gui.alerts import AlertCenter
 from wacampaign_desktop.gui.inbox.badge import InboxBadge
 from wacampaign_desktop.gui.resources import app_icon, load_ui
+from wacampaign_desktop.gui.settings.alerts_panel import open_alerts_dialog
 from wacampaign_desktop.gui.settings.storage_panel import back_up_interactively, open_storage_dialog
 from wacampaign_desktop.gui.status_bar import StatusBarController
 
@@ -184,6 +185,9 @@ class MainWindow(QMainWindow):
             self, self.services), "actionBackUp"))  # storage: engineer D
         file_menu.addAction(self._action(self.tr("Storage…"), None, lambda _c=False: open_storage_dialog(
             self, self.services), "actionStorage"))
+        file_menu.addAction(self._action(self.tr("Alerts and retries…"), None,  # G
+                                         lambda _c=False: open_alerts_dialog(self, self.services),
+                                         "actionAlerts"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit,
                                          self.close, "actionQuit"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wacampaign_desktop.core.engine.retries import RetryReport
 from wacampaign_desktop.core.events import (
     CampaignProgress,
     CampaignStateChanged,
@@ -29,6 +30,7 @@ from wacampaign_desktop.core.events import (
 )
 from wacampaign_desktop.core.services.campaigns import Preparation
 from wacampaign_desktop.core.services.queries import campaign_actions
+from wacampaign_desktop.gui.campaigns.ab_box import ABBox
 from wacampaign_desktop.gui.campaigns.counters import CountersPanel
 from wacampaign_desktop.gui.campaigns.detail_pane import MessageDetailPane
 from wacampaign_desktop.gui.campaigns.export import (
@@ -42,6 +44,7 @@ from wacampaign_desktop.gui.campaigns.header import CampaignHeader
 from wacampaign_desktop.gui.campaigns.launch_review_dialog import ask_launch_review
 from wacampaign_desktop.gui.campaigns.message_filter import MessageFilterBar
 from wacampaign_desktop.gui.campaigns.messages_table import MessagesTable
+from wacampaign_desktop.gui.campaigns.retry_words import retry_report_text
 from wacampaign_desktop.gui.campaigns.time_left import ProgressMeter, time_left_text
 from wacampaign_desktop.gui.campaigns.window_choice import WindowChoice
 from wacampaign_desktop.gui.models.labels import state_label
@@ -107,6 +110,9 @@ class CampaignView(QWidget):
         layout.addWidget(self.window_choice)
         self.counters = CountersPanel(self)
         layout.addWidget(self.counters)
+        self.ab_box = ABBox(self.services, self)  # G: versions' rates, test then winner
+        self.ab_box.chooseRequested.connect(self._choose_winner)
+        layout.addWidget(self.ab_box)
 
         self.filters = MessageFilterBar(self.model, self)
         self.status_filter = self.filters.status_filter
@@ -163,6 +169,7 @@ class CampaignView(QWidget):
         if other:
             self.filters.reset_widgets()
         self.model.set_campaign(self.campaign_id, clear_filter=other)
+        self.ab_box.set_campaign(self.campaign_id)
         self._show_time_left()
         self._update_actions()
 
@@ -246,9 +253,16 @@ class CampaignView(QWidget):
             if button is not self.buttons["export"]:
                 button.setEnabled(False)
 
-        def done(_result: object) -> None:
+        def done(result: object) -> None:
             self.refresh()
             self.campaignChanged.emit(campaign_id)
+            if action == "retry_failed" and isinstance(result, RetryReport):
+                self.retry_report = retry_report_text(result)  # G: N sent again, M left and why
+                if self.isVisible():  # open(), not exec(): nothing waits on it
+                    box = QMessageBox(QMessageBox.Icon.Information, self.tr("Retry failed"),
+                                      self.retry_report, QMessageBox.StandardButton.Ok, self)
+                    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                    box.open()
 
         def failed(exc: BaseException) -> None:
             self.refresh()
@@ -289,6 +303,22 @@ class CampaignView(QWidget):
         self.actionFailed.emit(message)
         if self.isVisible():
             QMessageBox.warning(self, self.tr("Could not do that"), message)
+
+    def _choose_winner(self, variant: str) -> None:
+        """The user's pick of the A/B winner: send `variant` to the rest now (G)."""
+        engine, campaign_id = self._engine(), self.campaign_id
+        if engine is None or campaign_id is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Send the winner"),
+            self.tr("Send version %1 to every recipient not in the test, now?").replace(
+                "%1", variant))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.services.tasks.run(
+            lambda: self.services.campaigns.choose_winner(campaign_id, variant, engine),
+            lambda _n: self.refresh(),
+            lambda exc: QMessageBox.warning(self, self.tr("Could not do that"), str(exc)))
 
     def _confirm_cancel(self) -> None:
         answer = QMessageBox.question(
@@ -335,6 +365,7 @@ class CampaignView(QWidget):
         if campaign_id != self.campaign_id:
             return
         self.counters.set_counters(counters)
+        self.ab_box.refresh()
         failed = counters.get("failed", 0) + counters.get("undelivered", 0)
         if (failed > 0) != (self._failed_count > 0):
             self._failed_count = failed
