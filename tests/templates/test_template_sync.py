@@ -33,7 +33,7 @@ def test_sync_reads_every_page_and_keeps_status_reason_media(context):
 
         service = TemplatesService(context)
         assert service.last_synced_at() is None
-        result = service.sync(gateway)
+        result = service.sync(gateway, page_size=10)  # three pages
         assert (result.added, result.updated, result.removed, result.total) == (25, 0, 0, 25)
         assert service.last_synced_at() == result.synced_at
 
@@ -51,7 +51,7 @@ def test_sync_reads_every_page_and_keeps_status_reason_media(context):
         server.content.get(flash.sid).status = "approved"
         server.content.get(flash.sid).rejection_reason = ""
         server.content._templates.pop(promo.sid)
-        again = service.sync(gateway)
+        again = service.sync(gateway, page_size=10)
         assert (again.added, again.updated, again.removed, again.total) == (0, 1, 1, 24)
         assert service.get(promo.sid) is None and service.get("flash").sendable
     finally:

@@ -14,7 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from wacampaign_desktop.core.engine.template_rows import status_reason
 from wacampaign_desktop.core.store import templates as store
-from wacampaign_desktop.core.twilio_gateway.content import list_templates, placeholder_numbers
+from wacampaign_desktop.core.twilio_gateway.content import (
+    PAGE_SIZE,
+    list_templates,
+    placeholder_numbers,
+)
 
 if TYPE_CHECKING:
     from wacampaign_desktop.core.app_context import AppContext
@@ -110,10 +114,10 @@ class TemplatesService:
     def __init__(self, context: AppContext) -> None:
         self.context = context
 
-    def sync(self, gateway: TwilioGateway) -> SyncResult:
+    def sync(self, gateway: TwilioGateway, page_size: int = PAGE_SIZE) -> SyncResult:
         """Read every template of the account (all pages) and make the catalogue match it.
-        Raises GatewayError (its `.result.hint` says what to do) when Twilio cannot be read."""
-        remote = list_templates(gateway)
+        Raises GatewayError (`sync_failure` says it in words) when Twilio cannot be read."""
+        remote = list_templates(gateway, page_size=page_size)
         now = self.context.clock.now()
         change = store.replace_catalogue(self.context.db, (t.as_row() for t in remote), now)
         return SyncResult(change.added, change.updated, change.removed, change.total, now)
