@@ -133,3 +133,45 @@ def test_serve_runs_a_scheduled_campaign_and_reports_its_callbacks(tmp_path, wai
         _, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err
     assert '"stopped": true' in err
+
+
+def _spawn(profile, *extra: str) -> subprocess.Popen:
+    env = {**os.environ, "WACAMPAIGN_TWILIO_AUTH_TOKEN": TOKEN, "WACAMPAIGN_SECRET_BACKEND": "file"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "wacampaign_desktop", "serve", "--data-dir", str(profile),
+         "--port", "0", "--tunnel", "local", *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )
+
+
+def _ready(proc: subprocess.Popen) -> dict:
+    line = proc.stdout.readline()
+    if not line:
+        proc.wait(30)
+        raise AssertionError(f"serve did not start: {proc.stderr.read()}")
+    return json.loads(line)
+
+
+def _stop(proc: subprocess.Popen) -> str:
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    return err
+
+
+def test_two_serve_processes_on_one_postgresql_database_agree(tmp_path, make_pg_database):
+    """Two stateless receivers (two profiles, one database): a callback taken by one is the
+    last callback the other reports, and both stop cleanly on SIGTERM."""
+    url = make_pg_database()
+    procs = [_spawn(tmp_path / name, "--database-url", url) for name in ("a", "b")]  # in parallel
+    try:
+        a, b = (_ready(proc) for proc in procs)
+        assert _health(a["local_url"])["database"] == "postgresql"
+        client = Client(a["local_url"])
+        assert client.post(INCOMING_PATH, incoming_params("+33655550077", "Bonjour"))[0] == 200
+        client.close()
+        seen_by_a = _health(a["local_url"])["last_callback_at"]
+        assert seen_by_a is not None and _health(b["local_url"])["last_callback_at"] == seen_by_a
+    finally:
+        errors = [_stop(proc) for proc in procs]
+    assert all('"stopped": true' in err for err in errors)
