@@ -175,3 +175,41 @@ def test_two_serve_processes_on_one_postgresql_database_agree(tmp_path, make_pg_
     finally:
         errors = [_stop(proc) for proc in procs]
     assert all('"stopped": true' in err for err in errors)
+
+
+def test_serve_live_with_the_token_in_a_file_as_on_a_server(tmp_path):
+    """A server's profile holds the account and sender but no token: serve reads it from the
+    file named by WACAMPAIGN_TWILIO_AUTH_TOKEN_FILE (a systemd credential) and runs live."""
+    from wacampaign_desktop.core.app_context import AppContext
+    from wacampaign_desktop.core.sandbox import SandboxConfig, SandboxServer
+
+    sandbox = SandboxServer(SandboxConfig(port=0, seed=3))  # stands in for api.twilio.com
+    sandbox.start()
+    profile = tmp_path / "server"
+    ctx = AppContext.open(profile)
+    ctx.settings.twilio_account_sid, ctx.settings.sender = sandbox.account_sid, "whatsapp:+14155238886"
+    ctx.settings.use_sandbox = False
+    ctx.save_settings()
+    ctx.close()
+    token_file = tmp_path / "twilio-token"
+    token_file.write_text(sandbox.auth_token + "\n")
+    env = {**os.environ, "WACAMPAIGN_SECRET_BACKEND": "file",
+           "WACAMPAIGN_TWILIO_AUTH_TOKEN_FILE": str(token_file)}
+    env.pop("WACAMPAIGN_TWILIO_AUTH_TOKEN", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wacampaign_desktop", "serve", "--data-dir", str(profile),
+         "--port", "0", "--public-url", "http://127.0.0.1:1", "--api-url", sandbox.base_url],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )
+    try:
+        info = _ready(proc)
+        assert info["mode"] == "live" and info["tunnel_mode"] == "server"
+        assert info["status_callback_url"] == "http://127.0.0.1:1" + STATUS_PATH
+        client = Client(info["local_url"], public_base="http://127.0.0.1:1",
+                        token=sandbox.auth_token)  # signed for the public address, as Twilio
+        assert client.post(INCOMING_PATH, incoming_params("+33655550088", "Hi"))[0] == 200
+        client.close()
+    finally:
+        err = _stop(proc)
+        sandbox.stop()
+    assert sandbox.auth_token not in err  # the token never in the log

@@ -96,8 +96,9 @@ def run(args: argparse.Namespace) -> int:
         ctx.close()
         raise CliError(f"--public-url: {server_url_problem(s.server_url)} (the address Twilio "
                        "reaches this receiver at)")
+    live = not s.use_sandbox and bool(s.twilio_account_sid)  # the token may be the env's/file's
     config = runtime_config(args, auth_token=token,
-                            sandbox=SandboxConfig(auth_token=token) if not ctx.live else None)
+                            sandbox=None if live else SandboxConfig(auth_token=token))
     runtime = Runtime(ctx, config)
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())

@@ -128,7 +128,10 @@ class Runtime:
 
     def _credentials(self) -> TwilioCredentials:
         ctx = self.context
-        if not ctx.live:
+        live = ctx.live or bool(  # serve: the token from its environment or a credential file
+            self.config.auth_token and not ctx.settings.use_sandbox
+            and ctx.settings.twilio_account_sid)
+        if not live:
             from wacampaign_desktop.core.sandbox import DEFAULT_SENDER, SandboxConfig, SandboxServer
 
             config = self.config.sandbox or SandboxConfig(seed=None)
