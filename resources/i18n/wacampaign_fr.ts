@@ -3128,8 +3128,8 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <translation>Le modèle dit : « %1 »</translation>
     </message>
     <message>
-        <source>Or do not start: the campaign stays a draft until you press Start.</source>
-        <translation>Ou ne démarrez pas : la campagne reste un brouillon tant que vous n’appuyez pas sur Démarrer.</translation>
+        <source>Or do not start: the campaign stays a draft.</source>
+        <translation>Ou ne démarrez pas : la campagne reste un brouillon.</translation>
     </message>
     <message>
         <source>The 24-hour window check is turned off in the settings: free text to contacts who have not written in the last 24 hours will fail (Twilio error 63016).</source>
@@ -3152,8 +3152,8 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <translation>aucun modèle approuvé synchronisé pour l’instant</translation>
     </message>
     <message>
-        <source>%1 of %2 recipients have not written to you in the last 24 hours. WhatsApp accepts free text only within 24 hours of a contact&apos;s last message.</source>
-        <translation>%1 destinataires sur %2 ne vous ont pas écrit ces dernières 24 heures. WhatsApp n’accepte le texte libre que dans les 24 heures qui suivent le dernier message d’un contact.</translation>
+        <source>%1 of %2 recipients have not written to you in the last 24 hours: WhatsApp does not take free text for them.</source>
+        <translation>%1 destinataires sur %2 ne vous ont pas écrit ces dernières 24 heures : WhatsApp refuse de leur envoyer du texte libre.</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -86,15 +88,30 @@ class WindowChoice(QFrame):
         self.template_text.setWordWrap(True)
         self.template_text.setContentsMargins(24, 0, 0, 0)
         layout.addWidget(self.template_text)
-        self.note = QLabel(self.tr("Or do not start: the campaign stays a draft until you press "
-                              "Start."))
+        self.note = QLabel(self.tr("Or do not start: the campaign stays a draft."))
         self.note.setProperty("role", "muted")
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         self.hold.toggled.connect(self._on_choice)
         self.template.toggled.connect(self._on_choice)
         self.templates.currentIndexChanged.connect(self._on_template)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.hide()
+
+    # -- as tall as its words, never squeezed (wrapped lines would be cut) ------------------
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
+        return self.layout().totalHeightForWidth(width)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), self.heightForWidth(max(self.width(), hint.width())))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.updateGeometry()  # the height needed changes with the width
 
     # -- showing ---------------------------------------------------------------------------
     def show_for(self, campaign_id: int | None, prep: Preparation | None, *,
@@ -115,8 +132,8 @@ class WindowChoice(QFrame):
         total = prep.inside_window + outside
         self.summary.setStyleSheet("")
         self.summary.setText(self.tr(
-            "%1 of %2 recipients have not written to you in the last 24 hours. WhatsApp accepts "
-            "free text only within 24 hours of a contact's last message.")
+            "%1 of %2 recipients have not written to you in the last 24 hours: WhatsApp does "
+            "not take free text for them.")
             .replace("%1", str(outside)).replace("%2", str(total)))
         self.hold.setText(self.tr("Send only to the %1 who wrote in the last 24 hours")
                           .replace("%1", str(prep.inside_window)))
