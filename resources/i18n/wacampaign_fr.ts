@@ -259,6 +259,38 @@
         <source>Campaign “%1”</source>
         <translation>Campagne « %1 »</translation>
     </message>
+    <message>
+        <source>%1 of the last %2 messages failed (alert above %3). Look at the errors of the failed messages; pause the campaign if the list or the text is wrong.</source>
+        <translation>%1 des %2 derniers messages ont échoué (alerte au-delà de %3). Regardez les erreurs des messages en échec ; mettez la campagne en pause si la liste ou le texte est faux.</translation>
+    </message>
+    <message>
+        <source>%1 of the last %2 messages were not delivered (alert above %3). Check the numbers, and whether the contacts agreed to receive your messages.</source>
+        <translation>%1 des %2 derniers messages n’ont pas été remis (alerte au-delà de %3). Vérifiez les numéros, et que les contacts ont accepté de recevoir vos messages.</translation>
+    </message>
+    <message>
+        <source>No status update from Twilio for %1 minutes while sending: the public address (tunnel) is probably broken. Check it in File → Connect Twilio…; statuses are fetched again once it works.</source>
+        <translation>Aucune nouvelle de Twilio depuis %1 minutes pendant l’envoi : l’adresse publique (tunnel) est sans doute coupée. Vérifiez-la dans Fichier → Connecter Twilio… ; les statuts sont récupérés dès qu’elle fonctionne.</translation>
+    </message>
+    <message>
+        <source>Version %1 won the test and is being sent to the other recipients.</source>
+        <translation>La version %1 a gagné le test et part vers les autres destinataires.</translation>
+    </message>
+    <message>
+        <source>Many messages are failing</source>
+        <translation>Beaucoup de messages échouent</translation>
+    </message>
+    <message>
+        <source>Many messages are not delivered</source>
+        <translation>Beaucoup de messages ne sont pas remis</translation>
+    </message>
+    <message>
+        <source>No news from Twilio</source>
+        <translation>Aucune nouvelle de Twilio</translation>
+    </message>
+    <message>
+        <source>A/B test: winner chosen</source>
+        <translation>Test A/B : gagnante choisie</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -479,6 +511,10 @@
         <location line="+8"/>
         <source>The campaign was saved as a draft but did not start: %1</source>
         <translation>La campagne a été enregistrée comme brouillon mais n&apos;a pas démarré : %1</translation>
+    </message>
+    <message>
+        <source>A/B test: send 2 to 4 versions, each to its share of the recipients</source>
+        <translation>Test A/B : envoyer 2 à 4 versions, chacune à sa part des destinataires</translation>
     </message>
 </context>
 <context>
@@ -801,6 +837,14 @@
     <message>
         <source>Filter on (%1): only matching messages are shown.</source>
         <translation>Filtre actif (%1) : seuls les messages correspondants sont affichés.</translation>
+    </message>
+    <message>
+        <source>Send the winner</source>
+        <translation>Envoyer la gagnante</translation>
+    </message>
+    <message>
+        <source>Send version %1 to every recipient not in the test, now?</source>
+        <translation>Envoyer la version %1 maintenant à tous les destinataires hors test ?</translation>
     </message>
 </context>
 <context>
@@ -2274,6 +2318,10 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <source>Reply rules…</source>
         <translation>Règles de réponse…</translation>
     </message>
+    <message>
+        <source>Alerts and retries…</source>
+        <translation>Alertes et renvois…</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetailPane</name>
@@ -2311,6 +2359,14 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <location line="+1"/>
         <source>Message ID</source>
         <translation>ID du message</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
     </message>
 </context>
 <context>
@@ -4227,6 +4283,253 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <source>Not saved: write the confirmation to send, or untick the box.</source>
         <translation>Non enregistré : écrivez la confirmation à envoyer, ou décochez la case.</translation>
+    </message>
+</context>
+<context>
+    <name>VariantsPanel</name>
+    <message>
+        <source>Give each version a share of at least 1 %.</source>
+        <translation>Donnez à chaque version une part d’au moins 1 %.</translation>
+    </message>
+    <message>
+        <source>The shares add up to %1 %: they must add up to 100 %.</source>
+        <translation>Les parts font %1 % au total : elles doivent faire 100 %.</translation>
+    </message>
+    <message>
+        <source>Test on 1 % to 90 % of the recipients.</source>
+        <translation>Testez sur 1 % à 90 % des destinataires.</translation>
+    </message>
+    <message>
+        <source>Wait between 1 minute and 7 days.</source>
+        <translation>Attendez entre 1 minute et 7 jours.</translation>
+    </message>
+    <message>
+        <source>Choose the winner by read rate or reply rate.</source>
+        <translation>Choisissez la gagnante par taux de lecture ou taux de réponse.</translation>
+    </message>
+    <message>
+        <source>An A/B test has at most 4 versions.</source>
+        <translation>Un test A/B a au plus 4 versions.</translation>
+    </message>
+    <message>
+        <source>Version %1: a template SID starts with HX and has 34 characters.</source>
+        <translation>Version %1 : un SID de modèle commence par HX et compte 34 caractères.</translation>
+    </message>
+    <message>
+        <source>Version A: the message above</source>
+        <translation>Version A : le message ci-dessus</translation>
+    </message>
+    <message>
+        <source>Share of version A</source>
+        <translation>Part de la version A</translation>
+    </message>
+    <message>
+        <source>Add a version</source>
+        <translation>Ajouter une version</translation>
+    </message>
+    <message>
+        <source>Split evenly</source>
+        <translation>Répartir également</translation>
+    </message>
+    <message>
+        <source>Test first, then send the winner to the rest</source>
+        <translation>Tester d’abord, puis envoyer la gagnante au reste</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>the best read rate</source>
+        <translation>le meilleur taux de lecture</translation>
+    </message>
+    <message>
+        <source>the best reply rate</source>
+        <translation>le meilleur taux de réponse</translation>
+    </message>
+    <message>
+        <source>Test on</source>
+        <translation>Tester sur</translation>
+    </message>
+    <message>
+        <source>Then wait</source>
+        <translation>Puis attendre</translation>
+    </message>
+    <message>
+        <source>Winner</source>
+        <translation>Gagnante</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Total: %1 %</source>
+        <translation>Total : %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>VariantRow</name>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Share of version %1</source>
+        <translation>Part de la version %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Text of version %1</source>
+        <translation>Texte de la version %1</translation>
+    </message>
+    <message>
+        <source>1={{name}}, 2=Lyon</source>
+        <translation>1={{name}}, 2=Lyon</translation>
+    </message>
+    <message>
+        <source>Template SID</source>
+        <translation>SID du modèle</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>Variables</translation>
+    </message>
+</context>
+<context>
+    <name>ABBox</name>
+    <message>
+        <source>Version %1: %2 sent · read %3 · replied %4</source>
+        <translation>Version %1 : %2 envoyés · lus %3 · réponses %4</translation>
+    </message>
+    <message>
+        <source>Send %1 to the rest</source>
+        <translation>Envoyer %1 au reste</translation>
+    </message>
+    <message>
+        <source>read rate</source>
+        <translation>taux de lecture</translation>
+    </message>
+    <message>
+        <source>reply rate</source>
+        <translation>taux de réponse</translation>
+    </message>
+    <message>
+        <source>A/B test: each version goes to its share of the recipients.</source>
+        <translation>Test A/B : chaque version part vers sa part des destinataires.</translation>
+    </message>
+    <message>
+        <source>Testing on %1 of the recipients; then the best %2 wins and goes to the rest. You can also pick the winner now.</source>
+        <translation>Test sur %1 des destinataires ; ensuite, le meilleur %2 gagne et part vers le reste. Vous pouvez aussi choisir la gagnante maintenant.</translation>
+    </message>
+    <message>
+        <source>Test sent to %1. The best %2 wins at %3 and goes to the rest; or pick the winner now.</source>
+        <translation>Test envoyé à %1. Le meilleur %2 gagne à %3 et part vers le reste ; ou choisissez la gagnante maintenant.</translation>
+    </message>
+    <message>
+        <source>Version %1 was chosen by you and sent to the rest.</source>
+        <translation>La version %1 a été choisie par vous et envoyée au reste.</translation>
+    </message>
+    <message>
+        <source>Version %1 won (best %2) and was sent to the rest.</source>
+        <translation>La version %1 a gagné (meilleur %2) et a été envoyée au reste.</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsDialog</name>
+    <message>
+        <source>Alerts and retries</source>
+        <translation>Alertes et renvois</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Warn me while a campaign sends when</source>
+        <translation>Me prévenir pendant l’envoi d’une campagne quand</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>messages</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>More failed than</source>
+        <translation>Plus d’échecs que</translation>
+    </message>
+    <message>
+        <source>Among the last</source>
+        <translation>Parmi les derniers</translation>
+    </message>
+    <message>
+        <source>More not delivered than</source>
+        <translation>Plus de non remis que</translation>
+    </message>
+    <message>
+        <source>No news from Twilio for</source>
+        <translation>Aucune nouvelle de Twilio depuis</translation>
+    </message>
+    <message>
+        <source>Each alert shows at the top of the window, in a notification and in Activity, with what to do.</source>
+        <translation>Chaque alerte s’affiche en haut de la fenêtre, dans une notification et dans Activité, avec ce qu’il faut faire.</translation>
+    </message>
+    <message>
+        <source>Failed messages</source>
+        <translation>Messages en échec</translation>
+    </message>
+    <message>
+        <source>Send again on their own when the error allows it</source>
+        <translation>Les renvoyer d’eux-mêmes quand l’erreur le permet</translation>
+    </message>
+    <message>
+        <source>Attempts per message, in all</source>
+        <translation>Tentatives par message, en tout</translation>
+    </message>
+    <message>
+        <source>First retry after</source>
+        <translation>Premier renvoi après</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Enregistrement impossible</translation>
+    </message>
+</context>
+<context>
+    <name>RetryReport</name>
+    <message>
+        <source>%1 message(s) sent again.</source>
+        <translation>%1 message(s) renvoyé(s).</translation>
+    </message>
+    <message>
+        <source>Left as they are:</source>
+        <translation>Laissés tels quels :</translation>
+    </message>
+    <message>
+        <source>%1 reached the limit of %2 attempts</source>
+        <translation>%1 ont atteint la limite de %2 tentatives</translation>
+    </message>
+    <message>
+        <source>%1 opted out</source>
+        <translation>%1 désinscrit(s)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be sent again: %2</source>
+        <translation>%1 ne peuvent pas être renvoyés : %2</translation>
     </message>
 </context>
 </TS>

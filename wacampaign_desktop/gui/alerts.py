@@ -83,29 +83,30 @@ def monitor_text(alert: Alert) -> str | None:
     """The alerts monitor's alerts in the interface language, each with what to do."""
     d = alert.details or {}
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Alerts", text)
-
     def pct(value: object) -> str:
         return f"{float(value or 0) * 100:.0f}\u00a0%"  # type: ignore[arg-type]
 
     if alert.code == "failure_rate":
-        return tr("%1 of the last %2 messages failed (alert above %3). Look at the errors of the "
+        return QCoreApplication.translate(
+            "Alerts", "%1 of the last %2 messages failed (alert above %3). Look at the errors of the "
                   "failed messages; pause the campaign if the list or the text is wrong.") \
             .replace("%1", pct(d.get("share"))).replace("%2", str(d.get("window", ""))) \
             .replace("%3", pct(d.get("threshold")))
     if alert.code == "undelivered_rate":
-        return tr("%1 of the last %2 messages were not delivered (alert above %3). Check the "
+        return QCoreApplication.translate(
+            "Alerts", "%1 of the last %2 messages were not delivered (alert above %3). Check the "
                   "numbers, and whether the contacts agreed to receive your messages.") \
             .replace("%1", pct(d.get("share"))).replace("%2", str(d.get("window", ""))) \
             .replace("%3", pct(d.get("threshold")))
     if alert.code == "no_callback":
-        return tr("No status update from Twilio for %1 minutes while sending: the public "
+        return QCoreApplication.translate(
+            "Alerts", "No status update from Twilio for %1 minutes while sending: the public "
                   "address (tunnel) is probably broken. Check it in File → Connect Twilio…; "
                   "statuses are fetched again once it works.") \
             .replace("%1", f"{float(d.get('minutes') or 0):.0f}")
     if alert.code == "ab_winner":
-        return tr("Version %1 won the test and is being sent to the other recipients.") \
+        return QCoreApplication.translate(
+            "Alerts", "Version %1 won the test and is being sent to the other recipients.") \
             .replace("%1", str(d.get("winner", "")))
     return None
 

@@ -280,17 +280,22 @@ def variant_problem_text(problem: Problem) -> str:
     """The editor's words for the A/B rules of the draft."""
     code, a = problem.code, problem.args
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("VariantsPanel", text)
 
     words = {
-        "split_shape": tr("Give each version a share of at least 1 %."),
-        "split_sum": tr("The shares add up to %1 %: they must add up to 100 %."),
-        "test_share": tr("Test on 1 % to 90 % of the recipients."),
-        "test_wait": tr("Wait between 1 minute and 7 days."),
-        "test_metric": tr("Choose the winner by read rate or reply rate."),
-        "variant_count": tr("An A/B test has at most 4 versions."),
-        "variant_template_sid": tr("Version %1: a template SID starts with HX and has 34 "
+        "split_shape": QCoreApplication.translate(
+            "VariantsPanel", "Give each version a share of at least 1 %."),
+        "split_sum": QCoreApplication.translate(
+            "VariantsPanel", "The shares add up to %1 %: they must add up to 100 %."),
+        "test_share": QCoreApplication.translate(
+            "VariantsPanel", "Test on 1 % to 90 % of the recipients."),
+        "test_wait": QCoreApplication.translate(
+            "VariantsPanel", "Wait between 1 minute and 7 days."),
+        "test_metric": QCoreApplication.translate(
+            "VariantsPanel", "Choose the winner by read rate or reply rate."),
+        "variant_count": QCoreApplication.translate(
+            "VariantsPanel", "An A/B test has at most 4 versions."),
+        "variant_template_sid": QCoreApplication.translate(
+            "VariantsPanel", "Version %1: a template SID starts with HX and has 34 "
                                    "characters."),
     }
     text = words.get(code)
