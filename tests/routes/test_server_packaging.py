@@ -32,6 +32,7 @@ def test_unit_runs_serve_with_secrets_as_credentials_not_in_the_unit():
     exec_start = service["ExecStart"]
     assert " serve " in exec_start and "${WACAMPAIGN_DATABASE_URL}" in exec_start
     assert "--public-url ${WACAMPAIGN_PUBLIC_URL}" in exec_start
+    assert "--account-sid ${TWILIO_ACCOUNT_SID} --sender ${WACAMPAIGN_SENDER}" in exec_start
     text = UNIT.read_text("utf-8")
     assert "LoadCredential=twilio-token:" in text and "LoadCredential=pgpass:" in text
     assert "WACAMPAIGN_TWILIO_AUTH_TOKEN_FILE=%d/twilio-token" in text

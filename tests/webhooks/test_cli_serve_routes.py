@@ -178,19 +178,13 @@ def test_two_serve_processes_on_one_postgresql_database_agree(tmp_path, make_pg_
 
 
 def test_serve_live_with_the_token_in_a_file_as_on_a_server(tmp_path):
-    """A server's profile holds the account and sender but no token: serve reads it from the
-    file named by WACAMPAIGN_TWILIO_AUTH_TOKEN_FILE (a systemd credential) and runs live."""
-    from wacampaign_desktop.core.app_context import AppContext
+    """As the systemd unit runs it: the account and sender as options, the token read from the
+    file named by WACAMPAIGN_TWILIO_AUTH_TOKEN_FILE (a systemd credential), no keyring: live."""
     from wacampaign_desktop.core.sandbox import SandboxConfig, SandboxServer
 
     sandbox = SandboxServer(SandboxConfig(port=0, seed=3))  # stands in for api.twilio.com
     sandbox.start()
     profile = tmp_path / "server"
-    ctx = AppContext.open(profile)
-    ctx.settings.twilio_account_sid, ctx.settings.sender = sandbox.account_sid, "whatsapp:+14155238886"
-    ctx.settings.use_sandbox = False
-    ctx.save_settings()
-    ctx.close()
     token_file = tmp_path / "twilio-token"
     token_file.write_text(sandbox.auth_token + "\n")
     env = {**os.environ, "WACAMPAIGN_SECRET_BACKEND": "file",
@@ -198,7 +192,8 @@ def test_serve_live_with_the_token_in_a_file_as_on_a_server(tmp_path):
     env.pop("WACAMPAIGN_TWILIO_AUTH_TOKEN", None)
     proc = subprocess.Popen(
         [sys.executable, "-m", "wacampaign_desktop", "serve", "--data-dir", str(profile),
-         "--port", "0", "--public-url", "http://127.0.0.1:1", "--api-url", sandbox.base_url],
+         "--port", "0", "--public-url", "http://127.0.0.1:1", "--api-url", sandbox.base_url,
+         "--account-sid", sandbox.account_sid, "--sender", "whatsapp:+14155238886"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
     )
     try:

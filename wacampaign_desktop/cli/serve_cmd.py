@@ -41,6 +41,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("--port", type=int, default=None, help="port (default: settings; 0 = any)")
     parser.add_argument("--tunnel", choices=("local", "ngrok", "own_url", "server"), default=None,
                         help="tunnel mode (default: settings)")
+    parser.add_argument("--account-sid", default=None, metavar="AC…",
+                        help="the Twilio account for this run (default: settings); with it, serve "
+                             "runs live")
+    parser.add_argument("--sender", default=None, metavar="whatsapp:+…|MG…",
+                        help="the sender for this run (default: settings)")
     parser.add_argument("--public-url", default=None, metavar="URL",
                         help="this receiver's public address, e.g. https://hooks.example.com (the "
                              "status callback of the messages it sends); implies --tunnel server")
@@ -89,6 +94,16 @@ def run(args: argparse.Namespace) -> int:
         s.webhook_port = args.port
     if args.tunnel:
         s.tunnel_mode = args.tunnel
+    if args.account_sid:
+        if not (args.account_sid.startswith("AC") and len(args.account_sid) == 34):
+            ctx.close()
+            raise CliError("--account-sid: an Account SID starts with AC and has 34 characters")
+        s.twilio_account_sid, s.use_sandbox = args.account_sid, False
+    if args.sender:
+        if not args.sender.startswith(("whatsapp:+", "MG")):
+            ctx.close()
+            raise CliError("--sender: give whatsapp:+<number> or a Messaging Service SID (MG…)")
+        s.sender = args.sender
     if args.public_url:
         s.server_url = args.public_url.rstrip("/")
         s.tunnel_mode = args.tunnel or "server"
