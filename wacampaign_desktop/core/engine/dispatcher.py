@@ -22,6 +22,7 @@ from wacampaign_desktop.core.engine import retries
 from wacampaign_desktop.core.engine.rate_limiter import RateLimiter
 from wacampaign_desktop.core.engine.recipients import content_sid_for
 from wacampaign_desktop.core.events import ContactOptChanged, Event, EventBus
+from wacampaign_desktop.core.store import claims
 from wacampaign_desktop.core.store.contact_updates import set_opt_state
 from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact
 from wacampaign_desktop.core.store.status_pipeline import StatusChanges, status_changes
@@ -36,17 +37,12 @@ def claim_batch(writer: StoreWriter, campaign_id: int, limit: int) -> list[Campa
 
     The one write the engine makes on its own thread (the feeder's pace depends on it; a round
     trip through the writer's queue costs ~30 % of the set rate): a short transaction through
-    the same status pipeline, on the writer's database and clock; events published after commit."""
+    the same status pipeline, on the writer's database and clock; events published after commit.
+    Safe across processes: on PostgreSQL rows another process is claiming are skipped
+    (FOR UPDATE SKIP LOCKED, store/claims.py); SQLite's IMMEDIATE transaction is alone."""
     now = writer.clock.now()
     with status_changes(writer.db, writer.clock) as changes:
-        messages = list(
-            CampaignMessage.select()
-            .where((CampaignMessage.campaign == campaign_id)
-                   & (CampaignMessage.status == rules.PENDING)
-                   & (CampaignMessage.next_attempt_at.is_null()
-                      | (CampaignMessage.next_attempt_at <= now)))
-            .order_by(CampaignMessage.id).limit(limit)
-        )
+        messages = claims.due_messages(writer.db, campaign_id, limit, now)
         for message in messages:
             changes.transition(message, "sending", at=now, claimed_at=now, next_attempt_at=None)
     writer.publish(changes.events)
@@ -118,10 +114,34 @@ class CampaignRun:
         return len(recent) / window
 
     # --- feeder thread --------------------------------------------------------------------
+    def _beat(self, label: str, last: float) -> float:
+        """Refresh this process's ownership of the campaign every OWNER_BEAT_S; when it was done."""
+        if time.monotonic() - last < claims.OWNER_BEAT_S:
+            return last
+        try:
+            claims.beat(self.campaign_id, label, self._writer.clock.now())
+        except Exception:  # the label is information only: sending goes on
+            log.warning("Could not mark campaign %d as sent by this process", self.campaign_id)
+        return time.monotonic()
+
     def _feed(self) -> None:
         log.info("Sending campaign %d at %.1f msg/s", self.campaign_id, self.limiter.target)
+        label = claims.process_label()
+        beaten = self._beat(label, float("-inf"))
+        try:
+            self._feed_loop(label, beaten)
+        finally:
+            try:
+                claims.let_go(self.campaign_id, label)
+            except Exception:
+                log.warning("Could not clear the sender of campaign %d", self.campaign_id)
+            if not self._writer.db.is_closed():
+                self._writer.db.close()  # this thread's connection (PostgreSQL: one per thread)
+
+    def _feed_loop(self, label: str, beaten: float) -> None:
         claimed: deque[CampaignMessage] = deque()  # claimed ahead: at most ~50 ms of sending
         while not self._stop.is_set():
+            beaten = self._beat(label, beaten)
             if not self._slots.acquire(timeout=0.25):
                 continue
             handed = False

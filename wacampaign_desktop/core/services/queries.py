@@ -19,7 +19,8 @@ import peewee
 from wacampaign_desktop.core import status_rules as rules
 from wacampaign_desktop.core.engine import lifecycle
 from wacampaign_desktop.core.services.search import search_condition
-from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact
+from wacampaign_desktop.core.store.claims import other_owner
+from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact, utcnow
 
 if TYPE_CHECKING:
     from wacampaign_desktop.core.app_context import AppContext
@@ -114,6 +115,7 @@ class CampaignDetails:
     body: str
     content_sid: str | None
     counters: dict[str, int]
+    sent_by: str | None = None  # "<hostname> · pid N" of ANOTHER process sending it now (H)
 
     @property
     def failed(self) -> int:
@@ -189,8 +191,10 @@ class Queries:
         campaign = Campaign.get_or_none(Campaign.id == campaign_id) if campaign_id else None
         if campaign is None:
             return None
+        now = self._context.clock.now() if self._context is not None else utcnow()
         return CampaignDetails(campaign.id, campaign.name, campaign.state, campaign.body or "",
-                               campaign.content_sid, campaign.counters())
+                               campaign.content_sid, campaign.counters(),
+                               other_owner(campaign.sending_owner, campaign.owner_seen_at, now))
 
     def campaign_name(self, campaign_id: int) -> str | None:
         row = Campaign.select(Campaign.name).where(Campaign.id == campaign_id).tuples().first()

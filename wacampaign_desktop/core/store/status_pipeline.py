@@ -140,7 +140,7 @@ class StatusChanges:
         """Move `message` to `new_status` unconditionally (claim, sid, requeue, give up), with
         other columns in `fields`; counters follow."""
         at = at or self.clock.now()
-        old_status = message.status
+        old_status = _current_status(self.db, message)
         delta = rules.counter_delta(old_status, new_status) if old_status != new_status else {}
         values: dict[str, Any] = {"status": new_status, "updated_at": at, **fields}
         stamps = timestamps(new_status, message.sent_at, message.delivered_at, at)
@@ -296,6 +296,22 @@ def merge_counter_events(events: list[Event]) -> list[Event]:
 # -- SQL of the hot path (every webhook batch); placeholders from the database's param style --
 def _param(db: peewee.Database) -> str:
     return getattr(db, "param", "?") or "?"
+
+
+def _current_status(db: peewee.Database, message: CampaignMessage) -> str:
+    """The status the counters move from. On PostgreSQL the row is read again and locked: the
+    caller read it earlier in a READ COMMITTED transaction, and another thread or process (a
+    claim, a callback) may have moved it since; SQLite's write transaction was alone."""
+    if not is_postgres(db) or message.id is None:
+        return message.status
+    if message.__dict__.pop("_locked", False):  # read FOR UPDATE in this very transaction
+        return message.status
+    row = db.execute_sql("SELECT status FROM campaign_message WHERE id = %s FOR UPDATE",
+                         (message.id,)).fetchone()
+    if row is None:
+        return message.status
+    message.status = row[0]
+    return row[0]
 
 
 def _locking(db: peewee.Database) -> str:

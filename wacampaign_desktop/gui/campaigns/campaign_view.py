@@ -154,6 +154,10 @@ class CampaignView(QWidget):
             self.title.setText(campaign.name)
             self.title.setToolTip(campaign.name)
             self._show_state(campaign.state)
+            if campaign.sent_by:  # another desktop or `serve` feeds it (H: cross-process)
+                owner = self.tr("Being sent by %1").replace("%1", campaign.sent_by)
+                self.state_label.setText(f"{self.state_label.text()} · {owner}")
+            self.state_label.setToolTip(owner if campaign.sent_by else "")
             preview = (campaign.body or "").replace("\n", " ")
             if campaign.content_sid:
                 preview = self.tr("Template %1").replace("%1", campaign.content_sid)
