@@ -112,3 +112,17 @@ def test_the_choice_is_stored_through_the_draft_and_checked(context):
     assert service.get(campaign.id).outside_window == "template"
     service.set_outside_window(campaign.id, "hold")
     assert service.get(campaign.id).outside_window == "hold"
+
+
+def test_demo_contacts_of_an_older_profile_are_recognised(context):
+    from wacampaign_desktop.core.services.contacts import DEMO_CONTACTS, ContactsService
+    from wacampaign_desktop.core.store.models import Contact
+
+    (phone, name, _city), (renamed, _n, _c) = DEMO_CONTACTS[0], DEMO_CONTACTS[1]
+    Contact.create(phone=phone, name=name, tags=["demo"])  # seeded before the flag existed
+    Contact.create(phone=renamed, name="Lucas, my real client", tags=["demo"])
+    service = ContactsService(context)
+    assert service.seed_demo_contacts(use_sandbox=True) == 0  # not a first run any more
+    assert Contact.get(Contact.phone == phone).is_demo
+    assert not Contact.get(Contact.phone == renamed).is_demo  # edited by the user: a real one
+    assert service.demo_contacts_count() == 1

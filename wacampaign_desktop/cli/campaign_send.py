@@ -46,6 +46,9 @@ def send(args: argparse.Namespace) -> int:
         raise CliError(f"there is no campaign {args.id}")
     if ctx.live and campaign.state in ("draft", "scheduled"):
         try:
+            from wacampaign_desktop.core.services.contacts import ContactsService
+
+            ContactsService(ctx).flag_earlier_demo_contacts()  # never part of a live audience
             confirm_live_start(ctx, args)
         except CliError:
             ctx.close()

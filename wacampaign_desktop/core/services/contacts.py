@@ -276,7 +276,9 @@ class ContactsService:
         return use_sandbox and not Contact.select().exists() and not Campaign.select().exists()
 
     def seed_demo_contacts(self, use_sandbox: bool) -> int:
-        """Add the demo contacts on a first run; returns how many (0 otherwise)."""
+        """Add the demo contacts on a first run; returns how many (0 otherwise). Demo contacts
+        of an older profile get their flag (each start of the window calls this)."""
+        self.flag_earlier_demo_contacts()
         if not self.is_first_run(use_sandbox):
             return 0
         now = self.clock.now()
@@ -289,6 +291,21 @@ class ContactsService:
         return len(rows)
 
     # -- demo contacts once the account is live --------------------------------------------------
+    @staticmethod
+    def flag_earlier_demo_contacts() -> int:
+        """Demo contacts seeded before the flag existed: the first-run numbers that still have
+        their demo name and tag get is_demo (one the user renamed or retagged is left alone)."""
+        flagged = 0
+        phones = [phone for phone, _name, _city in DEMO_CONTACTS]
+        names = {phone: name for phone, name, _city in DEMO_CONTACTS}
+        query = Contact.select().where(Contact.phone.in_(phones) & (Contact.is_demo == False))  # noqa: E712
+        for contact in query:
+            if contact.name == names[contact.phone] and "demo" in (contact.tags or []):
+                flagged += Contact.update(is_demo=True).where(Contact.id == contact.id).execute()
+        if flagged:
+            log.info("Flagged %d demo contact(s) of an earlier first run", flagged)
+        return flagged
+
     @staticmethod
     def demo_contacts_count() -> int:
         """How many first-run demo contacts the profile still holds (never sent to in live mode)."""
