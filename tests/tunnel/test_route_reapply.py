@@ -105,3 +105,23 @@ def test_a_sender_never_applied_is_left_alone(context, events):
     finally:
         runtime.stop()
     assert not any(isinstance(e, WebhookRoutesApplied) for e in events)
+
+
+def test_a_url_applied_from_another_computer_is_not_taken_over(context, events):
+    """On a shared database the team's server applied its address: a desktop whose tunnel URL
+    changes does not point Twilio at itself."""
+    from wacampaign_desktop.core.store import receiver_state
+
+    context.settings.webhook_port = 0
+    runtime = Runtime(context, RuntimeConfig(sandbox=SandboxConfig(seed=9))).start()
+    try:
+        receiver_state.save_applied_routes({"public_url": "https://hooks.example.com",
+                                            "host": "team-server", "sender": runtime.sender})
+        assert runtime.route_keeper.reapply_if_changed("https://abc.ngrok.app") is None
+        receiver_state.save_applied_routes({"public_url": "https://hooks.example.com",
+                                            "host": __import__("socket").gethostname(),
+                                            "sender": runtime.sender})
+        report = runtime.route_keeper.reapply_if_changed("https://abc.ngrok.app")
+        assert report is not None and report.matches  # applied here: kept up to date
+    finally:
+        runtime.stop()

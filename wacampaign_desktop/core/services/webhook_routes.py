@@ -10,6 +10,7 @@ entry and, when it worked, the applied URL (so the runtime can re-apply when the
 from __future__ import annotations
 
 import logging
+import socket
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -159,12 +160,19 @@ class WebhookRoutes:
                                                   base, details)
             if report.matches:
                 receiver_state.save_applied_routes({"public_url": base, "kind": report.kind,
-                                                    "sid": report.sid, "sender": self.sender})
+                                                    "sid": report.sid, "sender": self.sender,
+                                                    "host": socket.gethostname()})
         except Exception:  # the database is not the point here: never lose the report for it
             log.exception("Recording the webhook settings in the database failed")
 
 
-def last_applied_url() -> str | None:
-    """The public URL the last successful "Apply to Twilio" set, or None if never applied."""
+def last_applied_url(*, this_host: bool = False) -> str | None:
+    """The public URL the last successful "Apply to Twilio" set, or None if never applied
+    (with `this_host`: also None when another computer on the shared database applied it, so
+    a desktop's new tunnel URL never takes Twilio's webhooks away from the team's server)."""
     value = receiver_state.applied_routes()
-    return str(value.get("public_url")) if value and value.get("public_url") else None
+    if not value or not value.get("public_url"):
+        return None
+    if this_host and value.get("host", socket.gethostname()) != socket.gethostname():
+        return None
+    return str(value["public_url"])

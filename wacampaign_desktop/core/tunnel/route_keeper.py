@@ -1,8 +1,9 @@
 """RouteKeeper: when the public URL changes (a free ngrok URL changes on every agent restart),
 set Twilio's webhooks to the new URL again, and say so.
 
-It acts only for a sender whose webhooks were applied once through "Apply to Twilio" (the app
-never changes a Twilio setting the user did not ask it to manage). It listens for
+It acts only for a sender whose webhooks were applied once through "Apply to Twilio" on this
+computer (the app never changes a Twilio setting the user did not ask it to manage, and a
+desktop sharing the team's database never takes the webhooks away from the team's server). It listens for
 `TunnelStateChanged(state="up")` on the bus, re-applies on its own worker thread, records an
 Activity entry (through the service), and publishes `WebhookRoutesApplied` plus an `Alert`
 (code "webhook_routes_applied", info; or "webhook_routes_failed", warning, with what to set in
@@ -73,7 +74,7 @@ class RouteKeeper:
 
     def reapply_if_changed(self, public_url: str) -> RouteReport | None:
         """Apply `public_url` when the webhooks were applied before to another URL."""
-        previous = last_applied_url()
+        previous = last_applied_url(this_host=True)
         if previous is None or previous.rstrip("/") == public_url:
             return None
         routes = self._routes()
