@@ -21,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 
 from wacampaign_desktop.core import status_rules as rules
 from wacampaign_desktop.core.events import EventBus
+from wacampaign_desktop.core.store import claims
 from wacampaign_desktop.core.store.models import CampaignMessage, utcnow
 from wacampaign_desktop.core.store.status_pipeline import (
     StatusChanges,
@@ -63,6 +64,9 @@ def unresolved_claims(grace: float, busy: Callable[[int], bool]) -> list[Campaig
         (CampaignMessage.status == "sending") & CampaignMessage.twilio_sid.is_null()
         & (CampaignMessage.claimed_at.is_null() | (CampaignMessage.claimed_at <= cutoff))
     ).order_by(CampaignMessage.id)
+    elsewhere = claims.sent_elsewhere(utcnow())  # H: another live process's claims are its own
+    if elsewhere:
+        query = query.where(CampaignMessage.campaign.not_in(sorted(elsewhere)))
     return [m for m in query if not busy(m.id)]
 
 

@@ -60,11 +60,36 @@ def let_go(campaign_id: int, label: str) -> None:
         (Campaign.id == campaign_id) & (Campaign.sending_owner == label)).execute()
 
 
+def sent_elsewhere(now: datetime, me: str | None = None) -> set[int]:
+    """Campaigns another live process is feeding now: their claims are that process's own
+    business (its API call may still be under way), not a crashed process's leftovers."""
+    me = me or process_label()
+    query = Campaign.select(Campaign.id, Campaign.sending_owner).where(
+        Campaign.sending_owner.is_null(False) & (Campaign.sending_owner != me)
+        & (Campaign.owner_seen_at >= now - timedelta(seconds=OWNER_STALE_S)))
+    return {campaign_id for campaign_id, owner in query.tuples() if _alive(owner)}
+
+
+def _alive(owner: str) -> bool:
+    """False only for a process of this computer that no longer runs (killed, crashed): its
+    heartbeat may still look fresh. Other computers' processes: trust the heartbeat."""
+    host, _, pid = owner.rpartition(" · pid ")
+    if host != socket.gethostname() or not pid.isdigit() or os.name == "nt":
+        return True  # (on Windows signal 0 is CTRL_C_EVENT: never sent)
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, not ours to signal
+        return True
+    return True
+
+
 def other_owner(owner: str | None, seen_at: datetime | None, now: datetime,
                 me: str | None = None) -> str | None:
     """The label of ANOTHER process feeding the campaign right now, else None."""
     if not owner or seen_at is None or owner == (me or process_label()):
         return None
-    if now - seen_at > timedelta(seconds=OWNER_STALE_S):
+    if now - seen_at > timedelta(seconds=OWNER_STALE_S) or not _alive(owner):
         return None
     return owner
