@@ -2726,6 +2726,14 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <source>Invalid</source>
         <translation>Non valide</translation>
     </message>
+    <message>
+        <source>Twilio webhook settings</source>
+        <translation>Réglage des webhooks Twilio</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialog</name>
@@ -3881,6 +3889,10 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <translation>Réponses</translation>
     </message>
     <message>
+        <source>Failed</source>
+        <translation>Échecs</translation>
+    </message>
+    <message>
         <source>Delivery rate</source>
         <translation>Taux de remise</translation>
     </message>
@@ -3927,6 +3939,10 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <source>Not enough messages in every variant yet to compare the %1.</source>
         <translation>Pas encore assez de messages dans chaque variante pour comparer le %1.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 (%3) and %4&apos;s (%5) are too close to call: the difference is likely chance.</source>
+        <translation>Le %2 de %1 (%3) et celui de %4 (%5) sont trop proches pour conclure : la différence est probablement due au hasard.</translation>
     </message>
     <message>
         <source>%1 and %2 have the same %3 so far (%4).</source>

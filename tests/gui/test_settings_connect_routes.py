@@ -168,3 +168,16 @@ def test_status_bar_shows_the_servers_health(services, qtbot):
     status.on_tunnel(TunnelStateChanged("server", "error", PUBLIC, "Server not reachable: x"))
     assert "Our server: not reachable" in status.tunnel_label.text()
     assert "Server not reachable: x" in status.tunnel_label.toolTip()
+
+
+def test_apply_is_an_activity_entry(services, qtbot, sandbox):
+    from wacampaign_desktop.gui.activity.webhook_model import WebhookEventsModel
+
+    dialog = _dialog(services, qtbot, sandbox)
+    service = _live_account(dialog, sandbox)
+    dialog.ui.applyButton.click()
+    qtbot.waitUntil(lambda: "matches" in dialog.ui.applyResult.text(), timeout=20_000)
+    model = WebhookEventsModel()
+    model.reload()
+    cells = [model.data(model.index(0, column)) for column in range(model.columnCount())]
+    assert "Twilio webhook settings" in cells and "Applied" in cells and service in cells

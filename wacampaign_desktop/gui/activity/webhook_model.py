@@ -34,6 +34,7 @@ KIND_LABELS = {
     "status": QT_TRANSLATE_NOOP("WebhookEventsModel", "Status callback"),
     "incoming": QT_TRANSLATE_NOOP("WebhookEventsModel", "Incoming message"),
     "unknown": QT_TRANSLATE_NOOP("WebhookEventsModel", "Unknown request"),
+    "routes": QT_TRANSLATE_NOOP("WebhookEventsModel", "Twilio webhook settings"),  # Apply to Twilio
 }
 OUTCOME_LABELS = {
     "applied": QT_TRANSLATE_NOOP("WebhookEventsModel", "Applied"),
@@ -47,6 +48,7 @@ OUTCOME_LABELS = {
     "unknown_status": QT_TRANSLATE_NOOP("WebhookEventsModel", "Unknown status"),
     "invalid": QT_TRANSLATE_NOOP("WebhookEventsModel", "Invalid request"),
     "not_found": QT_TRANSLATE_NOOP("WebhookEventsModel", "Message not found"),
+    "failed": QT_TRANSLATE_NOOP("WebhookEventsModel", "Failed"),
 }
 
 
