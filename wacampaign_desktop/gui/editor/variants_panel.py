@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -67,7 +68,7 @@ class VariantRow(QWidget):
         self.stack = QStackedWidget()
         self.text = text if text is not None else QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("Text of version %1").replace("%1", name))
-        self.text.setMaximumHeight(70)
+        self.text.setMaximumHeight(64)
         self.text.setAccessibleName(self.tr("Version %1").replace("%1", name))
         template = QWidget()
         form = QFormLayout(template)
@@ -80,6 +81,8 @@ class VariantRow(QWidget):
         form.addRow(self.tr("Variables"), self.variables)
         self.stack.addWidget(self.text)
         self.stack.addWidget(template)
+        self.stack.setFixedHeight(max(self.text.maximumHeight(), template.sizeHint().height()))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.label, 0, 0)
         layout.addWidget(self.kind, 0, 1)
         layout.addWidget(self.share, 0, 2)
@@ -120,6 +123,7 @@ class VariantsPanel(QWidget):
         super().__init__(parent)
         self._b_text = b_text
         self.setObjectName("variantsPanel")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
