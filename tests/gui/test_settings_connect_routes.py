@@ -137,6 +137,9 @@ def test_live_connect_syncs_templates_and_offers_to_delete_demo_contacts(service
     dialog.check()
     qtbot.waitUntil(lambda: "templates synced" in ui.checkResult.text(), timeout=20_000)
     assert ui.demoPanel.isVisible() and "demo contacts" in ui.demoLabel.text()
+    from wacampaign_desktop.gui.demo_cleanup import offer_demo_cleanup
+
+    assert offer_demo_cleanup(dialog, services) is False  # offered here: the window does not ask
     ui.deleteDemoButton.click()
     qtbot.waitUntil(lambda: "deleted" in ui.demoLabel.text(), timeout=10_000)
     assert contacts.demo_contacts_count() == 0

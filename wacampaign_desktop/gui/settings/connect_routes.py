@@ -255,19 +255,17 @@ class RoutesController(QObject):
     # -- after a successful live connect ---------------------------------------------------------
     def after_live_connect(self, credentials: TwilioCredentials) -> None:
         """Sync the templates of the account, and offer to delete the demo contacts."""
-        from wacampaign_desktop.core.services.contacts import ContactsService
-        from wacampaign_desktop.core.services.templates import TemplatesService
         from wacampaign_desktop.core.twilio_gateway import TwilioGateway
 
-        context = self.services.context
+        services = self.services
 
         def sync() -> tuple[Any, int]:
             gateway = TwilioGateway(credentials, timeout=15.0)
             try:
-                result = TemplatesService(context).sync(gateway)
+                result = services.templates.sync(gateway)
             finally:
                 gateway.close()
-            return result, ContactsService(context).demo_contacts_count()
+            return result, services.contacts.demo_contacts_count()
 
         self.services.tasks.run(sync, self._on_synced, self._on_sync_failed)
 
@@ -285,9 +283,12 @@ class RoutesController(QObject):
             "The templates could not be read yet; they are synced again when the app starts."))
 
     def offer_demo_deletion(self, count: int) -> None:
+        from wacampaign_desktop.gui.demo_cleanup import OFFERED
+
         ui = self.ui
         ui.demoPanel.setVisible(count > 0)
         if count:
+            setattr(self.services, OFFERED, True)  # offered here: the window does not ask again
             ui.demoLabel.setText(self.tr(
                 "This profile still holds %1 demo contacts from the sandbox. They are never sent "
                 "to in live mode.").replace("%1", str(count)))
@@ -295,12 +296,10 @@ class RoutesController(QObject):
 
     @Slot()
     def delete_demo_contacts(self) -> None:
-        from wacampaign_desktop.core.services.contacts import ContactsService
-
         self.ui.deleteDemoButton.setEnabled(False)
-        context = self.services.context
-        self.services.tasks.run(lambda: ContactsService(context).delete_demo_contacts(),
-                                self._on_demo_deleted, self._on_demo_failed)
+        contacts = self.services.contacts
+        self.services.tasks.run(contacts.delete_demo_contacts, self._on_demo_deleted,
+                                self._on_demo_failed)
 
     def _on_demo_deleted(self, count: int) -> None:
         self.ui.demoLabel.setText(self.tr("%1 demo contacts deleted.").replace("%1", str(count)))
