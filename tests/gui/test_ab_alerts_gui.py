@@ -109,3 +109,17 @@ def test_alerts_and_retries_settings_are_saved(services, qtbot, context):
     saved = load_settings(context.paths.settings_file)
     assert (saved.alert_failure_rate, saved.alert_silence_minutes) == (0.25, 0.0)
     assert (saved.auto_retry, saved.auto_retry_delay_minutes, saved.max_attempts) == (True, 30.0, 3)
+
+
+def test_a_retried_message_shows_its_new_try_not_the_old_error(qtbot):
+    from wacampaign_desktop.core.services.queries import MessageRow
+    from wacampaign_desktop.gui.campaigns.detail_pane import MessageDetailPane
+
+    pane = MessageDetailPane()
+    qtbot.addWidget(pane)
+    row = MessageRow(1, "+33612345601", "Camille", "sending", None, None, None, None, None,
+                     None, "SM2", "Hello", 0, None, 1, variant="B", attempts=2)
+    pane.show_row(row)
+    text = pane.toPlainText()
+    assert "Attempts" in text and "2 of 3" in text
+    assert "Version" in text and "Error" not in text

@@ -128,6 +128,7 @@ class CampaignView(QWidget):
         self.model.dataChanged.connect(self._on_rows_changed)
         self.model.modelReset.connect(lambda: self.detail.show_row(None))
         self.detail = MessageDetailPane(splitter)
+        self.detail.max_attempts = self.services.context.settings.max_attempts  # "2 of 3" (G)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([400, 130])
