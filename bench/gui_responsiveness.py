@@ -1,13 +1,16 @@
 """GUI responsiveness under a callback storm, and the time to open a big campaign.
 
 Builds a throw-away profile with a 100,000-message campaign, opens the real main window on it,
-then feeds status callbacks at 1,600/s for 10 s through the real path after the HTTP layer:
+then feeds status callbacks at 1,600/s for 10 s through the real path after the HTTP layer
+(once with the campaign view shown, once more with the Analytics view of the same campaign,
+whose funnel and timeline grow live from the same events):
 a writer thread applies them with core.store.message_updates in group-commit transactions
 (the one store writer's group commit) and publishes MessageStatusChanged / CountersChanged /
 WebhookLogged on the real EventBus; the real CoreBridge coalesces them into the campaign view.
 A 5 ms QTimer heartbeat on the GUI thread measures the worst event-loop stall.
 
     python bench/gui_responsiveness.py [--messages 100000] [--rate 1600] [--seconds 10]
+        [--views campaigns,analytics]
 
 Goals: worst stall < 50 ms; opening the 100,000-message campaign < 1 s. Figures are noisy on a
 shared machine: run it twice.
@@ -65,23 +68,26 @@ class Feeder(threading.Thread):
     """Submits status callbacks at `rate`/s to the real group-commit writer (the webhook
     server's own writer, prefetch and audit), which publishes the events after each commit."""
 
-    def __init__(self, context: AppContext, rate: int, seconds: float) -> None:
+    def __init__(self, context: AppContext, rate: int, seconds: float, first: int = 0) -> None:
         super().__init__(name="bench-feeder", daemon=True)
-        self.context, self.rate, self.seconds = context, rate, seconds
+        self.context, self.rate, self.seconds, self.first = context, rate, seconds, first
         self.submitted = 0
         self.elapsed = 0.0
         self.writer = make_writer(context)
 
-    @staticmethod
-    def _callbacks(block: int = 16):
-        """Message i is sent, one block later delivered, two blocks later read."""
+    def _callbacks(self, block: int = 16):
+        """Message i is sent, one block later delivered, two blocks later read (from message
+        `first` on: a second storm takes fresh messages)."""
         i = 0
         while True:
             for offset, status in ((0, "sent"), (block, "delivered"), (2 * block, "read")):
                 for k in range(block):
                     if i - offset + k >= 0:
-                        yield f"SM{i - offset + k:032x}", status
+                        yield f"SM{self.first + i - offset + k:032x}", status
             i += block
+
+    def messages_touched(self) -> int:
+        return self.submitted // 3 + 48
 
     def run(self) -> None:
         self.writer.start()
@@ -107,11 +113,54 @@ class Feeder(threading.Thread):
         self.writer.stop()
 
 
+def storm(app, context: AppContext, bridge, rate: int, seconds: float, offset: int,
+          drain_ms: list[float], gc_pauses: list) -> dict:
+    """3 s of idle heartbeat (the machine's noise), then `seconds` of callbacks at `rate`/s
+    starting at message `offset`; the 5 ms heartbeat's gaps and the feeder's figures."""
+    beats: list[float] = []
+    idle_beats: list[float] = []
+    heartbeat = QTimer()
+    heartbeat.setInterval(5)
+    heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
+    feeder = Feeder(context, rate, seconds, offset)
+    heartbeat.start()
+    events_before, drains_before = bridge.events_seen, bridge.drain_count
+
+    def start_feeding() -> None:
+        idle_beats.extend(beats)
+        beats.clear()
+        gc_pauses.clear()
+        drain_ms.clear()
+        feeder.start()
+
+    QTimer.singleShot(3000, start_feeding)
+
+    def finish() -> None:
+        if feeder.is_alive() or feeder.elapsed == 0.0:
+            QTimer.singleShot(100, finish)
+            return
+        QTimer.singleShot(500, app.quit)  # let the last drain land
+
+    QTimer.singleShot(3100, finish)
+    app.exec()
+    heartbeat.stop()
+    return {
+        "gaps": sorted((b - a) * 1000 for a, b in zip(beats, beats[1:], strict=False)),
+        "idle": sorted((b - a) * 1000 for a, b in zip(idle_beats, idle_beats[1:], strict=False)),
+        "submitted": feeder.submitted, "elapsed": feeder.elapsed,
+        "commits": feeder.writer.batches, "messages": feeder.messages_touched(),
+        "drain_ms": list(drain_ms), "gc": list(gc_pauses),
+        "events": bridge.events_seen - events_before, "drains": bridge.drain_count - drains_before,
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=100_000)
     parser.add_argument("--rate", type=int, default=1600)
     parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--views", default="campaigns,analytics",
+                        help="the views shown, one storm each, in order (campaigns, analytics)")
     args = parser.parse_args()
 
     from wacampaign_desktop.gui.app import make_application, settle_heap
@@ -177,59 +226,67 @@ def main() -> int:
     app.processEvents()
 
     settle_heap()  # as the app does after start-up
-    gc_pauses.clear()
-    beats: list[float] = []
-    heartbeat = QTimer()
-    heartbeat.setInterval(5)
-    heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
-    feeder = Feeder(context, args.rate, args.seconds)
-    idle_beats: list[float] = []
-    heartbeat.start()
+    analytics = None
+    phases: list[tuple[str, dict]] = []
+    offset = 0
+    for name in args.views.split(","):
+        analytics_open_ms = None
+        if name == "analytics":  # the Analytics view of the same campaign, live during the storm
+            analytics = window.show_view("analytics")
+            shown: list[float] = []
+            analytics.reportShown.connect(lambda s=shown: s.append(time.perf_counter()))
+            began = time.perf_counter()
+            analytics.select_campaign(campaign_id)
+            while not shown and time.perf_counter() - began < 120:
+                app.processEvents()
+            analytics_open_ms = (shown[0] - began) * 1000 if shown else float("nan")
+            live: list[int] = []
+            analytics.liveUpdated.connect(lambda seen=live: seen.append(1))
+        else:
+            window.show_view("campaigns")
+        app.processEvents()
+        figures = storm(app, context, services.bridge, args.rate, args.seconds, offset, drain_ms,
+                        gc_pauses)
+        offset += figures["messages"]
+        figures["open_ms"] = analytics_open_ms
+        if name == "analytics":
+            figures["live_repaints"] = len(live)
+        phases.append((name, figures))
 
-    def start_feeding() -> None:  # after 3 s of idle heartbeat: the machine's own noise
-        idle_beats.extend(beats)
-        beats.clear()
-        gc_pauses.clear()
-        feeder.start()
-
-    QTimer.singleShot(3000, start_feeding)
-
-    def finish() -> None:
-        if feeder.is_alive() or feeder.elapsed == 0.0:
-            QTimer.singleShot(100, finish)
-            return
-        QTimer.singleShot(500, app.quit)  # let the last drain land
-
-    QTimer.singleShot(3100, finish)
-    app.exec()
-    heartbeat.stop()
-
-    gaps = sorted((b - a) * 1000 for a, b in zip(beats, beats[1:], strict=False))
-    idle = sorted((b - a) * 1000 for a, b in zip(idle_beats, idle_beats[1:], strict=False))
-    worst = gaps[-1] if gaps else float("nan")
-    p99 = gaps[int(len(gaps) * 0.99)] if gaps else float("nan")
     rows_read = sum(1 for r in range(view.model.rowCount())
                     if view.model.row_at(r).status == "read")
     bridge = services.bridge
-    print(f"callbacks fed: {feeder.submitted:,} in {feeder.elapsed:.1f} s "
-          f"= {feeder.submitted / max(feeder.elapsed, 1e-9):,.0f}/s "
-          f"({feeder.writer.batches:,} commits)")
-    print(f"bridge: {bridge.events_seen:,} events in {bridge.drain_count} drains "
-          f"= {bridge.drain_count / max(feeder.elapsed, 1e-9):.1f} drains/s")
-    worst_gc = max(gc_pauses, key=lambda p: p[1], default=(0, 0.0))
-    print(f"garbage collections: {len(gc_pauses)}, longest {worst_gc[1]:.1f} ms (generation {worst_gc[0]})")
-    print(f"GUI work per drain: max {max(drain_ms, default=0):.1f} ms, "
-          f"median {statistics.median(drain_ms) if drain_ms else 0:.1f} ms")
-    print(f"event loop heartbeat (5 ms): worst stall {worst:.1f} ms, p99 {p99:.1f} ms, "
-          f"median {statistics.median(gaps):.1f} ms over {len(gaps):,} beats (goal < 50 ms); "
-          f"{sum(g > 50 for g in gaps)} beats over 50 ms")
-    print(f"same heartbeat idle for 3 s before (machine noise): worst {idle[-1]:.1f} ms, "
-          f"p99 {idle[int(len(idle) * 0.99)]:.1f} ms")
+    for name, f in phases:
+        gaps, idle = f["gaps"], f["idle"]
+        worst = gaps[-1] if gaps else float("nan")
+        p99 = gaps[int(len(gaps) * 0.99)] if gaps else float("nan")
+        print(f"--- storm with the {name} view shown ---")
+        if f["open_ms"] is not None:
+            print(f"Analytics view of the {args.messages:,}-message campaign opened in "
+                  f"{f['open_ms']:.0f} ms; live repaints during the storm: {f['live_repaints']}")
+        print(f"callbacks fed: {f['submitted']:,} in {f['elapsed']:.1f} s "
+              f"= {f['submitted'] / max(f['elapsed'], 1e-9):,.0f}/s ({f['commits']:,} commits)")
+        print(f"bridge: {f['events']:,} events in {f['drains']} drains "
+              f"= {f['drains'] / max(f['elapsed'], 1e-9):.1f} drains/s")
+        worst_gc = max(f["gc"], key=lambda p: p[1], default=(0, 0.0))
+        print(f"garbage collections: {len(f['gc'])}, longest {worst_gc[1]:.1f} ms "
+              f"(generation {worst_gc[0]})")
+        print(f"GUI work per drain: max {max(f['drain_ms'], default=0):.1f} ms, "
+              f"median {statistics.median(f['drain_ms']) if f['drain_ms'] else 0:.1f} ms")
+        print(f"event loop heartbeat (5 ms): worst stall {worst:.1f} ms, p99 {p99:.1f} ms, "
+              f"median {statistics.median(gaps):.1f} ms over {len(gaps):,} beats (goal < 50 ms); "
+              f"{sum(g > 50 for g in gaps)} beats over 50 ms")
+        print(f"same heartbeat idle for 3 s before (machine noise): worst {idle[-1]:.1f} ms, "
+              f"p99 {idle[int(len(idle) * 0.99)]:.1f} ms")
     print(f"open a {args.messages:,}-message campaign: {open_s * 1000:.0f} ms (goal < 1000 ms); "
           f"next page on scroll: {scroll_ms:.0f} ms; sort (SQL ORDER BY, first page): "
           + ", ".join(f"{k} {v:.0f} ms" for k, v in sort_ms.items()))
     print(f"view: counters read={view.counters.counters.get('read', 0):,}, "
-          f"loaded rows {view.model.rowCount():,} of which read {rows_read:,}")
+          f"loaded rows {view.model.rowCount():,} of which read {rows_read:,}; "
+          f"bridge total {bridge.events_seen:,} events")
+    if analytics is not None and analytics.report is not None:
+        print(f"analytics: funnel {analytics.funnel.values} (sent, delivered, read, replied), "
+              f"timeline {analytics.timeline.points} {analytics.timeline.unit}s")
     window.close()
     services.close()
     context.close()

@@ -77,3 +77,10 @@ def test_three_variants_compare_the_best_two():
     verdict = compare("read", [Arm("A", 30, 100), Arm("B", 60, 100), Arm("C", 45, 100)])
     assert (verdict.leader.name, verdict.other.name) == ("B", "C")
     assert verdict.p_value == pytest.approx(reference_p_value(60, 100, 45, 100), rel=1e-9)
+
+
+def test_a_tiny_difference_is_too_close_to_call():
+    verdict = compare("delivered", [Arm("A", 369, 450), Arm("B", 368, 450)])
+    assert verdict.verdict == "too_close" and verdict.more_needed > 10 * 450
+    assert sentence(verdict) == ("A's delivery rate (82 %) and B's (82 %) are too close to call: "
+                                 "the difference is likely chance.")

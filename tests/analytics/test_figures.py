@@ -107,3 +107,19 @@ def test_a_campaign_without_messages_has_empty_figures(context):
     assert report.deliver_time.median is None and report.timeline.rows() == []
     with pytest.raises(LookupError):
         AnalyticsService(context).report(campaign.id + 1)
+
+
+def test_percentiles_of_a_sample_stay_close(context):
+    """Past SAMPLE_AT_MOST stamps SQLite takes an evenly spread sample: still near the truth."""
+    from wacampaign_desktop.core.store import analytics_queries as q
+
+    campaign_id = seeded_campaign(count=3000, seed=11)
+    median, p90 = recount(campaign_id)["read_time"]
+    with context.db.atomic(lock_type="DEFERRED"), \
+            q.narrowed(context.db, q.Scope(campaign_id)) as narrow:
+        count, exact = q.durations(context.db, narrow, "read")
+        sampled_count, sampled = q.durations(context.db, narrow, "read", sample_at_most=300)
+    assert count == sampled_count == recount(campaign_id)["read"]
+    assert exact[0.5] == pytest.approx(median, abs=1e-3) and exact[0.9] == pytest.approx(p90, abs=1e-3)
+    assert sampled[0.5] == pytest.approx(median, rel=0.1)
+    assert sampled[0.9] == pytest.approx(p90, rel=0.1)

@@ -17,6 +17,7 @@ from statistics import NormalDist
 
 ALPHA = 0.05  # 95 % confidence
 POWER = 0.80
+TOO_CLOSE = 10  # more than 10x the messages already sent per variant: "too close to call"
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,9 @@ class Comparison:
     """The verdict for one metric between the leading variant and the runner-up.
 
     verdict: "significant" (the leader is better at 95 %), "not_yet" (a difference, not
-    significant: `more_needed` more messages per variant would tell), "same" (equal rates so
-    far), "too_few" (a variant has no message yet).
+    significant: `more_needed` more messages per variant would tell), "too_close" (so small
+    that it would take over TOO_CLOSE times the messages sent so far: likely chance), "same"
+    (equal rates so far), "too_few" (a variant has no message yet).
     """
 
     metric: str  # "delivered" | "read" | "replied"
@@ -108,7 +110,8 @@ def compare(metric: str, arms: list[Arm]) -> Comparison | None:
     needed = sample_size_per_variant(leader.rate or 0.0, other.rate or 0.0)
     have = min(leader.trials, other.trials)
     more = max(0, needed - have) if needed is not None else None
-    return Comparison(metric, leader, other, test.p_value, False, "not_yet", more)
+    verdict = "too_close" if more is not None and more > TOO_CLOSE * have else "not_yet"
+    return Comparison(metric, leader, other, test.p_value, False, verdict, more)
 
 
 _METRIC_WORDS = {"delivered": "delivery rate", "read": "read rate", "replied": "reply rate"}
@@ -130,6 +133,9 @@ def sentence(c: Comparison) -> str:
             f"{c.other.name}'s ({_pct(c.other.rate)})")
     if c.verdict == "significant":
         return f"{head}; the difference is significant at 95 %."
+    if c.verdict == "too_close":
+        return (f"{c.leader.name}'s {what} ({_pct(c.leader.rate)}) and {c.other.name}'s "
+                f"({_pct(c.other.rate)}) are too close to call: the difference is likely chance.")
     if c.more_needed:
         return (f"{head}; not significant yet: about {c.more_needed:,} more messages per "
                 "variant would tell.")

@@ -225,13 +225,14 @@ class AnalyticsService:
         whole_campaign = campaign_id is not None and period.start is None and period.end is None
         with self._db.atomic(lock_type="DEFERRED"):  # one snapshot while callbacks land
             counters = q.stored_counters(self._db, campaign_id) if whole_campaign else None
-            rows = ([] if counters is not None and not has_variants else
-                    q.status_counts(self._db, scope, by_variant=campaign_id is not None))
-            failures = q.failures_by_code(self._db, scope)
-            deliver = q.durations(self._db, scope, "sent_at", "delivered_at", (0.5, 0.9))
-            read = q.durations(self._db, scope, "sent_at", "read_at", (0.5, 0.9))
-            timeline = self._timeline(scope, period)
             baseline = q.all_counters(self._db)
+            with q.narrowed(self._db, scope) as narrow:
+                rows = ([] if counters is not None and not has_variants else
+                        q.status_counts(self._db, narrow, by_variant=campaign_id is not None))
+                failures = q.failures_by_code(self._db, narrow)
+                deliver = q.durations(self._db, narrow, "deliver", (0.5, 0.9))
+                read = q.durations(self._db, narrow, "read", (0.5, 0.9))
+                timeline = self._timeline(narrow, period)
         funnel = (Funnel.from_counters(counters) if counters is not None
                   else Funnel.from_counts([(s, n, r) for _v, s, n, r in rows]))
         variants = self._variants(rows)
@@ -244,7 +245,7 @@ class AnalyticsService:
         report.comparisons = comparisons(variants, metric)
         return report
 
-    def _timeline(self, scope: q.Scope, period: Period) -> Timeline:
+    def _timeline(self, scope: q.Narrow, period: Period) -> Timeline:
         first, last = q.time_span(self._db, scope)
         start = period.start or first
         end = period.end or (self.now() if period.start is not None else last)

@@ -22,7 +22,8 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from wacampaign_desktop.core.services.analytics import SERIES, Funnel, Timeline
-from wacampaign_desktop.gui.models.labels import counter_label, percent, ui_locale
+from wacampaign_desktop.gui.analytics.words import stage_name
+from wacampaign_desktop.gui.models.labels import percent, ui_locale
 
 COLORS = {"sent": "#3d6fb6", "delivered": "#1f8f4e", "read": "#7a4ec2", "failed": "#c2372b",
           "replied": "#c47f00"}
@@ -85,9 +86,9 @@ class FunnelChart(QChartView):
         categories = []
         for stage, value in zip(FUNNEL_STAGES, values, strict=True):
             if stage == "sent":
-                categories.append(counter_label("sent"))
+                categories.append(stage_name("sent"))
             else:
-                categories.append(f"{counter_label(stage)}<br>{percent(value, funnel.sent)}")
+                categories.append(f"{stage_name(stage)}<br>{percent(value, funnel.sent)}")
         if values == self.values and categories == self.axis_x.categories():
             return
         self.values = values
@@ -99,6 +100,7 @@ class FunnelChart(QChartView):
             self.bars.append(values)
         self.axis_x.setCategories(categories)
         self.axis_y.setRange(0, _nice_max(max(values) * 11 // 10 if max(values) else 0))
+        self.axis_y.applyNiceNumbers()
 
 
 class TimelineChart(QChartView):
@@ -118,7 +120,7 @@ class TimelineChart(QChartView):
         self.lines: dict[str, QLineSeries] = {}
         for name in SERIES:
             line = QLineSeries()
-            line.setName(counter_label(name))
+            line.setName(stage_name(name))
             line.setPen(QPen(QColor(COLORS[name]), 2))
             chart.addSeries(line)
             line.attachAxis(self.axis_x)
@@ -157,6 +159,7 @@ class TimelineChart(QChartView):
                               if long_range else locale.timeFormat(locale.FormatType.ShortFormat))
         self.axis_x.setTickCount(6)
         self.axis_y.setRange(0, _nice_max(top))
+        self.axis_y.applyNiceNumbers()
         unit = (QCoreApplication.translate("Analytics", "messages per hour")
                 if timeline.unit == "hour"
                 else QCoreApplication.translate("Analytics", "messages per minute"))

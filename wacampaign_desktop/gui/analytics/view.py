@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -54,8 +55,10 @@ def _card(title: str, parent: QWidget, *extra: QWidget) -> tuple[QFrame, QVBoxLa
     head = QHBoxLayout()
     label = QLabel(title, card)
     label.setStyleSheet("font-weight: 600;")
-    head.addWidget(label)
-    head.addStretch(1)
+    label.setWordWrap(True)  # a long (French) title wraps instead of widening the column
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    label.setMinimumWidth(120)
+    head.addWidget(label, 1)
     for widget in extra:
         head.addWidget(widget)
     layout.addLayout(head)
@@ -71,8 +74,15 @@ def _table(model: Any, parent: QWidget, name: str) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.setMinimumHeight(150)
     return table
+
+
+def _fit_rows(table: QTableView, most: int = 8) -> None:
+    """As tall as its rows (up to `most`, then it scrolls), so no empty block is left below."""
+    rows = max(1, min(most, table.model().rowCount()))
+    header = table.horizontalHeader().sizeHint().height()
+    height = header + rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth()
+    table.setFixedHeight(height + 2)
 
 
 class AnalyticsView(QWidget):
@@ -161,26 +171,25 @@ class AnalyticsView(QWidget):
         layout.addWidget(failures_title)
         layout.addWidget(self.failures_empty)
         layout.addWidget(self.failures_table)
+        layout.addStretch(1)
+        self.times_card = card
+        self.grid = grid
         grid.addWidget(card, 1, 0)
 
         self.variants_card, layout = _card(self.tr("A/B test: variants compared"), body)
         self.variants_model = VariantsModel()
         self.variants_table = _table(self.variants_model, body, "analyticsVariants")
-        self.variants_table.setMinimumHeight(90)
         layout.addWidget(self.variants_table)
         self.verdict = QLabel(body)
         self.verdict.setObjectName("analyticsVerdict")
         self.verdict.setWordWrap(True)
         layout.addWidget(self.verdict)
-        self.no_variants = QLabel(self.tr("This campaign has no A/B variants. Add a variant "
-                                          "in the campaign editor to compare two texts."), body)
-        self.no_variants.setProperty("role", "muted")
-        self.no_variants.setWordWrap(True)
-        layout.addWidget(self.no_variants)
         layout.addStretch(1)
         grid.addWidget(self.variants_card, 1, 1)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
+        grid.setRowStretch(0, 3)  # spare height goes to the charts
+        grid.setRowStretch(1, 1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
@@ -194,9 +203,13 @@ class AnalyticsView(QWidget):
     # -- loading -------------------------------------------------------------------------
     def select_campaign(self, campaign_id: int | None) -> None:
         """Show `campaign_id`'s figures (None: all campaigns); loads them."""
-        if not self.choosers.select_campaign(campaign_id):
-            self.choosers.set_campaigns(self.service.campaigns())
-            self.choosers.select_campaign(campaign_id)
+        self.choosers.blockSignals(True)  # one load, not one per chooser change
+        try:
+            if not self.choosers.select_campaign(campaign_id):
+                self.choosers.set_campaigns(self.service.campaigns())
+                self.choosers.select_campaign(campaign_id)
+        finally:
+            self.choosers.blockSignals(False)
         self.refresh()
 
     def refresh(self) -> None:
@@ -245,14 +258,16 @@ class AnalyticsView(QWidget):
         self.read_label.setText(self.tr("Time to read: %1").replace("%1", times_text(
             report.read_time.median, report.read_time.p90, report.read_time.count)))
         self.failures_model.set_rows(report.failures)
+        _fit_rows(self.failures_table)
         self.failures_table.setVisible(bool(report.failures))
         self.failures_empty.setVisible(not report.failures)
         self.variants_model.set_rows(report.variants)
+        _fit_rows(self.variants_table, 4)
         has_variants = bool(report.variants)
-        self.variants_card.setVisible(report.campaign_id is not None)
-        self.variants_table.setVisible(has_variants)
-        self.verdict.setVisible(has_variants)
-        self.no_variants.setVisible(not has_variants)
+        self.variants_card.setVisible(has_variants)  # a campaign with A/B variants only
+        # the times and failures take the whole width when there is no A/B card beside them
+        self.grid.removeWidget(self.times_card)
+        self.grid.addWidget(self.times_card, 1, 0, 1, 1 if has_variants else 2)
         sentences = [html.escape(verdict_text(c)) for c in report.comparisons]
         if sentences:
             sentences[0] = f"<b>{sentences[0]}</b>"  # the plan's deciding metric

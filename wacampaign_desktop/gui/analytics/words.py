@@ -35,6 +35,18 @@ def times_text(median: float | None, p90: float | None, count: int) -> str:
             .replace("%1", duration_text(median)).replace("%2", duration_text(p90)))
 
 
+def stage_name(stage: str) -> str:
+    """A funnel stage or timeline series, as a column of figures names it (plural)."""
+    names = {
+        "sent": QCoreApplication.translate("Analytics", "Sent"),
+        "delivered": QCoreApplication.translate("Analytics", "Delivered"),
+        "read": QCoreApplication.translate("Analytics", "Read"),
+        "replied": QCoreApplication.translate("Analytics", "Replied"),
+        "failed": QCoreApplication.translate("Analytics", "Failed"),
+    }
+    return names.get(stage, stage)
+
+
 def metric_words(metric: str) -> str:
     words = {
         "delivered": QCoreApplication.translate("Analytics", "delivery rate"),
@@ -60,7 +72,11 @@ def verdict_text(c: Comparison) -> str:
         return (QCoreApplication.translate("Analytics", "%1 and %2 have the same %3 so far (%4).")
                 .replace("%1", lead.name).replace("%2", other.name).replace("%3", what)
                 .replace("%4", _rate(lead.hits, lead.trials)))
-    if c.verdict == "significant":
+    if c.verdict == "too_close":
+        text = QCoreApplication.translate(
+            "Analytics", "%1's %2 (%3) and %4's (%5) are too close to call: the difference is "
+            "likely chance.")
+    elif c.verdict == "significant":
         text = QCoreApplication.translate(
             "Analytics", "%1's %2 (%3) is higher than %4's (%5); the difference is significant "
             "at 95 %.")
@@ -68,7 +84,8 @@ def verdict_text(c: Comparison) -> str:
         text = QCoreApplication.translate(
             "Analytics", "%1's %2 (%3) is higher than %4's (%5); not significant yet: about %6 "
             "more messages per variant would tell.")
-        text = text.replace("%6", ui_locale().toString(c.more_needed))
+        number = ui_locale().toString(c.more_needed)
+        text = text.replace("%6", "".join("\u00a0" if ch.isspace() else ch for ch in number))
     else:
         text = QCoreApplication.translate(
             "Analytics", "%1's %2 (%3) is higher than %4's (%5); not significant yet.")
