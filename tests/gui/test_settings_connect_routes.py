@@ -184,3 +184,23 @@ def test_apply_is_an_activity_entry(services, qtbot, sandbox):
     model.reload()
     cells = [model.data(model.index(0, column)) for column in range(model.columnCount())]
     assert "Twilio webhook settings" in cells and "Applied" in cells and service in cells
+
+
+def test_closing_the_dialog_while_applying_is_safe(services, qtbot, sandbox, caplog):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from wacampaign_desktop.gui.settings import ConnectTwilioDialog
+
+    dialog = ConnectTwilioDialog(services, api_base_url=sandbox.base_url)  # deleted by the test
+    dialog.show()
+    _live_account(dialog, sandbox)
+    sandbox.config.api_latency = 0.3  # Twilio takes a moment: the user closes meanwhile
+    dialog.ui.applyButton.click()
+    dialog.close()
+    dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert services.tasks.wait(20_000)
+    qtbot.wait(100)  # the result is delivered to a dialog that is gone: nothing raises
+    assert not [r for r in caplog.records if "Task callback" in r.getMessage()]
+    values = next(iter(sandbox.resources.services.values())).values
+    assert values["inbound_request_url"] == PUBLIC + INCOMING_PATH  # the apply itself finished

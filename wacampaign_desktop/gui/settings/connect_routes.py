@@ -11,9 +11,11 @@ from __future__ import annotations
 import functools
 import html
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Slot
 
 from wacampaign_desktop.core.events import Alert
@@ -28,6 +30,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 POLL_MS = 30_000
+
+
+def _if_alive(method: Callable[..., None]) -> Callable[..., None]:
+    """A worker's result handler that does nothing once the dialog is gone."""
+    @functools.wraps(method)
+    def handler(self: RoutesController, *args: Any) -> None:
+        if shiboken6.isValid(self) and shiboken6.isValid(self.ui):
+            method(self, *args)
+    return handler
 
 
 class RoutesController(QObject):
@@ -85,6 +96,7 @@ class RoutesController(QObject):
         self.services.tasks.run(lambda: fetch_server_health(url), self._on_health,
                                 self._on_health_failed)
 
+    @_if_alive
     def _on_health(self, health: ServerHealth) -> None:
         self._health_pending = False
         self.last_health = health
@@ -92,6 +104,7 @@ class RoutesController(QObject):
             return  # the address changed meanwhile: its own check follows
         self._say_health(*self.health_text(health))
 
+    @_if_alive
     def _on_health_failed(self, exc: BaseException) -> None:
         self._health_pending = False
         log.error("Server health check failed: %s", type(exc).__name__)
@@ -151,11 +164,13 @@ class RoutesController(QObject):
         self.services.tasks.run(lambda: routes.apply(public_url), self._on_applied,
                                 self._on_apply_failed)
 
+    @_if_alive
     def _on_applied(self, report: RouteReport) -> None:
         self.applying = False
         self.dialog._validate()  # the button again, as the form allows
         self.show_report(report)
 
+    @_if_alive
     def _on_apply_failed(self, exc: BaseException) -> None:
         self.applying = False
         self.dialog._validate()  # the button again, as the form allows
@@ -269,6 +284,7 @@ class RoutesController(QObject):
 
         self.services.tasks.run(sync, self._on_synced, self._on_sync_failed)
 
+    @_if_alive
     def _on_synced(self, outcome: tuple[Any, int]) -> None:
         result, demo = outcome
         label = self.ui.checkResult
@@ -276,6 +292,7 @@ class RoutesController(QObject):
                       .replace("%1", str(result.total)))
         self.offer_demo_deletion(demo)
 
+    @_if_alive
     def _on_sync_failed(self, exc: BaseException) -> None:
         log.error("Template sync after connecting failed: %s", type(exc).__name__)
         label = self.ui.checkResult
@@ -301,9 +318,11 @@ class RoutesController(QObject):
         self.services.tasks.run(contacts.delete_demo_contacts, self._on_demo_deleted,
                                 self._on_demo_failed)
 
+    @_if_alive
     def _on_demo_deleted(self, count: int) -> None:
         self.ui.demoLabel.setText(self.tr("%1 demo contacts deleted.").replace("%1", str(count)))
 
+    @_if_alive
     def _on_demo_failed(self, exc: BaseException) -> None:
         log.error("Deleting the demo contacts failed: %s", type(exc).__name__)
         self.ui.deleteDemoButton.setEnabled(True)
