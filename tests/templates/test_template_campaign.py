@@ -106,3 +106,35 @@ def test_a_template_not_synced_or_not_approved_or_unmapped_cannot_start(context,
         with pytest.raises(EngineError):
             runtime.engine.start_campaign(campaign_id)
     assert runtime.sandbox.messages() == []
+
+
+def test_ab_versions_that_are_templates_and_a_used_fallback_are_checked(context, runtime):
+    from wacampaign_desktop.core.engine.recipients import prepare_rows
+    from wacampaign_desktop.core.engine.window import AudienceRules
+
+    service = TemplatesService(context)
+    service.sync(runtime.gateway)
+    add_contacts(*PEOPLE)
+    mapping = {"1": "{{name}}", "2": "{{city}}"}
+    pending = Campaign.create(name="AB", body="Hi {{name}}", audience={"kind": "all"}, variants=[
+        {"name": "B", "body": "", "content_sid": service.get("loyalty_points").sid,
+         "content_variables": mapping}])
+    assert [(p.code, p.template) for p in check_recipients(pending.id)] == [
+        ("template_not_approved", "loyalty_points")]
+
+    approved = Campaign.create(name="AB2", body="Hi {{name}}", audience={"kind": "all"}, variants=[
+        {"name": "B", "body": "", "content_sid": service.get("order_update").sid,
+         "content_variables": mapping}])
+    assert check_recipients(approved.id) == []
+    rows = {r["phone"]: r for r in prepare_rows(approved).recipients}
+    assert rows["+33612345602"]["variant"] == "B"
+    assert rows["+33612345602"]["message"] == ("Hello Bruno, your order is ready for pickup at "
+                                               "our Nantes shop.")
+    assert rows["+33612345601"]["message"] == "Hi Ana Martin"  # version A: the text
+
+    held = Campaign.create(name="Window", body="Hi {{name}}", audience={"kind": "all"},
+                           outside_window="template", fallback_content_sid="HX" + "1" * 32,
+                           fallback_variables={"1": "{{name}}"})
+    assert check_recipients(held.id) == []  # the sandbox: nobody gets the fallback
+    live = AudienceRules(now=context.clock.now(), live=True, guard_window=True)
+    assert [p.code for p in check_recipients(held.id, live)] == ["template_not_synced"]

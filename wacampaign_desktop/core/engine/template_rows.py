@@ -34,14 +34,27 @@ def status_reason(status: str, rejection_reason: str = "") -> str:
     return reason
 
 
-def template_sids(campaign: Any) -> list[str]:
-    """The templates the campaign sends: its own, and the fallback for contacts outside the
-    24-hour window when it uses one."""
-    sids = [campaign.content_sid] if getattr(campaign, "content_sid", None) else []
+def template_uses(campaign: Any, prep: Any = None) -> list[tuple[str, dict[str, Any], str]]:
+    """(sid, variables, whose) of every template the campaign sends: its own ("" ), each A/B
+    version that is a template ("B", "C"…), and the fallback for contacts outside the 24-hour
+    window ("fallback") when the preparation `prep` sends it to someone."""
+    uses: list[tuple[str, dict[str, Any], str]] = []
+    if getattr(campaign, "content_sid", None):
+        uses.append((campaign.content_sid, dict(campaign.content_variables or {}), ""))
+    for index, entry in enumerate(getattr(campaign, "variants", None) or []):
+        if isinstance(entry, dict) and entry.get("content_sid"):
+            name = str(entry.get("name") or chr(ord("B") + index))
+            uses.append((str(entry["content_sid"]), dict(entry.get("content_variables") or {}),
+                         name))
     fallback = getattr(campaign, "fallback_content_sid", None)
-    if fallback and getattr(campaign, "outside_window", "") == "template" and not sids:
-        sids.append(fallback)
-    return sids
+    if fallback and getattr(prep, "fallback", 0) > 0:
+        uses.append((fallback, dict(getattr(campaign, "fallback_variables", None) or {}),
+                     "fallback"))
+    return uses
+
+
+def template_sids(campaign: Any, prep: Any = None) -> list[str]:
+    return list(dict.fromkeys(sid for sid, _variables, _whose in template_uses(campaign, prep)))
 
 
 @dataclass(frozen=True)
@@ -70,40 +83,46 @@ class TemplateIssue:
         return RenderProblem(None, "", "", self.message, variable=self.variable, code=TEMPLATE)
 
 
-def template_issues(campaign: Any) -> list[TemplateIssue]:
+def template_issues(campaign: Any, prep: Any = None) -> list[TemplateIssue]:
     """Campaign-level issues: a template unknown to the synced catalogue, not approved, or with
-    a placeholder the campaign gives no value."""
+    a placeholder the campaign gives no value (`prep`: whether the fallback is used)."""
     issues: list[TemplateIssue] = []
-    for sid in template_sids(campaign):
+    for sid, mapping, _whose in template_uses(campaign, prep):
         template = by_sid(sid)
         if template is None:
-            issues.append(TemplateIssue("not_synced", sid))
+            issue = TemplateIssue("not_synced", sid)
+            if issue not in issues:
+                issues.append(issue)
             continue
-        if template.approval_status != "approved":
-            issues.append(TemplateIssue("not_approved", sid, template.friendly_name,
-                                        template.approval_status, template.rejection_reason))
-        mapping = (campaign.content_variables if sid == campaign.content_sid
-                   else getattr(campaign, "fallback_variables", None)) or {}
+        status = TemplateIssue("not_approved", sid, template.friendly_name,
+                               template.approval_status, template.rejection_reason)
+        if template.approval_status != "approved" and status not in issues:
+            issues.append(status)
         for number in placeholder_numbers(template.body or "", *(template.media or [])):
-            if number not in {str(k) for k in mapping}:
-                issues.append(TemplateIssue("unmapped", sid, template.friendly_name,
-                                            variable=number))
+            unmapped = TemplateIssue("unmapped", sid, template.friendly_name, variable=number)
+            if number not in {str(k) for k in mapping} and unmapped not in issues:
+                issues.append(unmapped)
     return issues
 
 
-def template_problems(campaign: Any) -> list[RenderProblem]:
-    return [issue.problem() for issue in template_issues(campaign)]
+def template_problems(campaign: Any, prep: Any = None) -> list[RenderProblem]:
+    return [issue.problem() for issue in template_issues(campaign, prep)]
 
 
 def finish_templates(campaign: Any, prep: Any) -> None:
     """Add the template problems to `prep` and fill each template row's `message` preview."""
-    if not template_sids(campaign):
+    uses = template_uses(campaign, prep)
+    if not uses:
         return
-    prep.problems[:0] = template_problems(campaign)
-    sid = campaign.content_sid or campaign.fallback_content_sid
-    template = by_sid(sid) if sid else None
-    if template is None or not template.body:
-        return
+    prep.problems[:0] = template_problems(campaign, prep)
+    bodies = {sid: (row.body or "") for sid in {u[0] for u in uses} if (row := by_sid(sid))}
+    by_whose = {whose: sid for sid, _variables, whose in uses}
     for row in prep.recipients:
-        if not row.get("message") and row.get("content_variables") is not None:
-            row["message"] = fill_template_body(template.body, row["content_variables"])
+        if row.get("message") or row.get("content_variables") is None:
+            continue
+        variant = row.get("variant")
+        sid = by_whose.get(variant or "") if variant in by_whose else None
+        if sid is None:  # version A, a template campaign, or the fallback of a free-text one
+            sid = by_whose.get("") or by_whose.get("fallback")
+        if sid and bodies.get(sid):
+            row["message"] = fill_template_body(bodies[sid], row["content_variables"])

@@ -67,7 +67,7 @@ def problems_of(campaign: Any, prep: Preparation, limit: int | None = None) -> l
     """The template problems of a prepared campaign (contacts in the preparation's order; only
     the first `limit` contact problems when given: the editor lists a few)."""
     out: list[TemplateProblem] = []
-    for issue in template_issues(campaign):
+    for issue in template_issues(campaign, prep):
         code = {"not_synced": "template_not_synced", "not_approved": "template_not_approved"}.get(
             issue.kind, issue.kind)
         out.append(TemplateProblem(code, issue.message[:1].upper() + issue.message[1:],
