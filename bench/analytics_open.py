@@ -139,12 +139,15 @@ def main() -> int:
     view.reportShown.connect(loop.quit)
     loop.exec()  # the first load, "All campaigns"
     gui_ms = []
+    first_ms: list[float] = []
+    began = time.perf_counter()
+    view.firstShown.connect(lambda: first_ms.append((time.perf_counter() - began) * 1000))
     guard = QTimer()  # a load that never ends must not hang the bench
     guard.setSingleShot(True)
     guard.timeout.connect(loop.quit)
     for _ in range(args.repeat):
         for target in (None, campaign_id):
-            began = time.perf_counter()
+            began = time.perf_counter()  # noqa: F841 (read by the firstShown slot)
             guard.start(300_000)
             view.select_campaign(target)
             loop.exec()
@@ -153,6 +156,8 @@ def main() -> int:
             app.processEvents()
             if target is not None:
                 gui_ms.append((time.perf_counter() - began) * 1000)
+            else:
+                first_ms.pop()  # keep the campaign's only
     assert view.report.campaign_id == campaign_id and view.funnel.values[0] == report.funnel.sent
 
     campaigns = window.show_view("campaigns")
@@ -170,7 +175,10 @@ def main() -> int:
           f"= {warm / floor:.0f}x the floor")
     print(f"AnalyticsService.report(all campaigns, 30 days): {everything:.0f} ms "
           f"= {everything / floor:.0f}x the floor")
-    print(f"Analytics view, choose the campaign → figures on screen: median {gui:.0f} ms, "
+    first = statistics.median(first_ms)
+    print(f"Analytics view, choose the campaign → funnel and failures on screen: median "
+          f"{first:.0f} ms = {first / floor:.0f}x the floor")
+    print(f"Analytics view, choose the campaign → every figure on screen: median {gui:.0f} ms, "
           f"worst {max(gui_ms):.0f} ms = {gui / floor:.0f}x the floor (goal < 1000 ms)")
     print(f"campaign view opening the same campaign (first page of messages): "
           f"{campaign_view_ms:.0f} ms; Analytics/campaign view = {gui / campaign_view_ms:.1f}")

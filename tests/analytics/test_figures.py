@@ -123,3 +123,13 @@ def test_percentiles_of_a_sample_stay_close(context):
     assert exact[0.5] == pytest.approx(median, abs=1e-3) and exact[0.9] == pytest.approx(p90, abs=1e-3)
     assert sampled[0.5] == pytest.approx(median, rel=0.1)
     assert sampled[0.9] == pytest.approx(p90, rel=0.1)
+
+
+def test_first_figures_are_the_reports_funnel_and_failures(context):
+    campaign_id = seeded_campaign(count=300, variants=("A", "B"))
+    service = AnalyticsService(context)
+    for scope in ((campaign_id, None), (None, Period(START + timedelta(minutes=5), None, "custom"))):
+        first, full = service.first_figures(*scope), service.report(*scope)
+        assert not first.complete and full.complete
+        assert first.funnel == full.funnel and first.failures == full.failures
+        assert first.timeline.rows() == [] and first.variants == []

@@ -170,6 +170,7 @@ class Report:
     generated_at: datetime | None = None
     # every campaign's stored counters in the same snapshot: where live updates start from
     baseline: dict[int, dict[str, int]] = field(default_factory=dict)
+    complete: bool = True  # False: the first figures only (funnel, failures)
 
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON data (`campaign stats --json`)."""
@@ -244,6 +245,32 @@ class AnalyticsService:
             metric=metric, generated_at=self.now(), baseline=baseline)
         report.comparisons = comparisons(variants, metric)
         return report
+
+    def first_figures(self, campaign_id: int | None = None,
+                      period: Period | None = None) -> Report:
+        """The funnel and the failures only (cheap: the stored counters of a whole campaign,
+        else one grouped count; the failures through the status index), for a view to show
+        at once while `report()` counts the rest. `complete` is False."""
+        period = period or Period()
+        name = ""
+        if campaign_id is not None:
+            plan = q.campaign_plan(self._db, campaign_id)
+            if plan is None:
+                raise LookupError(f"there is no campaign {campaign_id}")
+            name = plan[0]
+        scope = q.Scope(campaign_id, period.start, period.end)
+        whole_campaign = campaign_id is not None and period.start is None and period.end is None
+        with self._db.atomic(lock_type="DEFERRED"):
+            counters = q.stored_counters(self._db, campaign_id) if whole_campaign else None
+            baseline = q.all_counters(self._db)
+            groups, failures = q.quick_counts(self._db, scope, with_groups=counters is None)
+        funnel = (Funnel.from_counters(counters) if counters is not None
+                  else Funnel.from_counts([(s, n, r) for _v, s, n, r in groups]))
+        failed_total = sum(n for _c, n in failures)
+        return Report(campaign_id, name, period, funnel,
+                      [FailureRow(code, n, n / failed_total) for code, n in failures],
+                      Timeline(), Percentiles(), Percentiles(), generated_at=self.now(),
+                      baseline=baseline, complete=False)
 
     def _timeline(self, scope: q.Narrow, period: Period) -> Timeline:
         first, last = q.time_span(self._db, scope)

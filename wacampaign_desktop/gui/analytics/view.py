@@ -86,6 +86,7 @@ def _fit_rows(table: QTableView, most: int = 8) -> None:
 
 
 class AnalyticsView(QWidget):
+    firstShown = Signal()  # the first figures (funnel, failures) are on screen
     reportShown = Signal()  # a loaded report is on screen (benchmarks, tests)
     csvWritten = Signal(str, int)  # path, rows
     liveUpdated = Signal()  # the charts were repainted from live counters (no load)
@@ -220,9 +221,30 @@ class AnalyticsView(QWidget):
         period = self.choosers.chosen_period(self.service.now())
         self._loading = True
         self.status.setText(self.tr("Counting…"))
-        self.services.tasks.run(lambda: self.service.report(campaign_id, period),
-                                lambda report: self._on_report(generation, report),
-                                lambda exc: self._on_error(generation, exc))
+        tasks = self.services.tasks
+
+        def first_done(first: Report) -> None:
+            self._on_first(generation, first)
+            tasks.run(lambda: self.service.report(campaign_id, period),  # then the rest
+                      lambda report: self._on_report(generation, report),
+                      lambda exc: self._on_error(generation, exc))
+
+        tasks.run(lambda: self.service.first_figures(campaign_id, period), first_done,
+                  lambda exc: self._on_error(generation, exc))
+
+    def _on_first(self, generation: int, first: Report) -> None:
+        """The funnel and failures at once; the timeline, times and variants follow."""
+        if generation != self._generation:
+            return
+        self.funnel.set_funnel(first.funnel)
+        self.failures_model.set_rows(first.failures)
+        _fit_rows(self.failures_table)
+        self.failures_table.setVisible(bool(first.failures))
+        self.failures_empty.setVisible(not first.failures)
+        if self.report is None or self.report.campaign_id != first.campaign_id:
+            self.timeline.set_timeline(first.timeline)  # not another campaign's meanwhile
+            self.variants_card.setVisible(False)
+        self.firstShown.emit()
 
     def _on_report(self, generation: int, report: Report) -> None:
         if generation != self._generation:
