@@ -36,6 +36,9 @@ def test_server_mode_polls_health_and_last_callback(db, bus, events, wait_until)
         wait_until(lambda: tunnel.server_health.last_callback_at is not None, 5,
                    "the poll sees the callback")
         assert tunnel.server_health.summary() == "Server OK · last callback just now"
+        wait_until(lambda: any(isinstance(e, TunnelStateChanged) and "last callback just now"
+                               in e.message for e in events), 5,
+                   "the new health line published for the status bar")
         server.stop()  # the server goes away: the next poll says so
         wait_until(lambda: tunnel.state == "error", 5, "unreachable server noticed")
         assert tunnel.message.startswith("Server not reachable: ")

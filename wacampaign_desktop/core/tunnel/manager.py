@@ -109,11 +109,13 @@ class TunnelManager:
         return self.public_url
 
     def poll_server(self) -> ServerHealth:
-        """Ask the server's /healthz now; publish a state change when it changed."""
+        """Ask the server's /healthz now; publish the state when it (or its health line: the
+        last callback's age) changed, so the window's status stays current."""
         health = fetch_server_health(self._own_url)
-        before = self.server_health
+        before, said = self.server_health, self.message
         self.server_health = health
-        if before is None or before.ok != health.ok or self.state not in ("up", "error"):
+        if before is None or before.ok != health.ok or said != health.summary() \
+                or self.state not in ("up", "error"):
             if health.ok:
                 self._set_state("up", health.summary())
             else:
