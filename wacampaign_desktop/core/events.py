@@ -145,6 +145,15 @@ class WebhookRoutesApplied(Event):
     sid: str = ""
 
 
+@dataclass(frozen=True)
+class ExternalChange(Event):
+    """Another process (a second window, `serve`, the CLI, another desktop on the same
+    PostgreSQL database) committed changes (core/store/change_feed.py). `tables`: the tables it
+    changed; empty = unknown (SQLite only says "something changed")."""
+
+    tables: frozenset[str] = frozenset()
+
+
 Subscriber = Callable[[Event], None]
 
 

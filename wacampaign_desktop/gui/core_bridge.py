@@ -18,6 +18,12 @@ Signals (all emitted on the GUI thread):
 - serverStateChanged(ServerStateChanged)             latest
 - tunnelStateChanged(TunnelStateChanged)             latest
 - runtimeChanged(Runtime | None)                     forwarded from gui/runtime_controller.py (up / down)
+- externalChange(Resolved)                           another process changed the database: what
+                                                     to reload (core/services/external_changes.py)
+
+Changes made by other processes (ExternalChange from core/store/change_feed.py) come out as the
+same signals as this process's own (counters, states, incoming messages, contacts), resolved by
+`external` (ExternalChanges) on the GUI thread, plus externalChange for lists to reload.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from wacampaign_desktop.core import events as ev
+from wacampaign_desktop.core.services.external_changes import ExternalChanges, Resolved
 
 log = logging.getLogger(__name__)
 
@@ -48,13 +55,15 @@ class CoreBridge(QObject):
     serverStateChanged = Signal(object)
     tunnelStateChanged = Signal(object)
     runtimeChanged = Signal(object)
+    externalChange = Signal(object)
 
     _wake = Signal()
 
     def __init__(self, bus: ev.EventBus, interval_ms: int = DEFAULT_INTERVAL_MS,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, external: ExternalChanges | None = None) -> None:
         super().__init__(parent)
         self._bus = bus
+        self._external = external
         self._interval_ms = interval_ms
         self._lock = threading.Lock()
         self._buffer: list[ev.Event] = []
@@ -98,6 +107,7 @@ class CoreBridge(QObject):
             return
         self.drain_count += 1
         self.events_seen += len(batch)
+        batch, resolved = self._resolve_external(batch)
         statuses: dict[int, ev.MessageStatusChanged] = {}
         counters: dict[int, dict[str, int]] = {}
         progress: dict[int, ev.CampaignProgress] = {}
@@ -149,10 +159,34 @@ class CoreBridge(QObject):
                     message=f"A request to {event.path} from {event.remote_addr} had a bad "
                             "Twilio signature and was rejected.",
                     details={"path": event.path, "remote_addr": event.remote_addr}))
-        if contacts:
+        if contacts or (resolved is not None and resolved.contacts_changed):
             self._emit(self.contactsChanged)
         if webhooks:
             self._emit(self.webhookLogged, webhooks)
+        if resolved is not None:
+            self._emit(self.externalChange, resolved)
+
+    def _resolve_external(self, batch: list[ev.Event]) -> tuple[list[ev.Event], Resolved | None]:
+        """The batch's own events, then what other processes changed (as the same events)."""
+        external = [e for e in batch if isinstance(e, ev.ExternalChange)]
+        if not external:
+            if self._external is not None:
+                for event in batch:
+                    self._external.note(event)
+            return batch, None
+        local = [e for e in batch if not isinstance(e, ev.ExternalChange)]
+        if self._external is None:
+            return local, Resolved(campaign_list_changed=True, contacts_changed=True)
+        for event in local:
+            self._external.note(event)
+        tables = frozenset() if any(not e.tables for e in external) else frozenset(
+            table for e in external for table in e.tables)
+        try:
+            resolved = self._external.resolve(tables)
+        except Exception:  # the database is away for a moment: the next change tells again
+            log.exception("Could not read what another process changed")
+            return local, None
+        return local + resolved.events, resolved
 
     def _emit(self, signal: Signal, *args: object) -> None:  # type: ignore[valid-type]
         try:

@@ -115,9 +115,13 @@ class GuiServices:
     @classmethod
     def create(cls, context: AppContext, runtime: Runtime | None = None,
                make_runtime: RuntimeFactory | None = None) -> GuiServices:
+        from wacampaign_desktop.core.services import external_changes
         from wacampaign_desktop.gui.core_bridge import CoreBridge
 
-        services = cls(context, CoreBridge(context.bus), TaskRunner(), make_runtime)
+        # H: changes made by other processes reach this window like its own (ExternalChange)
+        bridge = CoreBridge(context.bus, external=external_changes.ExternalChanges(context))
+        services = cls(context, bridge, TaskRunner(), make_runtime)
+        services.change_feed = external_changes.watch(context)
         if runtime is not None:
             services.runtime_controller.set_runtime(runtime)
         return services
@@ -137,5 +141,8 @@ class GuiServices:
         return self.runtime_controller.error
 
     def close(self) -> None:
+        feed = getattr(self, "change_feed", None)
+        if feed is not None:
+            feed.stop()
         self.bridge.close()
         self.tasks.wait(10_000)

@@ -39,6 +39,7 @@ from wacampaign_desktop.core.services.campaign_draft import (
     read_variants,
     stored_variants,
 )
+from wacampaign_desktop.core.store import json_queries
 from wacampaign_desktop.core.store import message_updates as mu
 from wacampaign_desktop.core.store.models import Campaign, Contact
 
@@ -133,9 +134,7 @@ class CampaignsService:
     # -- the editor ------------------------------------------------------------------------------
     def known_fields(self) -> list[str]:
         """name, phone, then every custom field key used by a contact (lower case, sorted)."""
-        cursor = self.context.db.execute_sql(
-            "SELECT DISTINCT lower(j.key) FROM contact, json_each(contact.fields) AS j ORDER BY 1")
-        custom = [row[0] for row in cursor.fetchall() if row[0] and row[0] not in ("name", "phone")]
+        custom = [key for key in json_queries.distinct_field_keys() if key not in ("name", "phone")]
         return ["name", "phone", *custom]
 
     def dry_run(self, draft: CampaignDraft, audience: AudienceRules | None = None) -> Preparation:

@@ -5,7 +5,6 @@ as `read → preview → commit` (core.contacts_csv), export, and the demo conta
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections.abc import Callable, Iterable
@@ -29,6 +28,7 @@ from wacampaign_desktop.core.contacts_csv import (
 )
 from wacampaign_desktop.core.phones import PhoneCheck, check_phone
 from wacampaign_desktop.core.services.search import search_condition
+from wacampaign_desktop.core.store import json_queries
 from wacampaign_desktop.core.store.contact_import import ImportCancelled
 from wacampaign_desktop.core.store.contact_updates import opted_out_condition, set_opt_state
 from wacampaign_desktop.core.store.models import Campaign, Contact
@@ -133,10 +133,8 @@ class ContactsService:
         return Contact.select().exists()
 
     def all_tags(self) -> list[str]:
-        """Every tag used by a contact, sorted (SQLite json_each over the stored JSON lists)."""
-        cursor = Contact._meta.database.execute_sql(
-            "SELECT DISTINCT j.value FROM contact, json_each(contact.tags) AS j ORDER BY 1")
-        return [row[0] for row in cursor.fetchall() if row[0]]
+        """Every tag used by a contact, sorted (from the stored JSON lists, either engine)."""
+        return json_queries.distinct_tags()
 
     def listing(self, tag: str | None = None) -> list[dict]:
         """Every contact as plain data (the CLI's list), optionally those with a tag (any case)."""
@@ -156,7 +154,7 @@ class ContactsService:
         if condition is not None:
             query = query.where(condition)
         if tag:  # tags are a JSON list stored as text: match the quoted tag
-            query = query.where(peewee.fn.instr(Contact.tags, json.dumps(tag, ensure_ascii=False)) > 0)
+            query = query.where(json_queries.has_tag(tag))
         if opted_out_only:
             query = query.where(opted_out_condition())
         return query

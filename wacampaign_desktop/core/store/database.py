@@ -7,6 +7,7 @@ core/store/; the rest of the app sees one `peewee.Database`."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 
@@ -117,6 +118,8 @@ def make_postgres(url: str, *, password: str | None = None) -> PostgresDatabase:
     params = postgres_params(url)
     if password and "password" not in params:
         params["password"] = password
+    # named after this process: the change feed tells its own commits from other processes'
+    params.setdefault("application_name", f"wacampaign:{os.getpid()}")
     name = params.pop("dbname")
     return PostgresDatabase(name, **params)
 

@@ -32,6 +32,7 @@ import peewee
 from playhouse.migrate import SchemaMigrator, SqliteMigrator, migrate
 
 from wacampaign_desktop.core.store import models as m
+from wacampaign_desktop.core.store.change_feed import install_notify_triggers
 from wacampaign_desktop.core.store.database import is_postgres
 
 log = logging.getLogger(__name__)
@@ -186,7 +187,9 @@ def migrate_database(db: peewee.Database, path: Path | None = None) -> int:
         return _migrate(db, path)
     db.execute_sql("SELECT pg_advisory_lock(%s)", (_MIGRATION_LOCK,))
     try:
-        return _migrate(db, path)
+        version = _migrate(db, path)
+        install_notify_triggers(db, [model._meta.table_name for model in m.ALL_MODELS])
+        return version
     finally:
         db.execute_sql("SELECT pg_advisory_unlock(%s)", (_MIGRATION_LOCK,))
 

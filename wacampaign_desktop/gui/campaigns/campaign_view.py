@@ -80,6 +80,7 @@ class CampaignView(QWidget):
         bridge.campaignStateChanged.connect(self._on_state)
         bridge.campaignProgress.connect(self._on_progress)
         bridge.inboundReceived.connect(self._on_inbound)
+        bridge.externalChange.connect(self._on_external)  # H: another process moved messages
         services.runtime_controller.runtimeChanged.connect(self._on_runtime)
         self.set_campaign(None)
 
@@ -154,11 +155,7 @@ class CampaignView(QWidget):
         else:
             self.title.setText(campaign.name)
             self.title.setToolTip(campaign.name)
-            self._show_state(campaign.state)
-            if campaign.sent_by:  # another desktop or `serve` feeds it (H: cross-process)
-                owner = self.tr("Being sent by %1").replace("%1", campaign.sent_by)
-                self.state_label.setText(f"{self.state_label.text()} · {owner}")
-            self.state_label.setToolTip(owner if campaign.sent_by else "")
+            self._show_state(campaign.state, campaign.sent_by)
             preview = (campaign.body or "").replace("\n", " ")
             if campaign.content_sid:
                 preview = self.tr("Template %1").replace("%1", campaign.content_sid)
@@ -220,9 +217,12 @@ class CampaignView(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
-    def _show_state(self, state: str) -> None:
+    def _show_state(self, state: str, sent_by: str | None = None) -> None:
+        """The state pill; `sent_by`: another process (desktop, `serve`) sending it (H)."""
         self.state = state
-        self.state_label.setText(state_label(state))
+        owner = self.tr("Being sent by %1").replace("%1", sent_by) if sent_by else ""
+        self.state_label.setText(state_label(state) + (f" · {owner}" if owner else ""))
+        self.state_label.setToolTip(owner)
         color = status_color(state).name()
         self.state_label.setStyleSheet(f"color: {color}; border: 1px solid {color};"
                                        " border-radius: 8px; padding: 1px 8px;")
@@ -388,6 +388,20 @@ class CampaignView(QWidget):
         message_id = event.campaign_message_id
         if message_id is not None and self.model.row_of_id(message_id) is not None:
             self.model.refresh_rows([message_id])
+
+    def _on_external(self, resolved: object) -> None:
+        """Another process changed this campaign: re-read the loaded rows and who sends it."""
+        if self.campaign_id is None or self.campaign_id not in getattr(
+                resolved, "campaigns_changed", ()):
+            return
+        ids = [row.id for row in (self.model.row_object(i) for i in range(self.model.rowCount()))
+               if row is not None]
+        if ids:
+            self.model.refresh_rows(ids)
+        campaign = self.services.queries.campaign(self.campaign_id)
+        if campaign is not None:
+            self._show_state(campaign.state, campaign.sent_by)
+            self._update_actions()
 
     def _on_state(self, event: CampaignStateChanged) -> None:
         if event.new_state != "sending":

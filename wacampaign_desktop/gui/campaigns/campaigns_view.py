@@ -106,6 +106,7 @@ class CampaignsView(QWidget):
         bridge = services.bridge
         bridge.countersChanged.connect(self.model.update_counters)
         bridge.campaignStateChanged.connect(lambda e: self.model.update_state(e.campaign_id, e.new_state))
+        bridge.externalChange.connect(self._on_external)  # H: another process added/removed one
         self.reload()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
@@ -145,6 +146,10 @@ class CampaignsView(QWidget):
             self.list.selectRow(0)
         else:
             self.campaign_view.set_campaign(None)
+
+    def _on_external(self, resolved: object) -> None:
+        if getattr(resolved, "campaign_list_changed", False):
+            self.reload(keep=True)
 
     def select_campaign(self, campaign_id: int) -> None:
         row = self.model.row_of_id(campaign_id)

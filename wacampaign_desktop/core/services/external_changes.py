@@ -1,0 +1,125 @@
+"""What another process changed, in the events a window already understands.
+
+`ExternalChange` (core/store/change_feed.py) only names tables. `ExternalChanges.resolve()`
+compares the campaigns (state, counters) and the newest incoming message with what this window
+last saw — from its own events (`note`) or an earlier resolve — and returns the events the
+window would have received had the change been its own: CampaignStateChanged, CountersChanged,
+InboundReceived, plus what needs a reload (a campaign appeared or went, contacts changed).
+Called on the GUI thread, at most a few times a second; two small queries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from wacampaign_desktop.core.events import (
+    CampaignStateChanged,
+    CountersChanged,
+    Event,
+    InboundReceived,
+)
+from wacampaign_desktop.core.store.change_feed import ChangeFeed
+from wacampaign_desktop.core.store.models import Campaign, InboundMessage
+
+if TYPE_CHECKING:
+    from wacampaign_desktop.core.app_context import AppContext
+
+REASON = "changed elsewhere"
+_CAMPAIGN_TABLES = {"campaign", "campaign_message"}
+_CONTACT_TABLES = {"contact"}
+_INBOX_TABLES = {"inbound_message", "direct_message"}
+
+
+@dataclass
+class Resolved:
+    """What an external change means for the windows."""
+
+    events: list[Event] = field(default_factory=list)
+    campaigns_changed: set[int] = field(default_factory=set)  # their messages may have moved
+    campaign_list_changed: bool = False  # a campaign was created or deleted
+    contacts_changed: bool = False
+
+
+def watch(context: AppContext) -> ChangeFeed:
+    """Start publishing ExternalChange on the context's bus (stop() it when closing)."""
+    return ChangeFeed(context.db, context.bus, sqlite_path=context.paths.database_file).start()
+
+
+class ExternalChanges:
+    def __init__(self, context: AppContext | None = None, *, prime: bool = True) -> None:
+        self._context = context
+        self._campaigns: dict[int, tuple[str, dict[str, int]]] = {}
+        self._last_inbound = 0
+        self._primed = False
+        if prime:
+            self._prime()
+
+    def _prime(self) -> None:
+        self._campaigns = self._read_campaigns()
+        self._last_inbound = self._max_inbound()
+        self._primed = True
+
+    @staticmethod
+    def _read_campaigns() -> dict[int, tuple[str, dict[str, int]]]:
+        return {c.id: (c.state, c.counters()) for c in Campaign.select()}
+
+    @staticmethod
+    def _max_inbound() -> int:
+        return InboundMessage.select(InboundMessage.id).order_by(InboundMessage.id.desc()).scalar() or 0
+
+    def note(self, event: Event) -> None:
+        """An event this window got from its own process: not to be announced again."""
+        if not self._primed:
+            return
+        if isinstance(event, CountersChanged):
+            state = self._campaigns.get(event.campaign_id, ("", {}))[0]
+            self._campaigns[event.campaign_id] = (state, dict(event.counters))
+        elif isinstance(event, CampaignStateChanged):
+            counters = self._campaigns.get(event.campaign_id, ("", {}))[1]
+            self._campaigns[event.campaign_id] = (event.new_state, counters)
+        elif isinstance(event, InboundReceived):
+            self._last_inbound = max(self._last_inbound, event.inbound_id)
+
+    def resolve(self, tables: frozenset[str]) -> Resolved:
+        """The events and reloads for a change of `tables` (empty: any table)."""
+        result = Resolved()
+        if not self._primed:
+            self._prime()
+            result.campaign_list_changed = result.contacts_changed = True
+            return result
+        every = not tables
+        if every or tables & _CAMPAIGN_TABLES:
+            self._campaign_events(result)
+        if every or tables & _INBOX_TABLES:
+            self._inbound_events(result)
+        result.contacts_changed = every or bool(tables & _CONTACT_TABLES)
+        return result
+
+    def _campaign_events(self, result: Resolved) -> None:
+        now = self._read_campaigns()
+        if now.keys() != self._campaigns.keys():
+            result.campaign_list_changed = True
+        for campaign_id, (state, counters) in now.items():
+            before = self._campaigns.get(campaign_id)
+            if before is None:
+                continue
+            if before[0] != state:
+                result.events.append(CampaignStateChanged(campaign_id, before[0], state, REASON))
+            if before[1] != counters:
+                delta = {k: v - before[1].get(k, 0) for k, v in counters.items()
+                         if v != before[1].get(k, 0)}
+                result.events.append(CountersChanged(campaign_id, counters, delta=delta))
+                result.campaigns_changed.add(campaign_id)
+            if before != (state, counters):
+                result.campaigns_changed.add(campaign_id)
+        self._campaigns = now
+
+    def _inbound_events(self, result: Resolved) -> None:
+        rows = (InboundMessage.select().where(InboundMessage.id > self._last_inbound)
+                .order_by(InboundMessage.id).limit(200))
+        for row in rows:
+            result.events.append(InboundReceived(
+                row.id, row.contact_id, row.from_number, row.body or "",
+                row.campaign_message_id, getattr(row, "source", "webhook") or "webhook"))
+            self._last_inbound = row.id
