@@ -44,7 +44,8 @@ def claim_batch(writer: StoreWriter, campaign_id: int, limit: int) -> list[Campa
     with status_changes(writer.db, writer.clock) as changes:
         messages = claims.due_messages(writer.db, campaign_id, limit, now)
         for message in messages:
-            changes.transition(message, "sending", at=now, claimed_at=now, next_attempt_at=None)
+            changes.transition(message, "sending", at=now, claimed_at=now, next_attempt_at=None,
+                               attempts=message.attempts + 1)  # G: counted in the claim's UPDATE
     writer.publish(changes.events)
     return messages
 
@@ -60,8 +61,9 @@ def release(writer: StoreWriter, campaign_id: int, messages: list[CampaignMessag
                 if campaign is not None and campaign.state == "cancelled":
                     changes.transition(m, rules.CANCELED, claimed_at=None,
                                        error_message="campaign cancelled")
-                else:
-                    changes.transition(m, rules.PENDING, claimed_at=None)
+                else:  # never handed to Twilio: not an attempt (G)
+                    changes.transition(m, rules.PENDING, claimed_at=None,
+                                       attempts=max(0, m.attempts - 1))
         return Outcome(None, changes.events)
 
     writer.call(put_back)
@@ -207,8 +209,6 @@ class CampaignRun:
                 with status_changes(clock=batch.clock) as changes:
                     if result.success and result.sid:
                         changes.record_sid(current, result.sid, result.status or "queued")
-                        CampaignMessage.update(attempts=CampaignMessage.attempts + 1).where(
-                            CampaignMessage.id == message.id).execute()  # Twilio took it
                     else:
                         extra = self._failed(changes, current, result, requeued)
                 return Outcome(None, changes.events + extra)
@@ -252,18 +252,18 @@ class CampaignRun:
         cancelled = Campaign.get_by_id(self.campaign_id).state == "cancelled"
         if decision.action == "requeue" and cancelled:
             changes.transition(message, rules.CANCELED, error_code=result.error_code,
-                               error_message="campaign cancelled", claimed_at=None)
+                               error_message="campaign cancelled", claimed_at=None,
+                               attempts=max(0, message.attempts - 1))
         elif decision.action == "requeue":
             changes.transition(
                 message, rules.PENDING, error_code=result.error_code, error_message=error_message,
                 retry_count=message.retry_count + (1 if decision.counts_as_retry else 0),
                 next_attempt_at=changes.clock.now() + timedelta(seconds=decision.delay),
-                claimed_at=None,
+                claimed_at=None, attempts=max(0, message.attempts - 1),  # G: same attempt
             )
         else:
             changes.transition(message, "failed", error_code=result.error_code,
-                               error_message=error_message,
-                               attempts=message.attempts + 1)  # Twilio refused it: one attempt
+                               error_message=error_message)
         if decision.action == "requeue" and not decision.rate_limited and not cancelled:
             requeued.append(result.error_code)
         if result.opt_out or result.error_code == retries.OPT_OUT_CODE:

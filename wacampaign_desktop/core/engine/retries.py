@@ -9,8 +9,10 @@
 The error code and message of the last attempt are always kept on the message.
 
 Attempts (`CampaignMessage.attempts`, never reset): one per go at sending a message that Twilio
-took (it got a sid) or refused for good. Quick automatic retries of errors Twilio never
-processed (429, 5xx, network) are part of the same attempt, within `max_retries`. "Retry
+took (it got a sid) or refused for good — counted when the message is claimed (in the claim's
+own UPDATE), given back when the send turns out to be a quick retry or is never handed over.
+Quick automatic retries of errors Twilio never processed (429, 5xx, network) are part of the
+same attempt, within `max_retries`. "Retry
 failed" and the automatic retry requeue only retryable errors (`RETRYABLE_CODES`: Twilio's own
 advice — 20429/429, 5xx, network, 30001, 30008, 63017, 63018), and only while the message has
 had fewer than `max_attempts` (3) attempts; `retry_verdict` says why one is left.
