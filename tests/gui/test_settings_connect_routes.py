@@ -53,6 +53,9 @@ def test_apply_to_twilio_shows_what_twilio_holds_and_what_to_do(services, qtbot,
     ui = dialog.ui
     service = _live_account(dialog, sandbox)
     assert ui.applyButton.isEnabled()
+    ui.localRadio.setChecked(True)
+    assert not ui.applyButton.isEnabled()  # a local address is nothing to give Twilio
+    ui.ownUrlRadio.setChecked(True)
     ui.applyButton.click()
     qtbot.waitUntil(lambda: "matches" in ui.applyResult.text(), timeout=20_000)
     text = ui.applyResult.text()

@@ -298,8 +298,9 @@ class ConnectTwilioDialog(QDialog):
             ui.incomingUrlEdit.setText(waiting)
         ui.copyStatusButton.setEnabled(bool(base))
         ui.copyIncomingButton.setEnabled(bool(base))
-        routes = getattr(self, "routes", None)  # None while __init__ runs
-        ui.applyButton.setEnabled(bool(base) and not (routes is not None and routes.applying))
+        routes = getattr(self, "routes", None)  # None while __init__ runs; local: nothing public
+        ui.applyButton.setEnabled(bool(base) and self._tunnel_mode() != "local"
+                                  and not (routes is not None and routes.applying))
         can_check = not self._checking and not ({"sid", "token"} & problems.keys()) \
             and bool(ui.sidEdit.text().strip())
         ui.checkButton.setEnabled(can_check)
