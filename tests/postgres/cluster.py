@@ -38,7 +38,8 @@ def _free_port() -> int:
 class Cluster:
     """One running cluster; `url(name)` is the URL of database `name` as the superuser."""
 
-    def __init__(self, bin_dir: Path, *, fast: bool = True) -> None:
+    def __init__(self, bin_dir: Path, *, fast: bool = True, settings: tuple[str, ...] = ()) -> None:
+        """`fast`: no fsync at all (tests); `settings`: more `-c name=value` server settings."""
         self.bin_dir = bin_dir
         self.folder = Path(tempfile.mkdtemp(prefix="wac-pg-"))
         self.data = self.folder / "data"
@@ -52,6 +53,7 @@ class Cluster:
                    "-c max_connections=200"]
         if fast:  # a throw-away cluster: durability is not wanted, speed is
             options += ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]
+        options += [f"-c {setting}" for setting in settings]
         self._run("pg_ctl", "-D", str(self.data), "-o", " ".join(options),
                   "-l", str(self.folder / "server.log"), "-w", "start")
 
