@@ -74,6 +74,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     from wacampaign_desktop.cli.stats_cmd import add_stats_action  # analytics: role E
 
     add_stats_action(sub, common)
+    from wacampaign_desktop.cli.ab_cmd import add_ab_actions  # A/B: role G
+
+    add_ab_actions(sub, common)
 
 
 # Where each draft field comes from on the command line, to name it in errors.

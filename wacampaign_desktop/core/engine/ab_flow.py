@@ -134,12 +134,12 @@ def choose_winner(campaign_id: int, variant: str, *, db: peewee.Database | None 
     campaign = get_campaign(campaign_id)
     plan = plan_of(campaign)
     if plan is None:
-        raise EngineError(f"campaign {campaign_id} does not test variants before sending")
+        raise EngineError(f"campaign {campaign_id} does not test its versions before sending")
     if plan.get("phase") == DONE:
-        raise EngineError(f"campaign {campaign_id} already sent variant "
+        raise EngineError(f"campaign {campaign_id} already sent version "
                           f"{plan.get('winner')} to the rest")
     if variant not in [spec["name"] for spec in variant_specs(campaign)]:
-        raise EngineError(f"campaign {campaign_id} has no variant {variant!r}")
+        raise EngineError(f"campaign {campaign_id} has no version {variant!r}")
     released, events = release(campaign_id, variant, clock.now(),
                                db or Campaign._meta.database, by="user", clock=clock)
     return released, events
