@@ -77,6 +77,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     from wacampaign_desktop.cli.ab_cmd import add_ab_actions  # A/B: role G
 
     add_ab_actions(sub, common)
+    from wacampaign_desktop.cli.alerts_cmd import add_alerts_action  # alerts: role G
+
+    add_alerts_action(sub, common)
 
 
 # Where each draft field comes from on the command line, to name it in errors.

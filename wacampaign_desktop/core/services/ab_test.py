@@ -52,3 +52,35 @@ def ab_status(campaign_id: int) -> ABStatus | None:
                     float(plan.get("test_share", 0.0)), str(plan.get("metric", "read")),
                     datetime.fromisoformat(wait_until) if wait_until else None,
                     plan.get("winner"), plan.get("decided_by"))
+
+
+THRESHOLD_RANGES = {"failure_rate": (0.0, 1.0), "undelivered_rate": (0.0, 1.0),
+                    "window": (1, 10000), "silence_minutes": (0.0, 1440.0)}
+
+
+def set_alert_thresholds(campaign_id: int, values: dict[str, float] | None) -> dict | None:
+    """A campaign's own alert thresholds over the settings' ({} or None: the settings again).
+    Raises ValueError naming the threshold and its range."""
+    campaign = Campaign.get_or_none(Campaign.id == campaign_id)
+    if campaign is None:
+        raise ValueError(f"there is no campaign {campaign_id}")
+    merged = dict(campaign.alert_thresholds or {}) if values else {}
+    for name, value in (values or {}).items():
+        if name not in THRESHOLD_RANGES:
+            raise ValueError(f"unknown alert threshold {name!r} "
+                             f"(known: {', '.join(THRESHOLD_RANGES)})")
+        low, high = THRESHOLD_RANGES[name]
+        if not low <= value <= high:
+            raise ValueError(f"{name}: {value:g} must be between {low:g} and {high:g}")
+        merged[name] = int(value) if name == "window" else float(value)
+    stored = merged or None
+    Campaign.update(alert_thresholds=stored).where(Campaign.id == campaign_id).execute()
+    return stored
+
+
+def alert_thresholds(campaign_id: int) -> dict | None:
+    """A campaign's own alert thresholds (None: the settings'); ValueError when no campaign."""
+    campaign = Campaign.get_or_none(Campaign.id == campaign_id)
+    if campaign is None:
+        raise ValueError(f"there is no campaign {campaign_id}")
+    return campaign.alert_thresholds
