@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from engine_helpers import make_campaign, make_contacts
 
 from wacampaign_desktop.core.engine import reconciliation as rec
@@ -14,6 +15,8 @@ from wacampaign_desktop.core.sandbox import DEFAULT_SENDER, SandboxConfig, Sandb
 from wacampaign_desktop.core.store import message_updates as mu
 from wacampaign_desktop.core.store.models import CampaignMessage, utcnow
 from wacampaign_desktop.core.twilio_gateway import SendRequest, TwilioGateway
+
+pytestmark = pytest.mark.both_engines  # H: on SQLite and on PostgreSQL
 
 
 def test_claim_of_a_message_queued_at_twilio_is_recorded_not_resent(db):

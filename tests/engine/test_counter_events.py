@@ -5,6 +5,7 @@ move that forgot to announce itself."""
 
 from __future__ import annotations
 
+import pytest
 from engine_helpers import (
     assert_counters_consistent,
     make_campaign,
@@ -17,6 +18,8 @@ from engine_helpers import (
 from wacampaign_desktop.core.events import CountersChanged
 from wacampaign_desktop.core.sandbox import SandboxConfig
 from wacampaign_desktop.core.store.models import Campaign
+
+pytestmark = pytest.mark.both_engines  # H: on SQLite and on PostgreSQL
 
 FAST = {"retry_backoff_s": 0.05, "reconcile_interval_s": 60.0}
 

@@ -20,6 +20,8 @@ from wacampaign_desktop.core.store.status_pipeline import (
     status_changes,
 )
 
+pytestmark = pytest.mark.both_engines  # H: on SQLite and on PostgreSQL
+
 
 def _counters_events(events):
     return {e.campaign_id: e for e in events if isinstance(e, CountersChanged)}

@@ -107,6 +107,7 @@ def test_a_lock_released_between_attempts_lets_the_batch_through(db, impatient):
     assert counters[-1].counters == mu.recount(campaign.id) == mu.campaign_counters(campaign.id)
 
 
+@pytest.mark.both_engines  # H: on SQLite and on PostgreSQL
 def test_one_commit_many_items_one_counters_event_per_campaign(db):
     campaign, _, sids = make_campaign(4, status="queued")
     events: list = []

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from tests.webhooks.helpers import make_campaign
 from wacampaign_desktop.core.store import message_updates as mu
 from wacampaign_desktop.core.store.models import CampaignMessage
+
+pytestmark = pytest.mark.both_engines  # H: on SQLite and on PostgreSQL
 
 STATUSES = ["sent", "delivered", "read", "failed", "undelivered", "canceled", "queued", "bogus"]
 

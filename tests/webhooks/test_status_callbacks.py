@@ -8,6 +8,8 @@ import sqlite3
 import threading
 from datetime import timedelta
 
+import pytest
+
 from tests.webhooks.helpers import TOKEN, Client, make_campaign, sign, status_params, wait_for
 from wacampaign_desktop.core import status_rules as rules
 from wacampaign_desktop.core.events import (
@@ -53,6 +55,7 @@ def test_callback_is_on_disk_before_the_answer_and_events_follow_commit(db, serv
     assert mu.campaign_counters(campaign.id)["delivered"] == 1
 
 
+@pytest.mark.both_engines  # H: on SQLite and on PostgreSQL
 def test_out_of_order_and_duplicates_change_nothing(server, client, events):
     campaign, _, sids = make_campaign(1)
     sid = sids[0]
@@ -68,6 +71,7 @@ def test_out_of_order_and_duplicates_change_nothing(server, client, events):
     assert outcomes == ["applied", "ignored", "ignored", "duplicate", "duplicate"]
 
 
+@pytest.mark.both_engines  # H: on SQLite and on PostgreSQL
 def test_idempotency_token_drops_a_redelivery(server, client):
     campaign, _, sids = make_campaign(1, status="queued")
     headers = {"I-Twilio-Idempotency-Token": "tok-123"}
@@ -118,6 +122,7 @@ def test_forged_or_wrong_url_signature_is_403_and_changes_nothing(db, bus, event
         srv.stop()
 
 
+@pytest.mark.both_engines  # H: on SQLite and on PostgreSQL
 def test_callback_before_its_sid_is_kept_then_applied(server, client, events):
     campaign, messages, sids = make_campaign(2, with_sids=False)
     early = "SMearly000000000000000000000000001"
@@ -156,6 +161,7 @@ def test_orphan_callbacks_are_reported_not_dropped(db, bus, events):
     assert _status(orphan) == "read"
 
 
+@pytest.mark.both_engines  # H: on SQLite and on PostgreSQL
 def test_concurrent_shuffled_storm_keeps_counters_exact(server, events):
     campaign, _, sids = make_campaign(120, status="queued")
     rng = random.Random(4)

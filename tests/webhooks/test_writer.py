@@ -14,6 +14,8 @@ from wacampaign_desktop.core.store.models import CampaignMessage, WebhookEvent
 from wacampaign_desktop.core.store.writer import Outcome, StoreWriter, WriterStopped
 from wacampaign_desktop.core.webhooks import ingest
 
+pytestmark = pytest.mark.both_engines  # H: on SQLite and on PostgreSQL
+
 
 def _broken_group(batch, works):
     raise RuntimeError("group path broken")

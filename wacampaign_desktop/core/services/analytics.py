@@ -227,7 +227,14 @@ class AnalyticsService:
         with self._db.atomic(lock_type="DEFERRED"):  # one snapshot while callbacks land
             counters = q.stored_counters(self._db, campaign_id) if whole_campaign else None
             baseline = q.all_counters(self._db)
-            with q.narrowed(self._db, scope) as narrow:
+            everything = sum(c["total"] for c in baseline.values()) or 1
+            mine = baseline.get(campaign_id, {}) if campaign_id is not None else None
+            share = mine.get("total", 0) / everything if mine is not None else 1.0
+            stamped = 0  # a period's messages are unknown yet: durations() samples itself
+            if period.start is None and period.end is None:
+                stamped = (mine or {}).get("delivered", 0) if mine is not None else sum(
+                    c["delivered"] for c in baseline.values())
+            with q.narrowed(self._db, scope, share, stamped) as narrow:
                 rows = ([] if counters is not None and not has_variants else
                         q.status_counts(self._db, narrow, by_variant=campaign_id is not None))
                 failures = q.failures_by_code(self._db, narrow)

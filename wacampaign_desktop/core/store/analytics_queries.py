@@ -55,9 +55,11 @@ class Scope:
 
 @dataclass(frozen=True)
 class Narrow:
-    """The scope's messages reduced into the temporary table `table`."""
+    """The scope's messages reduced into the temporary table `table`; `sampled`: the seconds
+    columns hold a sample only (0: every message)."""
 
     table: str
+    sampled: int = 0
 
 
 NARROW = "analytics_scope"  # a TEMP table: private to the connection, gone when it closes
@@ -78,18 +80,29 @@ def _seconds(db: peewee.Database, start: str, end: str) -> str:
 
 
 @contextmanager
-def narrowed(db: peewee.Database, scope: Scope) -> Iterator[Narrow]:
-    """Read the scope's messages once into the narrow temporary table; dropped after."""
+def narrowed(db: peewee.Database, scope: Scope, share: float = 1.0,
+             stamped: int = 0) -> Iterator[Narrow]:
+    """Read the scope's messages once into the narrow temporary table; dropped after.
+
+    `share`: the scope's part of all messages (a guess is fine). Above a quarter SQLite reads
+    the table straight through (NOT INDEXED), ~2x cheaper than ~100,000 look-ups through the
+    (campaign, status) index. `stamped`: about how many messages have a delivery time; past
+    SAMPLE_AT_MOST only an evenly spread sample (by id) gets its seconds computed, which is
+    all `durations()` reads on SQLite."""
     where, params = _where(db, scope)
+    postgres = is_postgres(db)
     minutes = [f"{_minute(db, column)} AS {name}" for name, column in _MINUTE_OF.items()]
-    seconds = [f"CASE WHEN status IN {_in(('delivered', 'read'))} AND {end} >= sent_at "
-               f"THEN {_seconds(db, 'sent_at', end)} END AS s_{name}"
+    every = 1 if postgres or stamped <= SAMPLE_AT_MOST else -(-stamped // SAMPLE_AT_MOST)
+    sampled = f" AND id % {every} = 0" if every > 1 else ""
+    seconds = [f"CASE WHEN status IN {_in(('delivered', 'read'))} AND {end} >= sent_at"
+               f"{sampled} THEN {_seconds(db, 'sent_at', end)} END AS s_{name}"
                for name, end in DURATIONS.items()]
+    source = "campaign_message" + (" NOT INDEXED" if not postgres and share > 0.25 else "")
     db.execute_sql(f"DROP TABLE IF EXISTS {NARROW}")
     db.execute_sql(f"CREATE TEMPORARY TABLE {NARROW} AS SELECT variant, status, error_code, "
-                   f"{', '.join(minutes + seconds)} FROM campaign_message WHERE {where}", params)
+                   f"{', '.join(minutes + seconds)} FROM {source} WHERE {where}", params)
     try:
-        yield Narrow(NARROW)
+        yield Narrow(NARROW, stamped if every > 1 else 0)
     finally:
         db.execute_sql(f"DROP TABLE IF EXISTS {NARROW}")
 
@@ -196,9 +209,15 @@ def durations(db: peewee.Database, narrow: Narrow, kind: str,
     if any(abs(t / 10 - f) > 1e-9 or not 0 <= t <= 10 for t, f in zip(tenths, fractions, strict=True)):
         raise ValueError("quantiles in tenths only (0.5, 0.9…)")
     column = f"s_{kind}"
-    total = int(db.execute_sql(f"SELECT COUNT({column}) FROM {narrow.table}").fetchone()[0])
+    if narrow.sampled:  # the seconds of a sample only: count the stamped messages
+        statuses = ("read",) if kind == "read" else ("delivered", "read")
+        total = int(db.execute_sql(f"SELECT COUNT(*) FROM {narrow.table} WHERE status IN "
+                                   f"{_in(statuses)} AND m_{'read' if kind == 'read' else 'delivered'}"
+                                   f" IS NOT NULL").fetchone()[0])
+    else:
+        total = int(db.execute_sql(f"SELECT COUNT({column}) FROM {narrow.table}").fetchone()[0])
     sample = f"{column} IS NOT NULL"
-    if total > sample_at_most and not is_postgres(db):
+    if total > sample_at_most and not is_postgres(db) and not narrow.sampled:
         # an evenly spread sample of the narrow rows (rowid order: by status, then insertion)
         sample += f" AND rowid % {-(-total // max(1, sample_at_most))} = 0"
     wanted = " OR ".join(f"rn - 1 - ({t} * (n - 1)) / 10 IN (0, 1)" for t in tenths)

@@ -140,7 +140,12 @@ class StatusChanges:
         """Move `message` to `new_status` unconditionally (claim, sid, requeue, give up), with
         other columns in `fields`; counters follow."""
         at = at or self.clock.now()
+        seen = message.status
         old_status = _current_status(self.db, message)
+        if seen == rules.PENDING and old_status != seen:  # claimed meanwhile (PostgreSQL): its
+            return self._record(StatusUpdate(  # sender has it now; a cancel must not take it
+                "ignored", message.twilio_sid, message.id, message.campaign_id, old_status,
+                new_status))
         delta = rules.counter_delta(old_status, new_status) if old_status != new_status else {}
         values: dict[str, Any] = {"status": new_status, "updated_at": at, **fields}
         stamps = timestamps(new_status, message.sent_at, message.delivered_at, at)
