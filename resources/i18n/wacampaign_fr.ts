@@ -291,6 +291,18 @@
         <source>A/B test: winner chosen</source>
         <translation>Test A/B : gagnante choisie</translation>
     </message>
+    <message>
+        <source>Twilio&apos;s webhooks updated</source>
+        <translation>Webhooks Twilio mis à jour</translation>
+    </message>
+    <message>
+        <source>Twilio&apos;s webhooks could not be updated</source>
+        <translation>Les webhooks Twilio n’ont pas pu être mis à jour</translation>
+    </message>
+    <message>
+        <source>The public address changed to %1; the app set Twilio&apos;s webhooks to it again.</source>
+        <translation>L’adresse publique est devenue %1 ; l’application y a réglé à nouveau les webhooks de Twilio.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>

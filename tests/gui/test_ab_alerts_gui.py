@@ -123,3 +123,12 @@ def test_a_retried_message_shows_its_new_try_not_the_old_error(qtbot):
     text = pane.toPlainText()
     assert "Attempts" in text and "2 of 3" in text
     assert "Version" in text and "Error" not in text
+
+
+def test_webhook_route_alerts_have_titles_in_french(services, qtbot, french):
+    center, _window = _center(services, qtbot)
+    center.show_alert(Alert("webhook_routes_applied", "The public URL changed", level="info",
+                            details={"new_url": "https://b.ngrok.app"}))
+    banner = center.banners[0]
+    assert banner.title.text() == "Webhooks Twilio mis à jour"
+    assert "L’adresse publique est devenue https://b.ngrok.app\u202f;" in banner.body.text()

@@ -50,6 +50,9 @@ def alert_title(code: str) -> str:
         "undelivered_rate": QCoreApplication.translate("Alerts", "Many messages are not delivered"),
         "no_callback": QCoreApplication.translate("Alerts", "No news from Twilio"),
         "ab_winner": QCoreApplication.translate("Alerts", "A/B test: winner chosen"),
+        "webhook_routes_applied": QCoreApplication.translate("Alerts", "Twilio's webhooks updated"),
+        "webhook_routes_failed": QCoreApplication.translate(
+            "Alerts", "Twilio's webhooks could not be updated"),
     }
     return titles.get(code, QCoreApplication.translate("Alerts", "Attention"))
 
@@ -104,6 +107,10 @@ def monitor_text(alert: Alert) -> str | None:
                   "address (tunnel) is probably broken. Check it in File → Connect Twilio…; "
                   "statuses are fetched again once it works.") \
             .replace("%1", f"{float(d.get('minutes') or 0):.0f}")
+    if alert.code == "webhook_routes_applied":  # C's route keeper
+        return QCoreApplication.translate(
+            "Alerts", "The public address changed to %1; the app set Twilio's webhooks to it "
+            "again.").replace("%1", str(d.get("new_url", "")))
     if alert.code == "ab_winner":
         return QCoreApplication.translate(
             "Alerts", "Version %1 won the test and is being sent to the other recipients.") \

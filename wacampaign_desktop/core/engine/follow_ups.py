@@ -14,6 +14,8 @@ import peewee
 from wacampaign_desktop.core.clock import Clock
 from wacampaign_desktop.core.engine import ab_flow, retries
 from wacampaign_desktop.core.engine import lifecycle as lc
+from wacampaign_desktop.core.engine.window import AudienceRules
+from wacampaign_desktop.core.engine.window_recheck import recheck_pending
 from wacampaign_desktop.core.events import Alert, Event, EventBus
 from wacampaign_desktop.core.settings import Settings
 from wacampaign_desktop.core.store.models import Campaign
@@ -37,6 +39,7 @@ class FollowUps:
     _outside: dict[int, str]
     _publish: Callable[[Iterable[Event]], None]
     _window: Callable[[int], retries.OutcomeWindow]
+    _audience_rules: Callable[[], AudienceRules]
 
     def retry_failed(self, campaign_id: int) -> retries.RetryReport:
         """Requeue the campaign's failed/undelivered messages whose error is retryable and that
@@ -52,9 +55,14 @@ class FollowUps:
                 max_attempts=self.settings.max_attempts, message_ids=message_ids,
                 delay_s=delay_s,
                 reason="" if message_ids is None else "failed message(s) retried automatically")
+            # D: free text to a contact whose 24-hour window closed since is held or switched
+            # to the fallback template before the feeder can claim it
+            window_events = recheck_pending(campaign_id, self._audience_rules(), db=self.db,
+                                            clock=self.clock)
         if change:
             self._outside.pop(campaign_id, None)
         self._publish(changes.events)
+        self._publish(window_events)
         if change:
             self._window(campaign_id).clear()
             lc.publish_change(self.bus, change)
