@@ -131,42 +131,22 @@ class WindowChoice(QFrame):
             return
         total = prep.inside_window + outside
         self.summary.setStyleSheet("")
-        self.summary.setText(self._summary(outside, total))
-        self.hold.setText(self._hold_words(prep.inside_window))
-        self.template.setText(self._template_words(prep.inside_window, outside))
+        self.summary.setText(self.tr(
+            "%1 of %2 recipients have not written to you in the last 24 hours: WhatsApp does "
+            "not take free text for them.")
+            .replace("%1", str(outside)).replace("%2", str(total)))
+        self.hold.setText(self.tr("Send only to the %1 who wrote in the last 24 hours")
+                          .replace("%1", str(prep.inside_window)))
+        self.template.setText(self.tr("Send the %1 others an approved template:")
+                              .replace("%1", str(outside)))
         for widget in (self.hold, self.template, self.templates, self.note):
             widget.show()
         self._load(campaign_id)
         self.show()
 
-    def _summary(self, outside: int, total: int) -> str:
-        if outside == 1:
-            text = self.tr("1 of %2 recipients has not written to you in the last 24 hours: "
-                           "WhatsApp does not take free text for them.")
-        else:
-            text = self.tr("%1 of %2 recipients have not written to you in the last 24 hours: "
-                           "WhatsApp does not take free text for them.")
-        return text.replace("%1", str(outside)).replace("%2", str(total))
-
-    def _hold_words(self, inside: int) -> str:
-        if inside == 0:
-            return self.tr("Hold them all back (nobody wrote in the last 24 hours: nothing is "
-                           "sent)")
-        if inside == 1:
-            return self.tr("Send only to the one recipient who wrote in the last 24 hours")
-        return self.tr("Send only to the %1 who wrote in the last 24 hours").replace(
-            "%1", str(inside))
-
-    def _template_words(self, inside: int, outside: int) -> str:
-        if inside == 0:
-            return self.tr("Send them an approved template instead:")
-        if outside == 1:
-            return self.tr("Send the other one an approved template:")
-        return self.tr("Send the %1 others an approved template:").replace("%1", str(outside))
-
     def _show_guard_off(self) -> None:
         self.summary.setText(self.tr(
-            "The 24-hour window check is turned off (File → Sending…): free text to contacts who "
+            "The 24-hour window check is turned off in the settings: free text to contacts who "
             "have not written in the last 24 hours will fail (Twilio error 63016)."))
         self.summary.setStyleSheet("color: #b26a00;")
         for widget in (self.hold, self.template, self.templates, self.note, self.template_text):
