@@ -73,6 +73,9 @@ def backup(source: Path, target: Path) -> CopyCheck:
     source, target = Path(source), Path(target)
     if source.resolve() == target.resolve():
         raise BackupError("The backup file cannot be the database itself; choose another file.")
+    if not source.exists():  # a profile whose data is on a PostgreSQL server has no file here
+        raise BackupError(f"There is no database file at {source} to copy: this profile's data "
+                          "is on a database server; back it up there (e.g. pg_dump).")
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
     try:
