@@ -229,19 +229,26 @@ def main() -> int:
     analytics = None
     phases: list[tuple[str, dict]] = []
     offset = 0
+    shown: list[float] = []
+    live: list[int] = []
+
+    def on_shown() -> None:
+        shown.append(time.perf_counter())
+
+    def on_live() -> None:
+        live.append(1)
+
     for name in args.views.split(","):
         analytics_open_ms = None
         if name == "analytics":  # the Analytics view of the same campaign, live during the storm
             analytics = window.show_view("analytics")
-            shown: list[float] = []
-            analytics.reportShown.connect(lambda s=shown: s.append(time.perf_counter()))
+            analytics.reportShown.connect(on_shown)
             began = time.perf_counter()
             analytics.select_campaign(campaign_id)
             while not shown and time.perf_counter() - began < 120:
                 app.processEvents()
             analytics_open_ms = (shown[0] - began) * 1000 if shown else float("nan")
-            live: list[int] = []
-            analytics.liveUpdated.connect(lambda seen=live: seen.append(1))
+            analytics.liveUpdated.connect(on_live)
         else:
             window.show_view("campaigns")
         app.processEvents()

@@ -117,11 +117,16 @@ def take(lang: str) -> None:
             runtime_factory(RuntimeConfig(sandbox=SandboxConfig(seed=1))))
         wait_until(app, lambda: services.runtime is not None, 60, "the sandbox runtime")
         view = window.show_view("analytics")
+        shown: list[int] = []
+
+        def on_shown() -> None:
+            shown.append(1)
+
+        view.reportShown.connect(on_shown)
         for campaign_id, picture in ((spring, "analytics.png"), (loyalty, "ab_results.png")):
-            shown: list[int] = []
-            view.reportShown.connect(lambda s=shown: s.append(1))
+            shown.clear()
             view.select_campaign(campaign_id)
-            wait_until(app, lambda s=shown: bool(s), 60, "the figures")
+            wait_until(app, lambda: bool(shown), 60, "the figures")
             settle(app, 1.0)
             shoot(app, window, out / picture)
         window.close()
