@@ -850,14 +850,6 @@
         <source>Filter on (%1): only matching messages are shown.</source>
         <translation>Filtre actif (%1) : seuls les messages correspondants sont affichés.</translation>
     </message>
-    <message>
-        <source>Send the winner</source>
-        <translation>Envoyer la gagnante</translation>
-    </message>
-    <message>
-        <source>Send version %1 to every recipient not in the test, now?</source>
-        <translation>Envoyer la version %1 maintenant à tous les destinataires hors test ?</translation>
-    </message>
 </context>
 <context>
     <name>CampaignsTableModel</name>
@@ -4472,6 +4464,18 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <source>Version %1 won (best %2) and was sent to the rest.</source>
         <translation>La version %1 a gagné (meilleur %2) et a été envoyée au reste.</translation>
+    </message>
+    <message>
+        <source>Send the winner</source>
+        <translation>Envoyer la gagnante</translation>
+    </message>
+    <message>
+        <source>Send version %1 to every recipient not in the test, now?</source>
+        <translation>Envoyer la version %1 maintenant à tous les destinataires hors test ?</translation>
+    </message>
+    <message>
+        <source>Could not do that</source>
+        <translation>Impossible de le faire</translation>
     </message>
 </context>
 <context>

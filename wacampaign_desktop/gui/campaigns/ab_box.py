@@ -4,10 +4,19 @@ pick). Read through CampaignsService.ab_status on a worker; refreshed with the c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from wacampaign_desktop.core.services.ab_test import ABStatus
 from wacampaign_desktop.gui.models.labels import local_time
@@ -25,9 +34,12 @@ class ABBox(QFrame):
 
     chooseRequested = Signal(str)  # the version the user picked as the winner
 
-    def __init__(self, services: GuiServices, parent: QWidget | None = None) -> None:
+    def __init__(self, services: GuiServices, parent: QWidget | None = None,
+                 engine: Callable[[], Any] | None = None) -> None:
+        """`engine`: the running engine (None while it starts); picking a winner needs it."""
         super().__init__(parent)
         self.services = services
+        self._engine = engine or (lambda: None)
         self.setObjectName("abBox")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.campaign_id: int | None = None
@@ -45,6 +57,7 @@ class ABBox(QFrame):
         layout.addLayout(self.buttons_row)
         self.buttons: dict[str, QPushButton] = {}
         self._busy = False
+        self.chooseRequested.connect(self.choose_winner)
         self.hide()
 
     def set_campaign(self, campaign_id: int | None) -> None:
@@ -114,3 +127,19 @@ class ABBox(QFrame):
                 .replace("%1", s.winner or "")
         return self.tr("Version %1 won (best %2) and was sent to the rest.") \
             .replace("%1", s.winner or "").replace("%2", metric)
+
+    def choose_winner(self, variant: str) -> None:
+        """The user's pick: after a confirmation, send `variant` to the rest now."""
+        engine, campaign_id = self._engine(), self.campaign_id
+        if engine is None or campaign_id is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Send the winner"),
+            self.tr("Send version %1 to every recipient not in the test, now?").replace(
+                "%1", variant))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.services.tasks.run(
+            lambda: self.services.campaigns.choose_winner(campaign_id, variant, engine),
+            lambda _n: self.refresh(),
+            lambda exc: QMessageBox.warning(self, self.tr("Could not do that"), str(exc)))

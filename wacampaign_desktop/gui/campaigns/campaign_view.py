@@ -111,8 +111,7 @@ class CampaignView(QWidget):
         layout.addWidget(self.window_choice)
         self.counters = CountersPanel(self)
         layout.addWidget(self.counters)
-        self.ab_box = ABBox(self.services, self)  # G: versions' rates, test then winner
-        self.ab_box.chooseRequested.connect(self._choose_winner)
+        self.ab_box = ABBox(self.services, self, self._engine)  # G: versions, test, winner
         layout.addWidget(self.ab_box)
 
         self.filters = MessageFilterBar(self.model, self)
@@ -308,22 +307,6 @@ class CampaignView(QWidget):
         self.actionFailed.emit(message)
         if self.isVisible():
             QMessageBox.warning(self, self.tr("Could not do that"), message)
-
-    def _choose_winner(self, variant: str) -> None:
-        """The user's pick of the A/B winner: send `variant` to the rest now (G)."""
-        engine, campaign_id = self._engine(), self.campaign_id
-        if engine is None or campaign_id is None:
-            return
-        answer = QMessageBox.question(
-            self, self.tr("Send the winner"),
-            self.tr("Send version %1 to every recipient not in the test, now?").replace(
-                "%1", variant))
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.services.tasks.run(
-            lambda: self.services.campaigns.choose_winner(campaign_id, variant, engine),
-            lambda _n: self.refresh(),
-            lambda exc: QMessageBox.warning(self, self.tr("Could not do that"), str(exc)))
 
     def _confirm_cancel(self) -> None:
         answer = QMessageBox.question(
