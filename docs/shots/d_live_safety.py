@@ -4,7 +4,10 @@ campaign view and the launch review shown before a live start.
     python docs/shots/d_live_safety.py            # English and French, Xvfb started if needed
     python docs/shots/d_live_safety.py --lang fr  # one language
 
-Saves docs/screenshots/window_choice.png and docs/screenshots/launch_review.png (+ fr/). The
+Saves in docs/screenshots/ (+ fr/): window_choice.png (window at 1440x900) and
+window_choice_800x600.png, launch_review.png, launch_review_blocked.png (a template campaign
+whose contacts lack a value), sending_settings.png (File → Sending…) and
+window_guard_off.png (the question before the 24-hour check is turned off). The
 "Twilio account" is the built-in sandbox playing real Twilio (it enforces the 24-hour window);
 the profile is in live mode, with contacts who wrote recently, some who did not, one opted out
 and two demo contacts left from the first run; templates are synced from the sandbox.
@@ -67,6 +70,34 @@ def _profile(context, sandbox) -> int:
                            send_rate=1.0).id
 
 
+def _blocked_campaign(template, lang: str) -> int:
+    """A template campaign whose second placeholder is a contact field nobody has."""
+    from wacampaign_desktop.core.store.models import Campaign
+
+    variables = {p: "{{name}}" if i == 0 else "{{shop}}"
+                 for i, p in enumerate(template.placeholders)}
+    return Campaign.create(name="Rappel" if lang == "fr" else "Reminder", body="",
+                           content_sid=template.sid, content_variables=variables,
+                           audience={"kind": "tag", "tag": "spring"}, send_rate=1.0).id
+
+
+def _shoot_modal(app, path: Path, button: str) -> None:
+    """When a modal box shows: shoot it, then click its child named `button`."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def step() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(50, step)
+            return
+        settle(app, 0.4)
+        shoot(app, box, path)
+        box.findChild(object, button).click()
+
+    QTimer.singleShot(50, step)
+
+
 def take(lang: str) -> None:
     from wacampaign_desktop.core.app_context import AppContext
     from wacampaign_desktop.core.runtime_config import RuntimeConfig
@@ -81,6 +112,7 @@ def take(lang: str) -> None:
     from wacampaign_desktop.gui.main_window import MainWindow
     from wacampaign_desktop.gui.runtime_controller import runtime_factory
     from wacampaign_desktop.gui.services import GuiServices
+    from wacampaign_desktop.gui.settings.sending_panel import SendingDialog
 
     out = ROOT / "docs" / "screenshots" / ("fr" if lang == "fr" else "")
     out.mkdir(parents=True, exist_ok=True)
@@ -98,7 +130,7 @@ def take(lang: str) -> None:
         wait_until(app, lambda: services.runtime is not None, 30, "the live runtime")
         TemplatesService(context).sync(services.runtime.gateway)
         window = MainWindow(services)
-        window.resize(1360, 860)
+        window.resize(1440, 900)
         window.show()
         window.show_campaign(campaign_id)
         view = window.view("campaigns").campaign_view
@@ -112,12 +144,29 @@ def take(lang: str) -> None:
                    30, "the stored choice")
         settle(app, 1.0)
         shoot(app, window, out / "window_choice.png")
+        window.resize(800, 600)
+        settle(app, 1.0)
+        shoot(app, window, out / "window_choice_800x600.png")
+        window.resize(1440, 900)
         review = compute_review(services, campaign_id)
         dialog = LaunchReviewDialog(review, window)
         dialog.show()
         settle(app, 0.6)
         shoot(app, dialog, out / "launch_review.png")
         dialog.close()
+        blocked = _blocked_campaign(usable[0], lang)
+        dialog = LaunchReviewDialog(compute_review(services, blocked), window)
+        dialog.show()
+        settle(app, 0.6)
+        shoot(app, dialog, out / "launch_review_blocked.png")
+        dialog.close()
+        sending = SendingDialog(services, window)
+        sending.show()
+        settle(app, 0.6)
+        shoot(app, sending, out / "sending_settings.png")
+        _shoot_modal(app, out / "window_guard_off.png", "keepWindowGuard")
+        sending.window_guard.click()
+        sending.close()
         window.close()
     finally:
         services.runtime_controller.stop()

@@ -528,6 +528,10 @@
         <source>A/B test: send 2 to 4 versions, each to its share of the recipients</source>
         <translation>Test A/B : envoyer 2 à 4 versions, chacune à sa part des destinataires</translation>
     </message>
+    <message>
+        <source>Send failed messages again on their own when the error allows it</source>
+        <translation>Renvoyer d’eux-mêmes les messages en échec quand l’erreur le permet</translation>
+    </message>
 </context>
 <context>
     <name>CampaignEditorForm</name>
@@ -2326,6 +2330,10 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <source>Alerts and retries…</source>
         <translation>Alertes et renvois…</translation>
     </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetailPane</name>
@@ -3145,10 +3153,6 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <translation>Ce sont de vrais messages WhatsApp : une fois envoyés, ils ne peuvent pas être rappelés.</translation>
     </message>
     <message>
-        <source>The 24-hour window check is turned off in the settings: free text to contacts who have not written in the last 24 hours will fail.</source>
-        <translation>La vérification de la fenêtre de 24 heures est désactivée dans les réglages : le texte libre envoyé aux contacts qui n’ont pas écrit depuis 24 heures échouera.</translation>
-    </message>
-    <message>
         <source>From</source>
         <translation>Expéditeur</translation>
     </message>
@@ -3188,6 +3192,77 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <source>%1 messages a second, %2</source>
         <translation>%1 messages par seconde, %2</translation>
     </message>
+    <message>
+        <source>gets your text (wrote to you in the last 24 hours)</source>
+        <translation>reçoit votre texte (vous a écrit ces dernières 24 heures)</translation>
+    </message>
+    <message>
+        <source>gets your text</source>
+        <translation>reçoit votre texte</translation>
+    </message>
+    <message>
+        <source>gets the template</source>
+        <translation>reçoit le modèle</translation>
+    </message>
+    <message>
+        <source>gets the template “%1” instead (no message from them in the last 24 hours)</source>
+        <translation>reçoit à la place le modèle « %1 » (aucun message de sa part depuis 24 heures)</translation>
+    </message>
+    <message>
+        <source>demo contact left out (demo contacts never get real messages)</source>
+        <translation>contact de démonstration écarté (il ne reçoit jamais de vrais messages)</translation>
+    </message>
+    <message>
+        <source>held back: no message from them in the last 24 hours, and WhatsApp refuses free text after that</source>
+        <comment>one recipient</comment>
+        <translation>retenu : aucun message de sa part depuis 24 heures, et WhatsApp refuse alors le texte libre</translation>
+    </message>
+    <message>
+        <source>skipped: they asked not to be messaged</source>
+        <comment>one recipient</comment>
+        <translation>ignoré : a demandé à ne plus recevoir de messages</translation>
+    </message>
+    <message>
+        <source>skipped: the number is not valid</source>
+        <comment>one recipient</comment>
+        <translation>ignoré : le numéro n’est pas valide</translation>
+    </message>
+    <message>
+        <source>Send 1 message</source>
+        <translation>Envoyer 1 message</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 et %2 autres</translation>
+    </message>
+    <message>
+        <source>{{%1}} has no value for 1 contact: %3</source>
+        <translation>{{%1}} n’a pas de valeur pour 1 contact : %3</translation>
+    </message>
+    <message>
+        <source>{{%1}} has no value for %2 contacts: %3</source>
+        <translation>{{%1}} n’a pas de valeur pour %2 contacts : %3</translation>
+    </message>
+    <message>
+        <source>No WhatsApp sender is chosen: open File → Connect Twilio… and choose one.</source>
+        <translation>Aucun expéditeur WhatsApp n’est choisi : ouvrez Fichier → Connecter Twilio… et choisissez-en un.</translation>
+    </message>
+    <message>
+        <source>Nobody to send to: every recipient is skipped or left out.</source>
+        <translation>Personne à qui envoyer : chaque destinataire est ignoré ou écarté.</translation>
+    </message>
+    <message>
+        <source>…and %1 more like these.</source>
+        <translation>…et %1 autres problèmes de ce type.</translation>
+    </message>
+    <message>
+        <source>The 24-hour window check is turned off (File → Sending…): free text to contacts who have not written in the last 24 hours will fail (error 63016).</source>
+        <translation>La vérification de la fenêtre de 24 heures est désactivée (Fichier → Envoi…) : le texte libre envoyé aux contacts qui n’ont pas écrit depuis 24 heures échouera (erreur 63016).</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
 </context>
 <context>
     <name>WindowChoice</name>
@@ -3198,10 +3273,6 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <source>Or do not start: the campaign stays a draft.</source>
         <translation>Ou ne démarrez pas : la campagne reste un brouillon.</translation>
-    </message>
-    <message>
-        <source>The 24-hour window check is turned off in the settings: free text to contacts who have not written in the last 24 hours will fail (Twilio error 63016).</source>
-        <translation>La vérification de la fenêtre de 24 heures est désactivée dans les réglages : le texte libre envoyé aux contacts qui n’ont pas écrit depuis 24 heures échouera (erreur Twilio 63016).</translation>
     </message>
     <message>
         <source>a contact field such as {{name}}, or a text</source>
@@ -3220,8 +3291,36 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <translation>aucun modèle approuvé synchronisé pour l’instant</translation>
     </message>
     <message>
-        <source>%1 of %2 recipients have not written to you in the last 24 hours: WhatsApp does not take free text for them.</source>
-        <translation>%1 destinataires sur %2 ne vous ont pas écrit ces dernières 24 heures : WhatsApp refuse de leur envoyer du texte libre.</translation>
+        <source>Hold them all back (nobody wrote in the last 24 hours: nothing is sent)</source>
+        <translation>Les retenir tous (personne n’a écrit ces dernières 24 heures : rien n’est envoyé)</translation>
+    </message>
+    <message>
+        <source>Send only to the one recipient who wrote in the last 24 hours</source>
+        <translation>Envoyer seulement au destinataire qui a écrit ces dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>Send them an approved template instead:</source>
+        <translation>Leur envoyer plutôt un modèle approuvé :</translation>
+    </message>
+    <message>
+        <source>Send the other one an approved template:</source>
+        <translation>Envoyer à l’autre destinataire un modèle approuvé :</translation>
+    </message>
+    <message>
+        <source>The 24-hour window check is turned off (File → Sending…): free text to contacts who have not written in the last 24 hours will fail (Twilio error 63016).</source>
+        <translation>La vérification de la fenêtre de 24 heures est désactivée (Fichier → Envoi…) : le texte libre envoyé aux contacts qui n’ont pas écrit depuis 24 heures échouera (erreur Twilio 63016).</translation>
+    </message>
+    <message>
+        <source>1 of %2 recipients has not written to you in the last 24 hours.</source>
+        <translation>1 destinataire sur %2 ne vous a pas écrit ces dernières 24 heures.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 recipients have not written to you in the last 24 hours.</source>
+        <translation>%1 destinataires sur %2 ne vous ont pas écrit ces dernières 24 heures.</translation>
+    </message>
+    <message>
+        <source>WhatsApp refuses free text to someone who has not written to you in the last 24 hours: only an approved template reaches them.</source>
+        <translation>WhatsApp refuse le texte libre à qui ne vous a pas écrit ces dernières 24 heures : seul un modèle approuvé lui parvient.</translation>
     </message>
 </context>
 <context>
@@ -4562,6 +4661,61 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <source>%1 cannot be sent again: %2</source>
         <translation>%1 ne peuvent pas être renvoyés : %2</translation>
+    </message>
+</context>
+<context>
+    <name>SendingDialog</name>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <source>WhatsApp’s 24-hour window</source>
+        <translation>La fenêtre de 24 heures de WhatsApp</translation>
+    </message>
+    <message>
+        <source>Send free text only to contacts who wrote in the last 24 hours (recommended)</source>
+        <translation>Envoyer du texte libre seulement aux contacts qui ont écrit ces dernières 24 heures (recommandé)</translation>
+    </message>
+    <message>
+        <source>WhatsApp lets a business send its own text only to someone who wrote to it in the last 24 hours; anyone else needs an approved template. With this on, a campaign holds those contacts back or sends them a template you choose. The sandbox is not affected.</source>
+        <translation>WhatsApp ne laisse une entreprise envoyer son propre texte qu’à quelqu’un qui lui a écrit ces dernières 24 heures ; les autres doivent recevoir un modèle approuvé. Case cochée, une campagne retient ces contacts ou leur envoie le modèle que vous choisissez. Le bac à sable n’est pas concerné.</translation>
+    </message>
+    <message>
+        <source>New campaigns</source>
+        <translation>Nouvelles campagnes</translation>
+    </message>
+    <message>
+        <source>messages a second</source>
+        <translation>messages par seconde</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Enregistrement impossible</translation>
+    </message>
+    <message>
+        <source>Turn off the 24-hour check?</source>
+        <translation>Désactiver la vérification des 24 heures ?</translation>
+    </message>
+    <message>
+        <source>Send free text to everyone, even those who have not written in the last 24 hours?</source>
+        <translation>Envoyer du texte libre à tout le monde, même à ceux qui n’ont pas écrit ces dernières 24 heures ?</translation>
+    </message>
+    <message>
+        <source>WhatsApp will refuse those messages: they will fail with error 63016, and many failures can lower your number’s quality rating, which limits how many people you may message each day. Approved templates are not affected.</source>
+        <translation>WhatsApp refusera ces messages : ils échoueront avec l’erreur 63016, et de nombreux échecs peuvent faire baisser la note de qualité de votre numéro, ce qui limite le nombre de personnes que vous pouvez contacter chaque jour. Les modèles approuvés ne sont pas concernés.</translation>
+    </message>
+    <message>
+        <source>Turn the check off</source>
+        <translation>Désactiver la vérification</translation>
+    </message>
+    <message>
+        <source>Keep it on</source>
+        <translation>La garder active</translation>
     </message>
 </context>
 </TS>

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from wacampaign_desktop.core.services.campaigns import Preparation
+from wacampaign_desktop.gui.campaigns.header import ElidedLabel
 
 if TYPE_CHECKING:
     from wacampaign_desktop.core.services.templates import TemplateInfo
@@ -58,6 +59,8 @@ class WindowChoice(QFrame):
         self.setObjectName("windowChoice")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)  # compact: the campaign view is full at 800x600
+        layout.setSpacing(3)
         self.summary = QLabel()
         self.summary.setObjectName("windowSummary")
         self.summary.setWordWrap(True)
@@ -82,12 +85,13 @@ class WindowChoice(QFrame):
         self.values_row.setContentsMargins(24, 0, 0, 0)
         layout.addLayout(self.values_row)
         self.value_edits: dict[str, QLineEdit] = {}
-        self.template_text = QLabel()
+        self.template_text = ElidedLabel()  # one line, whatever the template's length
         self.template_text.setObjectName("fallbackText")
         self.template_text.setProperty("role", "muted")
-        self.template_text.setWordWrap(True)
-        self.template_text.setContentsMargins(24, 0, 0, 0)
-        layout.addWidget(self.template_text)
+        text_row = QHBoxLayout()
+        text_row.setContentsMargins(24, 0, 0, 0)
+        text_row.addWidget(self.template_text)
+        layout.addLayout(text_row)
         self.note = QLabel(self.tr("Or do not start: the campaign stays a draft."))
         self.note.setProperty("role", "muted")
         self.note.setWordWrap(True)
@@ -131,22 +135,45 @@ class WindowChoice(QFrame):
             return
         total = prep.inside_window + outside
         self.summary.setStyleSheet("")
-        self.summary.setText(self.tr(
-            "%1 of %2 recipients have not written to you in the last 24 hours: WhatsApp does "
-            "not take free text for them.")
-            .replace("%1", str(outside)).replace("%2", str(total)))
-        self.hold.setText(self.tr("Send only to the %1 who wrote in the last 24 hours")
-                          .replace("%1", str(prep.inside_window)))
-        self.template.setText(self.tr("Send the %1 others an approved template:")
-                              .replace("%1", str(outside)))
+        self.summary.setText(self._summary(outside, total))
+        self.hold.setText(self._hold_words(prep.inside_window))
+        self.template.setText(self._template_words(prep.inside_window, outside))
         for widget in (self.hold, self.template, self.templates, self.note):
             widget.show()
         self._load(campaign_id)
         self.show()
 
+    def _summary(self, outside: int, total: int) -> str:
+        """One short line (the view is full at 800x600); why, in the tooltip."""
+        if outside == 1:
+            text = self.tr("1 of %2 recipients has not written to you in the last 24 hours.")
+        else:
+            text = self.tr("%1 of %2 recipients have not written to you in the last 24 hours.")
+        self.summary.setToolTip(self.tr("WhatsApp refuses free text to someone who has not "
+                                        "written to you in the last 24 hours: only an approved "
+                                        "template reaches them."))
+        return text.replace("%1", str(outside)).replace("%2", str(total))
+
+    def _hold_words(self, inside: int) -> str:
+        if inside == 0:
+            return self.tr("Hold them all back (nobody wrote in the last 24 hours: nothing is "
+                           "sent)")
+        if inside == 1:
+            return self.tr("Send only to the one recipient who wrote in the last 24 hours")
+        return self.tr("Send only to the %1 who wrote in the last 24 hours").replace(
+            "%1", str(inside))
+
+    def _template_words(self, inside: int, outside: int) -> str:
+        if inside == 0:
+            return self.tr("Send them an approved template instead:")
+        if outside == 1:
+            return self.tr("Send the other one an approved template:")
+        return self.tr("Send the %1 others an approved template:").replace("%1", str(outside))
+
     def _show_guard_off(self) -> None:
+        self.summary.setToolTip("")
         self.summary.setText(self.tr(
-            "The 24-hour window check is turned off in the settings: free text to contacts who "
+            "The 24-hour window check is turned off (File → Sending…): free text to contacts who "
             "have not written in the last 24 hours will fail (Twilio error 63016)."))
         self.summary.setStyleSheet("color: #b26a00;")
         for widget in (self.hold, self.template, self.templates, self.note, self.template_text):
@@ -215,7 +242,8 @@ class WindowChoice(QFrame):
     def _show_values(self, shown: bool) -> None:
         current = self._current()
         body = current.body if current is not None else ""
-        self.template_text.setText(self.tr("The template says: “%1”").replace("%1", body))
+        self.template_text.setText(self.tr("The template says: “%1”").replace(
+            "%1", " ".join(body.split())))
         self.template_text.setVisible(shown and bool(body))
         for index in range(self.values_row.count()):
             widget = self.values_row.itemAt(index).widget()
