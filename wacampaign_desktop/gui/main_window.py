@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("Alerts and retries…"), None,  # G
                                          lambda _c=False: open_alerts_dialog(self, self.services),
                                          "actionAlerts"))
+        file_menu.addAction(self._action(self.tr("Sending…"), None, self.open_sending,  # D2
+                                         "actionSending"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit,
                                          self.close, "actionQuit"))
@@ -215,6 +217,13 @@ class MainWindow(QMainWindow):
                                          lambda: self.show_guide("shortcuts"), "actionShortcuts"))
         help_menu.addSeparator()
         help_menu.addAction(self._action(self.tr("About"), None, self.about, "actionAbout"))
+
+    def open_sending(self) -> None:
+        """File → Sending…; a saved change (the 24-hour check) shows in the open view."""
+        from wacampaign_desktop.gui.settings.sending_panel import open_sending_dialog
+
+        if open_sending_dialog(self, self.services):
+            self.refresh_current()
 
     def open_reply_rules(self) -> None:
         from wacampaign_desktop.gui.rules import open_rules_dialog

@@ -12,11 +12,11 @@ from __future__ import annotations
 import logging
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wacampaign_desktop.core.engine import lifecycle
 from wacampaign_desktop.core.engine.recipients import Preparation, prepare_rows, template_text
-from wacampaign_desktop.core.engine.rendering import summarize
+from wacampaign_desktop.core.engine.rendering import RenderProblem, summarize
 from wacampaign_desktop.core.engine.window import AudienceRules, audience_rules
 
 if TYPE_CHECKING:
@@ -24,6 +24,17 @@ if TYPE_CHECKING:
     from wacampaign_desktop.core.store.models import Campaign
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReviewProblem:
+    """A problem of the review itself, for the GUI to say in the user's language: `code` is
+    "no_sender", "nobody" (every recipient skipped or left out) or "message" (the campaign's
+    text has placeholders without a value: `render` holds them); `message`: plain English."""
+
+    code: str
+    message: str
+    render: tuple[RenderProblem, ...] = ()
 
 
 @dataclass
@@ -50,6 +61,9 @@ class LaunchReview:
     first_recipient: str = ""
     rate: float = 0.0  # messages per second
     problems: list[str] = field(default_factory=list)  # each one blocks the start
+    # the same problems, structured (a ReviewProblem, or template_check's TemplateProblem with
+    # its code and fields) so the GUI can word them in the interface language
+    problem_items: list[Any] = field(default_factory=list)
 
     @property
     def blocked(self) -> bool:
@@ -143,7 +157,8 @@ class LaunchReviews:
         _count(review, campaign, prep)
         if review.fallback_content_sid:
             review.fallback_name = _template_name(ctx, review.fallback_content_sid)
-        review.problems = _problems(campaign, prep, review, audience)
+        review.problem_items = _problems(campaign, prep, review, audience)
+        review.problems = [str(getattr(p, "message", p)) for p in review.problem_items]
         return review
 
 
@@ -183,29 +198,37 @@ def _shown_text(campaign: Campaign, row: dict) -> str:
 
 
 def _problems(campaign: Campaign, prep: Preparation, review: LaunchReview,
-              audience: AudienceRules) -> list[str]:
-    problems: list[str] = []
+              audience: AudienceRules) -> list[Any]:
+    problems: list[Any] = []
     if not review.sender:
-        problems.append("no WhatsApp sender is set: connect Twilio and choose a sender")
+        problems.append(ReviewProblem(
+            "no_sender", "no WhatsApp sender is set: connect Twilio and choose a sender"))
     checked = _template_check(campaign, audience)  # per recipient, naming contact and variable
     problems += checked
     if prep.problems and not checked:
-        problems.append(summarize(prep.problems))
+        problems.append(ReviewProblem("message", summarize(prep.problems), tuple(prep.problems)))
     if not prep.recipients and not prep.problems:
-        problems.append("nobody to send to: every recipient is skipped or left out")
-    return list(dict.fromkeys(problems))
+        problems.append(ReviewProblem(
+            "nobody", "nobody to send to: every recipient is skipped or left out"))
+    seen: set[str] = set()
+    unique = []
+    for problem in problems:  # one line per distinct sentence
+        text = str(getattr(problem, "message", problem))
+        if text not in seen:
+            seen.add(text)
+            unique.append(problem)
+    return unique
 
 
-def _template_check(campaign: Campaign, audience: AudienceRules) -> list[str]:
+def _template_check(campaign: Campaign, audience: AudienceRules) -> list[Any]:
     """Role B's check of every recipient (template variables empty, with newlines, a template
-    not approved…): each problem in plain English."""
+    not approved…): TemplateProblems, each with a plain English `message`."""
     try:
         from wacampaign_desktop.core.services.template_check import check_recipients
     except ImportError:  # not in this build
         return []
     try:
-        found = check_recipients(campaign, audience)
+        return list(check_recipients(campaign, audience))
     except Exception:  # a check that cannot run must not hide the review
         log.exception("The template check of campaign %s failed", campaign.id)
         return []
-    return [str(getattr(p, "message", p)) for p in found]

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from wacampaign_desktop.core.services.launch_review import LaunchReview, LaunchReviews
+from wacampaign_desktop.gui.campaigns.review_words import (
+    breakdown,
+    duration_text,
+    problem_lines,
+    send_button_text,
+)
 from wacampaign_desktop.gui.models.phone_text import display_phone
 
 if TYPE_CHECKING:
@@ -36,48 +42,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MESSAGE_SHOWN = 500  # characters of the first message shown (all of it in the tooltip)
-
-
-
-def duration_text(seconds: float) -> str:
-    """How long sending takes, in plain words of the interface language."""
-    translate = QCoreApplication.translate
-    if seconds < 60:
-        return translate("LaunchReviewDialog", "less than a minute")
-    minutes = -(-int(seconds) // 60)
-    if minutes == 1:
-        return translate("LaunchReviewDialog", "about 1 minute")
-    if minutes < 60:
-        return translate("LaunchReviewDialog", "about %1 minutes").replace("%1", str(minutes))
-    hours, rest = divmod(minutes, 60)
-    return translate("LaunchReviewDialog", "about %1 h %2 min").replace(
-        "%1", str(hours)).replace("%2", f"{rest:02d}")
-
-
-def breakdown(review: LaunchReview) -> list[tuple[int, str, str]]:
-    """(count, words, object name) of each non-empty group of recipients."""
-    translate = QCoreApplication.translate
-    yours = (translate("LaunchReviewDialog", "get your text (they wrote in the last 24 hours)")
-             if review.window_checked else translate("LaunchReviewDialog", "get your text"))
-    fallback = translate(
-        "LaunchReviewDialog",
-        "get the template “%1” instead (no message from them in the last 24 hours)").replace(
-        "%1", review.fallback_name or review.fallback_content_sid)
-    rows = [
-        (review.free_text, yours, "freeText"),
-        (review.template - review.fallback, translate("LaunchReviewDialog", "get the template"),
-         "template"),
-        (review.fallback, fallback, "fallback"),
-        (review.held, translate("LaunchReviewDialog", "held back: no message from them in the "
-                                "last 24 hours, and WhatsApp refuses free text after that"), "held"),
-        (review.opted_out, translate("LaunchReviewDialog",
-                                     "skipped: they asked not to be messaged"), "optedOut"),
-        (review.invalid, translate("LaunchReviewDialog", "skipped: the number is not valid"),
-         "invalid"),
-        (review.demo_excluded, translate("LaunchReviewDialog", "demo contacts left out (they "
-                                         "never get real messages)"), "demo"),
-    ]
-    return [row for row in rows if row[0]]
 
 
 class LaunchReviewDialog(QDialog):
@@ -105,19 +69,18 @@ class LaunchReviewDialog(QDialog):
             layout.addWidget(self._first_message())
         if review.window_guard_off:
             warning = self._colored(self.tr(
-                "The 24-hour window check is turned off in the settings: free text to contacts "
-                "who have not written in the last 24 hours will fail."), "#b26a00")
+                "The 24-hour window check is turned off (File → Sending…): free text to contacts "
+                "who have not written in the last 24 hours will fail (error 63016)."), "#b26a00")
             warning.setObjectName("guardOffWarning")
             layout.addWidget(warning)
         if review.problems:
             text = self.tr("This campaign cannot start yet:") + "\n" + "\n".join(
-                f"• {p}" for p in review.problems)
+                f"• {line}" for line in problem_lines(review))
             problems = self._colored(text, "#b3261e")
             problems.setObjectName("problems")
             layout.addWidget(problems)
         buttons = QDialogButtonBox(self)
-        self.confirm_button = QPushButton(
-            self.tr("Send %1 messages").replace("%1", str(review.to_send)))
+        self.confirm_button = QPushButton(send_button_text(review.to_send))
         self.confirm_button.setObjectName("confirmButton")
         self.confirm_button.setEnabled(not review.blocked)
         buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
