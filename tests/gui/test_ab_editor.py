@@ -84,3 +84,15 @@ def test_french_words(services, qtbot, french):
     panel = dialog.variants_panel
     assert panel.test_check.text() == "Tester d’abord, puis envoyer la gagnante au reste"
     assert panel.add_button.text() == "Ajouter une version"
+
+
+def test_automatic_retry_is_a_campaign_choice(services, qtbot):
+    dialog = _dialog(services, qtbot)
+    dialog.ui.nameEdit.setText("Retry")
+    dialog.ui.bodyEdit.setPlainText("Hello")
+    assert not dialog.auto_retry_check.isChecked()
+    dialog.auto_retry_check.setChecked(True)
+    dialog.ui.saveButton.click()
+    saved = Campaign.get(Campaign.name == "Retry")
+    assert saved.auto_retry
+    assert _dialog(services, qtbot, saved.id).auto_retry_check.isChecked()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
 
 from wacampaign_desktop.core.services.campaigns import CampaignDraft, Preparation
 from wacampaign_desktop.core.services.contacts import ContactsService
@@ -77,6 +77,10 @@ class CampaignEditorDialog(QDialog):
         # A/B versions B–D (B's text in the form's own edit), shares, test then winner (G)
         self.variants_panel = VariantsPanel(ui.messageGroup, ui.variantEdit)
         ui.variantBox.insertWidget(0, self.variants_panel)
+        self.auto_retry_check = QCheckBox(self.tr("Send failed messages again on their own when "
+                                                  "the error allows it"))  # G
+        self.auto_retry_check.setObjectName("autoRetryCheck")
+        ui.sendingForm.addRow(self.auto_retry_check)
         ui.abCheck.setText(self.tr("A/B test: send 2 to 4 versions, each to its share of the "
                                    "recipients"))
         self._load(self.loaded)
@@ -120,6 +124,7 @@ class CampaignEditorDialog(QDialog):
         if values is not None:
             self._chosen = write_form(self.ui, values)
             self.variants_panel.load(values)
+            self.auto_retry_check.setChecked(bool(values.auto_retry))
             self.template_panel.load_from_form()
         self._fill_preview_contacts(self.contacts.first(PREVIEW_CONTACTS))
 
@@ -132,6 +137,7 @@ class CampaignEditorDialog(QDialog):
             draft.sender = self.loaded.sender
             if draft.variants:
                 draft.variants += self.loaded.variants[1:]
+        draft.auto_retry = self.auto_retry_check.isChecked()
         if draft.variants:
             self.variants_panel.apply(draft)  # versions B–D as the A/B panel shows them
         else:
