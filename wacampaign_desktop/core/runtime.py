@@ -37,6 +37,7 @@ from wacampaign_desktop.core.store.writer import StoreWriter
 from wacampaign_desktop.core.twilio_gateway import TwilioCredentials, TwilioGateway
 
 log = logging.getLogger(__name__)
+CATCH_UP_FIRST_WAIT_S = 10.0  # Runtime.start waits this long at most for the first catch-up
 
 # The environment variable the CLI's --api-url option defaults to (cli/__init__.py reads it;
 # nothing in core does). Kept here for callers that import it from the runtime.
@@ -105,6 +106,7 @@ class Runtime:
         self.automation = None  # reply rules, run after each incoming message is stored (F)
         self.credentials: TwilioCredentials | None = None
         self.route_keeper = None  # re-applies Twilio's webhooks when the public URL changes
+        self.catch_up = None  # lists from Twilio what the webhooks missed (A, engine/catch_up.py)
         self.sender = ""
         self.started = False
         self._lock = ProfileLock(context.paths.data_dir / "runtime.lock")
@@ -174,10 +176,11 @@ class Runtime:
                 default_sender=self.sender or None, storage_folder=ctx.paths.data_dir,
                 audience_rules=self.audience_rules,
             )
-            self.engine.start()
             self.alerts = AlertsMonitor(ctx.bus, s, self.clock).start()
             self._start_automation()
             self.housekeeping = Housekeeping(ctx).start()
+            self._start_catch_up()  # what was missed first (a STOP while closed), then send
+            self.engine.start()
         except Exception:
             self.stop()
             raise
@@ -185,6 +188,22 @@ class Runtime:
         log.info("Runtime up (%s mode, webhooks on %s, public URL %s)", self.mode,
                  self.webhooks.local_base_url, self._public_base_url())
         return self
+
+    def _start_catch_up(self) -> None:
+        """Catch-up from Twilio: at start (before the engine resumes sending), when the tunnel
+        or webhook URL is back, and every `catch_up_minutes` while a campaign is being sent
+        (replies and statuses missed)."""
+        from wacampaign_desktop.core.engine.catch_up import CatchUp
+
+        engine, s = self.engine, self.context.settings
+        if self.gateway is None or self.writer is None or engine is None or not self.sender:
+            return
+        self.catch_up = CatchUp(self.gateway, self.writer, self.context.bus, sender=self.sender,
+                                clock=self.clock, interval_s=s.catch_up_minutes * 60,
+                                active=lambda: bool(engine.feeding)).start()
+        # Sending resumes once the start's catch-up is done (or after a short wait when
+        # Twilio is slow), so replies and failures missed while closed count first.
+        self.catch_up.wait_first(CATCH_UP_FIRST_WAIT_S)
 
     def _start_tunnel(self) -> None:
         """The tunnel per the settings. If it fails, the local webhooks and the sandbox stay up:
@@ -245,8 +264,8 @@ class Runtime:
         self.automation = AutomationWorker(ctx.bus, automation).start()
 
     def stop(self) -> None:
-        for name in ("alerts", "automation", "housekeeping", "engine", "route_keeper", "tunnel",
-                     "webhooks", "writer", "sandbox"):
+        for name in ("catch_up", "alerts", "automation", "housekeeping", "engine", "route_keeper",
+                     "tunnel", "webhooks", "writer", "sandbox"):
             part = getattr(self, name)
             if part is None:
                 continue

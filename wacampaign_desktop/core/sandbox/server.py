@@ -56,6 +56,7 @@ class SandboxServer:
         self._stopping = threading.Event()
         self._reply_counter = 0
         self._reply_lock = threading.Lock()
+        self._unreachable: set[str] = set()  # base URLs nobody listens at (mark_unreachable)
         self.api = SandboxApi(self.config, self.state, self.account_sid, self.auth_token, self)
 
     # --- lifecycle ------------------------------------------------------------------------
@@ -192,8 +193,21 @@ class SandboxServer:
 
         self._scheduler.schedule(message.created + planned.at - time.time(), job)
 
+    def mark_unreachable(self, base_url: str) -> None:
+        """Nobody listens at `base_url` any more (an app that was closed): posts to URLs under
+        it fail at once, as a refused connection would, without touching the network."""
+        with self._reply_lock:
+            self._unreachable.add(base_url.rstrip("/"))
+
+    def _reachable(self, url: str) -> bool:
+        with self._reply_lock:
+            return not any(url.startswith(base) for base in self._unreachable)
+
     def _post_callback(self, message: SandboxMessage, planned: PlannedCallback) -> None:
         assert message.status_callback is not None
+        if not self._reachable(message.status_callback):
+            self.state.bump("callbacks_failed")
+            return
         params = status_callback_params(message, planned.step, self.channel_install_sid)
         token = f"{message.sid}-{planned.step.status}"
         status = post_signed(self._signer, message.status_callback, params,
@@ -240,15 +254,17 @@ class SandboxServer:
         Returns the new message sid. Raises RuntimeError if no URL is known or the receiver
         could not be reached (the message stays in Twilio's history all the same)."""
         target = url or self.incoming_target(to)
+        message = self.seed_inbound(from_phone, body, to=to)
         if not target:
             raise RuntimeError("the sandbox has no incoming_url to post replies to")
-        message = self.seed_inbound(from_phone, body, to=to)
         if not self._post_inbound(message, target, profile_name):
             raise RuntimeError(f"the incoming webhook at {target} could not be reached")
         return message.sid
 
     def _post_inbound(self, message: SandboxMessage, target: str,
                       profile_name: str | None = None) -> bool:
+        if not self._reachable(target):
+            return False
         params = incoming_params(sid=message.sid, account_sid=self.account_sid,
                                  from_phone=message.from_ or "", to=message.to, body=message.body,
                                  profile_name=profile_name,
