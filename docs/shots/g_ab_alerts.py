@@ -5,7 +5,8 @@ A/B strip waiting for its winner.
     python docs/shots/g_ab_alerts.py            # English and French, Xvfb started if needed
     python docs/shots/g_ab_alerts.py --lang fr  # one language
 
-Saves docs/screenshots/ab_editor.png, docs/screenshots/alert.png and the same in fr/.
+Saves docs/screenshots/ab_editor.png, alert.png, alerts_settings.png (File → Alerts and
+retries…) and the same in fr/.
 """
 
 from __future__ import annotations
@@ -31,8 +32,6 @@ from take_screenshots import (  # noqa: E402
     wait_until,
 )
 
-SID = "HX" + "3f9a" * 8
-
 
 def _words(lang: str) -> dict[str, str]:
     if lang == "fr":
@@ -46,6 +45,8 @@ def shoot_editor(app, services, out: Path, lang: str) -> None:
     from wacampaign_desktop.gui.editor import CampaignEditorDialog
 
     words = _words(lang)
+    services.templates.sync(services.runtime.gateway)  # the sandbox's approved templates
+    template = services.templates.list(search="order_update", language=lang)[0]
     editor = CampaignEditorDialog(services)
     try:
         ui, panel = editor.ui, editor.variants_panel
@@ -56,7 +57,7 @@ def shoot_editor(app, services, out: Path, lang: str) -> None:
         panel.add_button.click()
         c = panel.rows[1]
         c.kind.setCurrentIndex(c.kind.findData("template"))
-        c.sid.setText(SID)
+        c.sid.setText(template.sid)
         c.variables.setText("1={{name}}, 2={{city}}")
         panel.a_share.setValue(50)
         panel.rows[0].share.setValue(30)
@@ -131,6 +132,19 @@ def shoot_alert(app, services, out: Path, lang: str) -> None:
         window.close()
 
 
+def shoot_settings(app, services, out: Path) -> None:
+    from wacampaign_desktop.gui.settings.alerts_panel import AlertsDialog
+
+    dialog = AlertsDialog(services)
+    try:
+        dialog.auto.setChecked(True)
+        dialog.show()
+        settle(app, 0.5)
+        shoot(app, dialog, out / "alerts_settings.png")
+    finally:
+        dialog.close()
+
+
 def take(lang: str) -> None:
     from wacampaign_desktop.core.app_context import AppContext
     from wacampaign_desktop.core.runtime import Runtime
@@ -160,6 +174,7 @@ def take(lang: str) -> None:
     try:
         shoot_editor(app, services, out, lang)
         shoot_alert(app, services, out, lang)
+        shoot_settings(app, services, out)
     finally:
         services.runtime_controller.stop()
         services.close()

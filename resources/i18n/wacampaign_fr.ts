@@ -532,6 +532,10 @@
         <source>Send failed messages again on their own when the error allows it</source>
         <translation>Renvoyer d’eux-mêmes les messages en échec quand l’erreur le permet</translation>
     </message>
+    <message>
+        <source>The template of an A/B version cannot be sent: choose a synced, approved template (%1).</source>
+        <translation>Le modèle d’une version A/B ne peut pas être envoyé : choisissez un modèle synchronisé et approuvé (%1).</translation>
+    </message>
 </context>
 <context>
     <name>CampaignEditorForm</name>

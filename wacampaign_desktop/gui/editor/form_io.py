@@ -120,6 +120,12 @@ def problem_text(problem: Problem) -> str:
 
 def render_summary(problems: list[Any], limit: int = 5) -> str:
     """Which placeholder is empty for which contacts, e.g. "{{city}} is empty for: +336…"."""
+    templates = [p for p in problems if getattr(p, "code", "") == "template"]
+    if templates:  # an A/B version's template itself (not synced, not approved): G
+        reasons = list(dict.fromkeys(str(getattr(p, "reason", "")) for p in templates))
+        return QCoreApplication.translate(
+            "CampaignEditorDialog", "The template of an A/B version cannot be sent: choose a "
+            "synced, approved template (%1).").replace("%1", "; ".join(r for r in reasons if r))
     by_placeholder: dict[str, list[str]] = {}
     for problem in problems:
         phones = by_placeholder.setdefault(problem.placeholder, [])
