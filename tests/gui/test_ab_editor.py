@@ -96,3 +96,20 @@ def test_automatic_retry_is_a_campaign_choice(services, qtbot):
     saved = Campaign.get(Campaign.name == "Retry")
     assert saved.auto_retry
     assert _dialog(services, qtbot, saved.id).auto_retry_check.isChecked()
+
+
+def test_a_version_template_that_cannot_be_sent_is_said_in_words(services, qtbot):
+    Contact.create(phone="+33612345678", name="Alice")
+    dialog = _dialog(services, qtbot)
+    ui, panel = dialog.ui, dialog.variants_panel
+    ui.nameEdit.setText("T")
+    ui.bodyEdit.setPlainText("Hello {{name}}")
+    ui.abCheck.setChecked(True)
+    row = panel.rows[0]
+    row.kind.setCurrentIndex(row.kind.findData("template"))
+    row.sid.setText(SID)  # never synced
+    row.variables.setText("1={{name}}")
+    qtbot.waitUntil(lambda: not dialog._pending and dialog.preparation is not None
+                    and not dialog.preparation.ok, timeout=30_000)
+    assert "The template of an A/B version cannot be sent" in ui.bodyProblem.text()
+    assert "{{}}" not in ui.bodyProblem.text() and not dialog.can_start()
