@@ -3267,6 +3267,10 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
+    <message>
+        <source>The template cannot be sent as it is: open Edit to see why.</source>
+        <translation>Le modèle ne peut pas être envoyé tel quel : ouvrez Modifier pour voir pourquoi.</translation>
+    </message>
 </context>
 <context>
     <name>WindowChoice</name>
@@ -3325,6 +3329,18 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <source>WhatsApp refuses free text to someone who has not written to you in the last 24 hours: only an approved template reaches them.</source>
         <translation>WhatsApp refuse le texte libre à qui ne vous a pas écrit ces dernières 24 heures : seul un modèle approuvé lui parvient.</translation>
+    </message>
+    <message>
+        <source>This campaign has started: this choice can no longer change.</source>
+        <translation>Cette campagne a démarré : ce choix ne peut plus changer.</translation>
+    </message>
+    <message>
+        <source>Give each placeholder of the template a value: a contact field such as {{name}}, or a text.</source>
+        <translation>Donnez une valeur à chaque variable du modèle : un champ du contact comme {{name}}, ou un texte.</translation>
+    </message>
+    <message>
+        <source>Choose the approved template for those who have not written in the last 24 hours.</source>
+        <translation>Choisissez le modèle approuvé pour ceux qui n’ont pas écrit ces dernières 24 heures.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 """The launch review and the window choice in French: the problems that stop a start (template
-values, no sender, a text placeholder without a value) are French with French typography, a
-long list is cut short, and one recipient is singular."""
+values, no sender, a text placeholder without a value), the window choice's refusal and the
+campaign view's dry-run problems are French with French typography, a long list is cut short,
+and one recipient is singular."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from tests.live_safety.helpers import (
     go_live,
     seed_contacts,
     start_window_sandbox,
+    store_template,
 )
 from wacampaign_desktop.core.engine.recipients import Preparation
 from wacampaign_desktop.core.services.launch_review import LaunchReview, LaunchReviews
 from wacampaign_desktop.core.store.models import Campaign, Contact, ContentTemplate
+from wacampaign_desktop.gui.campaigns.campaign_view import CampaignView
 from wacampaign_desktop.gui.campaigns.launch_review_dialog import LaunchReviewDialog
 from wacampaign_desktop.gui.campaigns.window_choice import WindowChoice
 
@@ -98,3 +101,28 @@ def test_window_choice_for_one_recipient_in_french(qtbot, services, french):
     assert choice.template.text() == f"Envoyer à l’autre destinataire un modèle approuvé{NNBSP}:"
     choice.show_for(campaign.id, Preparation(window_guarded=True, inside_window=0, held=2))
     assert choice.hold.text().startswith("Les retenir tous")
+
+
+def test_window_choice_refusal_and_view_problems_are_french(qtbot, context, services, french):
+    _live(context)
+    seed_contacts(context)
+    store_template(SID)
+    campaign = free_text_campaign()
+    choice = WindowChoice(services)
+    qtbot.addWidget(choice)
+    choice.show_for(campaign.id, Preparation(window_guarded=True, inside_window=2, held=2))
+    with qtbot.waitSignal(choice.changed, timeout=20_000):
+        choice.choose_template(SID)
+    choice.value_edits["1"].setText("")
+    with qtbot.waitSignal(choice.failed, timeout=20_000) as failed:
+        choice.value_edits["1"].editingFinished.emit()
+    assert failed.args == [f"Donnez une valeur à chaque variable du modèle{NNBSP}: un champ du "
+                           "contact comme {{name}}, ou un texte."]
+
+    text = free_text_campaign(body="Bonjour {{name}}, rendez-vous à {{shop}}")
+    view = CampaignView(services)
+    qtbot.addWidget(view)
+    view.set_campaign(text.id)
+    qtbot.waitUntil(lambda: "Corrigez" in view.message_label.text(), timeout=20_000)
+    assert (f"{{{{shop}}}} n’a pas de valeur pour 2 contacts{NNBSP}: Inès ("
+            in view.message_label.text())

@@ -45,6 +45,7 @@ from wacampaign_desktop.gui.campaigns.launch_review_dialog import ask_launch_rev
 from wacampaign_desktop.gui.campaigns.message_filter import MessageFilterBar
 from wacampaign_desktop.gui.campaigns.messages_table import MessagesTable
 from wacampaign_desktop.gui.campaigns.retry_words import retry_report_text
+from wacampaign_desktop.gui.campaigns.review_words import render_problems_text
 from wacampaign_desktop.gui.campaigns.time_left import ProgressMeter, time_left_text
 from wacampaign_desktop.gui.campaigns.window_choice import WindowChoice
 from wacampaign_desktop.gui.models.labels import state_label
@@ -189,7 +190,7 @@ class CampaignView(QWidget):
                                       "messages.").replace("%1", str(prep.demo_excluded))
             if prep.problems:
                 text += " " + self.tr("Fix the message first: %1").replace(
-                    "%1", "; ".join(str(p) for p in prep.problems[:3]))
+                    "%1", render_problems_text(prep.problems))  # D2: in the user's language
             self.message_label.setText(text)
 
         campaigns = self.services.campaigns

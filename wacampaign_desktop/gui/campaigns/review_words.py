@@ -151,4 +151,32 @@ def problem_lines(review: LaunchReview, shown: int = PROBLEMS_SHOWN) -> list[str
     return lines[:shown - 1] + [_tr("…and %1 more like these.").replace("%1", str(rest))]
 
 
-__all__ = ["breakdown", "duration_text", "problem_lines", "send_button_text"]
+def _as_template_problem(p: Any) -> Any:
+    """A RenderProblem of a template placeholder in the shape problem_text() reads."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(code=p.code, variable=p.variable, name=p.name, phone=p.phone,
+                           field=p.placeholder, template="", status="", message=str(p))
+
+
+def render_problems_text(problems: list[Any], shown: int = 3) -> str:
+    """The engine's dry-run problems (RenderProblem) in one short paragraph: a text's empty
+    placeholder with the contacts named, a template's value per contact, the template itself."""
+    in_text = [(str(p.placeholder), p) for p in problems
+               if getattr(p, "code", "") == "missing" and not getattr(p, "variable", "")]
+    lines = _missing_values(in_text)
+    for p in problems:
+        code = getattr(p, "code", "")
+        if code == "template":
+            lines.append(_tr("The template cannot be sent as it is: open Edit to see why."))
+        elif getattr(p, "variable", ""):
+            lines.append(problem_text(_as_template_problem(p)))
+    lines = list(dict.fromkeys(lines))
+    if len(lines) > shown:
+        lines = lines[:shown] + [_tr("…and %1 more like these.").replace(
+            "%1", str(len(lines) - shown))]
+    return " ".join(lines)
+
+
+__all__ = ["breakdown", "duration_text", "problem_lines", "render_problems_text",
+           "send_button_text"]

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wacampaign_desktop.core.services.campaign_draft import CampaignLocked, DraftError
 from wacampaign_desktop.core.services.campaigns import Preparation
 from wacampaign_desktop.gui.campaigns.header import ElidedLabel
+from wacampaign_desktop.gui.editor.form_io import problem_text
 
 if TYPE_CHECKING:
     from wacampaign_desktop.core.services.templates import TemplateInfo
@@ -288,4 +290,22 @@ class WindowChoice(QFrame):
                 campaigns.set_outside_window(campaign_id, "hold")
 
         self.services.tasks.run(save, lambda _r: self.changed.emit(campaign_id),
-                                lambda exc: self.failed.emit(str(exc)))
+                                lambda exc: self.failed.emit(self.failure_text(exc)))
+
+    def failure_text(self, exc: BaseException) -> str:
+        """Why the choice could not be stored, in the interface language."""
+        if isinstance(exc, CampaignLocked):
+            return self.tr("This campaign has started: this choice can no longer change.")
+        if not isinstance(exc, DraftError):
+            return str(exc)
+        words = []
+        for problem in exc.problems.values():
+            if problem.code == "fallback_variables_incomplete":
+                words.append(self.tr("Give each placeholder of the template a value: a contact "
+                                     "field such as {{name}}, or a text."))
+            elif problem.code == "fallback_missing":
+                words.append(self.tr("Choose the approved template for those who have not "
+                                     "written in the last 24 hours."))
+            else:
+                words.append(problem_text(problem))
+        return "\n".join(words)
