@@ -29,7 +29,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("WACAMPAIGN_SECRET_BACKEND", "file")
 
-from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 
 from wacampaign_desktop.core.app_context import AppContext  # noqa: E402
 from wacampaign_desktop.core.store import message_updates as mu  # noqa: E402
@@ -139,10 +139,12 @@ def storm(app, context: AppContext, bridge, rate: int, seconds: float, offset: i
         if feeder.is_alive() or feeder.elapsed == 0.0:
             QTimer.singleShot(100, finish)
             return
-        QTimer.singleShot(500, app.quit)  # let the last drain land
+        QTimer.singleShot(500, loop.quit)  # let the last drain land
 
+    # a local loop: QApplication.quit() would close the window (Qt 6) before the next storm
+    loop = QEventLoop()
     QTimer.singleShot(3100, finish)
-    app.exec()
+    loop.exec()
     heartbeat.stop()
     return {
         "gaps": sorted((b - a) * 1000 for a, b in zip(beats, beats[1:], strict=False)),

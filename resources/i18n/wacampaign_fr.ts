@@ -2750,6 +2750,14 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
+    <message>
+        <source>Caught up from Twilio</source>
+        <translation>Rattrapage depuis Twilio</translation>
+    </message>
+    <message>
+        <source>Missed messages recovered</source>
+        <translation>Messages manqués récupérés</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialog</name>

@@ -35,6 +35,7 @@ KIND_LABELS = {
     "incoming": QT_TRANSLATE_NOOP("WebhookEventsModel", "Incoming message"),
     "unknown": QT_TRANSLATE_NOOP("WebhookEventsModel", "Unknown request"),
     "routes": QT_TRANSLATE_NOOP("WebhookEventsModel", "Twilio webhook settings"),  # Apply to Twilio
+    "catch_up": QT_TRANSLATE_NOOP("WebhookEventsModel", "Caught up from Twilio"),  # catch-up run
 }
 OUTCOME_LABELS = {
     "applied": QT_TRANSLATE_NOOP("WebhookEventsModel", "Applied"),
@@ -49,6 +50,7 @@ OUTCOME_LABELS = {
     "invalid": QT_TRANSLATE_NOOP("WebhookEventsModel", "Invalid request"),
     "not_found": QT_TRANSLATE_NOOP("WebhookEventsModel", "Message not found"),
     "failed": QT_TRANSLATE_NOOP("WebhookEventsModel", "Failed"),
+    "caught_up": QT_TRANSLATE_NOOP("WebhookEventsModel", "Missed messages recovered"),
 }
 
 
