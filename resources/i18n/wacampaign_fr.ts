@@ -3185,10 +3185,6 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <translation>Envoyer « %1 » maintenant ?</translation>
     </message>
     <message>
-        <source>This campaign cannot start yet:</source>
-        <translation>Cette campagne ne peut pas encore démarrer :</translation>
-    </message>
-    <message>
         <source>Send %1 messages</source>
         <translation>Envoyer %1 messages</translation>
     </message>
@@ -3278,6 +3274,22 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <source>The template cannot be sent as it is: open Edit to see why.</source>
         <translation>Le modèle ne peut pas être envoyé tel quel : ouvrez Modifier pour voir pourquoi.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be sent yet</source>
+        <translation>La campagne « %1 » ne peut pas encore partir</translation>
+    </message>
+    <message>
+        <source>%1 on WhatsApp</source>
+        <translation>%1 sur WhatsApp</translation>
+    </message>
+    <message>
+        <source>Messaging Service %1</source>
+        <translation>Service de messagerie Twilio %1</translation>
+    </message>
+    <message>
+        <source>Fix this first:</source>
+        <translation>À corriger d’abord :</translation>
     </message>
 </context>
 <context>

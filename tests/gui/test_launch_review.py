@@ -93,7 +93,7 @@ def test_live_start_shows_the_review_and_cancel_sends_nothing(qtbot, live_view, 
     live_view.buttons["start"].click()
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=TIMEOUT_S * 1000)
     texts = seen[0]
-    assert texts["fact_toSend"] == "2" and texts["fact_sender"].startswith("whatsapp:+")
+    assert texts["fact_toSend"] == "2" and texts["fact_sender"] == "+1\xa0415-523-8886 on WhatsApp"
     assert (texts["count_freeText"], texts["count_held"], texts["count_demo"]) == ("2", "2", "1")
     assert texts["firstMessageText"] == "Hi Inès, our spring sale starts today!"
     assert "messages a second" in texts["fact_speed"]

@@ -56,7 +56,7 @@ def test_blocking_problems_are_french(qtbot, context, french):
     campaign = Campaign.create(name="Rdv", body="", content_sid=SID, send_rate=1.0,
                                content_variables={"1": "{{name}}", "2": "{{city}}"})
     lines = _problems(qtbot, LaunchReviews(context).review(campaign.id))
-    assert lines[0] == f"Cette campagne ne peut pas encore démarrer{NNBSP}:"
+    assert lines[0] == f"À corriger d’abord{NNBSP}:"
     assert lines[1] == (f"• Aucun expéditeur WhatsApp n’est choisi{NNBSP}: ouvrez Fichier → "
                         "Connecter Twilio… et choisissez-en un.")
     assert lines[2].startswith(f"• Nom0 ({PHONE}){NNBSP}: {{{{2}}}} n’a pas de valeur (le champ ")
@@ -82,6 +82,7 @@ def test_nobody_to_send_to_and_one_recipient_in_french(qtbot, context, french):
     dialog = LaunchReviewDialog(review)
     qtbot.addWidget(dialog)
     assert dialog.confirm_button.text() == "Envoyer 1 message"
+    assert dialog.findChild(QLabel, "fact_sender").text() == "+1\xa0415-523-8886 sur WhatsApp"
     words = {k: dialog.findChild(QLabel, f"words_{k}").text() for k in ("freeText", "optedOut",
                                                                           "demo")}
     assert words["freeText"].startswith("reçoit votre texte")

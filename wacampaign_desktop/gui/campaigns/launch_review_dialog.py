@@ -52,7 +52,8 @@ class LaunchReviewDialog(QDialog):
         self.setWindowTitle(self.tr("Review before sending"))
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        heading = QLabel(self.tr("Send “%1” now?").replace("%1", review.name))
+        heading = QLabel((self.tr("“%1” cannot be sent yet") if review.blocked
+                          else self.tr("Send “%1” now?")).replace("%1", review.name))
         heading.setProperty("role", "title")
         heading.setWordWrap(True)
         layout.addWidget(heading)
@@ -74,7 +75,7 @@ class LaunchReviewDialog(QDialog):
             warning.setObjectName("guardOffWarning")
             layout.addWidget(warning)
         if review.problems:
-            text = self.tr("This campaign cannot start yet:") + "\n" + "\n".join(
+            text = self.tr("Fix this first:") + "\n" + "\n".join(
                 f"• {line}" for line in problem_lines(review))
             problems = self._colored(text, "#b3261e")
             problems.setObjectName("problems")
@@ -104,7 +105,7 @@ class LaunchReviewDialog(QDialog):
             speed = self.tr("%1 messages a second, %2").replace("%1", f"{rate:g}").replace(
                 "%2", takes)
         facts = (
-            (self.tr("From"), self.review.sender or self.tr("(no sender set)"), "sender"),
+            (self.tr("From"), self._sender_text(), "sender"),
             (self.tr("Messages to send"), str(self.review.to_send), "toSend"),
             (self.tr("Speed"), speed, "speed"),
         )
@@ -117,6 +118,17 @@ class LaunchReviewDialog(QDialog):
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, shown)
         return form
+
+    def _sender_text(self) -> str:
+        """The sender as people read it: "+1 415-523-8886 on WhatsApp", a Messaging Service."""
+        sender = self.review.sender
+        if not sender:
+            return self.tr("(no sender set)")
+        if sender.startswith("whatsapp:"):
+            return self.tr("%1 on WhatsApp").replace("%1", display_phone(sender[9:]))
+        if sender.startswith("MG"):
+            return self.tr("Messaging Service %1").replace("%1", sender)
+        return sender
 
     def _groups(self) -> QFrame:
         frame = QFrame()
