@@ -149,7 +149,7 @@ class MessagesApi:
         want_to = bare_number(to) if to else None
         want_from = bare_number(sender) if sender else None
         selected = []
-        for message in sorted(self.state.all_messages(), key=lambda m: m.created, reverse=True):
+        for message in self.state.newest_first():
             if want_to and bare_number(message.to) != want_to:
                 continue
             if want_from and bare_number(message.from_ or "") != want_from:

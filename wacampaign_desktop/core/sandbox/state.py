@@ -105,6 +105,7 @@ class SandboxState:
     attempts_per_phone: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     last_inbound: dict[str, float] = field(default_factory=dict)  # phone -> epoch of last reply
     ordinals: dict[str, int] = field(default_factory=dict)  # phone -> order of its first send
+    in_time_order: bool = True  # `order` is also creation-time order (no seeded past message)
     stats: SandboxStats = field(default_factory=SandboxStats)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -136,8 +137,18 @@ class SandboxState:
 
     def add(self, message: SandboxMessage) -> None:
         with self.lock:
+            if self.order and message.created < self.messages[self.order[-1]].created:
+                self.in_time_order = False  # seeded history in the past
             self.messages[message.sid] = message
             self.order.append(message.sid)
+
+    def newest_first(self) -> list[SandboxMessage]:
+        """Every message, newest first by creation time."""
+        with self.lock:
+            ordered = [self.messages[sid] for sid in reversed(self.order)]
+            if self.in_time_order:
+                return ordered
+        return sorted(ordered, key=lambda m: m.created, reverse=True)
 
     def get(self, sid: str) -> SandboxMessage | None:
         with self.lock:
