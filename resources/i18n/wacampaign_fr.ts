@@ -858,6 +858,30 @@
         <source>Filter on (%1): only matching messages are shown.</source>
         <translation>Filtre actif (%1) : seuls les messages correspondants sont affichés.</translation>
     </message>
+    <message>
+        <source>1 demo contact is left out: demo contacts never get real messages.</source>
+        <translation>1 contact de démonstration est écarté : les contacts de démonstration ne reçoivent jamais de vrais messages.</translation>
+    </message>
+    <message>
+        <source>Start would send to nobody</source>
+        <translation>Démarrer n’enverrait le message à personne</translation>
+    </message>
+    <message>
+        <source>Start will send to 1 contact</source>
+        <translation>Démarrer enverra le message à 1 contact</translation>
+    </message>
+    <message>
+        <source>Start will send to %1 contacts</source>
+        <translation>Démarrer enverra le message à %1 contacts</translation>
+    </message>
+    <message>
+        <source>(1 skipped)</source>
+        <translation>(1 écarté)</translation>
+    </message>
+    <message>
+        <source>(%1 skipped)</source>
+        <translation>(%1 écartés)</translation>
+    </message>
 </context>
 <context>
     <name>CampaignsTableModel</name>
@@ -3384,6 +3408,10 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <source>Delete the %1 demo contacts?</source>
         <translation>Supprimer les %1 contacts de démonstration ?</translation>
+    </message>
+    <message>
+        <source>Delete the demo contact?</source>
+        <translation>Supprimer le contact de démonstration ?</translation>
     </message>
 </context>
 <context>

@@ -127,3 +127,14 @@ def test_window_choice_refusal_and_view_problems_are_french(qtbot, context, serv
     qtbot.waitUntil(lambda: "Corrigez" in view.message_label.text(), timeout=20_000)
     assert (f"{{{{shop}}}} n’a pas de valeur pour 2 contacts{NNBSP}: Inès ("
             in view.message_label.text())
+
+
+def test_campaign_view_counts_one_contact_in_the_singular(qtbot, context, services, french):
+    Contact.create(phone="+33611000001", name="Inès")
+    Contact.create(phone="+33611000002", name="Stop", opted_out_at=context.clock.now())
+    campaign = free_text_campaign()
+    view = CampaignView(services)
+    qtbot.addWidget(view)
+    view.set_campaign(campaign.id)
+    qtbot.waitUntil(lambda: "Démarrer" in view.message_label.text(), timeout=20_000)
+    assert view.message_label.text() == "Démarrer enverra le message à 1 contact (1 écarté)."

@@ -36,7 +36,8 @@ def offer_demo_cleanup(parent: QWidget | None, services: GuiServices) -> bool:
     box.setIcon(QMessageBox.Icon.Question)
     translate = QCoreApplication.translate
     box.setWindowTitle(translate("DemoCleanup", "Demo contacts"))
-    box.setText(translate("DemoCleanup", "Delete the %1 demo contacts?").replace("%1", str(count)))
+    box.setText(translate("DemoCleanup", "Delete the demo contact?") if count == 1 else
+                translate("DemoCleanup", "Delete the %1 demo contacts?").replace("%1", str(count)))
     box.setInformativeText(translate(
         "DemoCleanup",
         "They were added for trying the app with the built-in sandbox and have made-up "

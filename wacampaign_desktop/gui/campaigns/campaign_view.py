@@ -45,7 +45,11 @@ from wacampaign_desktop.gui.campaigns.launch_review_dialog import ask_launch_rev
 from wacampaign_desktop.gui.campaigns.message_filter import MessageFilterBar
 from wacampaign_desktop.gui.campaigns.messages_table import MessagesTable
 from wacampaign_desktop.gui.campaigns.retry_words import retry_report_text
-from wacampaign_desktop.gui.campaigns.review_words import render_problems_text
+from wacampaign_desktop.gui.campaigns.review_words import (
+    demo_left_out_text,
+    render_problems_text,
+    start_count_text,
+)
 from wacampaign_desktop.gui.campaigns.time_left import ProgressMeter, time_left_text
 from wacampaign_desktop.gui.campaigns.window_choice import WindowChoice
 from wacampaign_desktop.gui.models.labels import state_label
@@ -183,11 +187,9 @@ class CampaignView(QWidget):
             if self.campaign_id != campaign_id:
                 return
             self.window_choice.show_for(campaign_id, prep, guard_off=guard_off(prep))
-            text = self.tr("Start will send to %1 contacts (%2 skipped).").replace(
-                "%1", str(len(prep.recipients))).replace("%2", str(len(prep.skipped)))
+            text = start_count_text(len(prep.recipients), len(prep.skipped))
             if prep.demo_excluded:  # D: live mode never sends to the first-run demo contacts
-                text += " " + self.tr("%1 demo contacts are left out: they never get real "
-                                      "messages.").replace("%1", str(prep.demo_excluded))
+                text += " " + demo_left_out_text(prep.demo_excluded)
             if prep.problems:
                 text += " " + self.tr("Fix the message first: %1").replace(
                     "%1", render_problems_text(prep.problems))  # D2: in the user's language

@@ -151,6 +151,32 @@ def problem_lines(review: LaunchReview, shown: int = PROBLEMS_SHOWN) -> list[str
     return lines[:shown - 1] + [_tr("…and %1 more like these.").replace("%1", str(rest))]
 
 
+def start_count_text(recipients: int, skipped: int) -> str:
+    """The campaign view's dry run: "Start will send to 8 contacts (1 skipped)."."""
+    view = "CampaignView"
+    if recipients == 0:
+        text = QCoreApplication.translate(view, "Start would send to nobody")
+    elif recipients == 1:
+        text = QCoreApplication.translate(view, "Start will send to 1 contact")
+    else:
+        text = QCoreApplication.translate(view, "Start will send to %1 contacts").replace(
+            "%1", str(recipients))
+    if skipped == 1:
+        text += " " + QCoreApplication.translate(view, "(1 skipped)")
+    elif skipped > 1:
+        text += " " + QCoreApplication.translate(view, "(%1 skipped)").replace("%1", str(skipped))
+    return text + "."
+
+
+def demo_left_out_text(count: int) -> str:
+    if count == 1:
+        return QCoreApplication.translate(
+            "CampaignView", "1 demo contact is left out: demo contacts never get real messages.")
+    return QCoreApplication.translate(
+        "CampaignView", "%1 demo contacts are left out: they never get real messages.").replace(
+        "%1", str(count))
+
+
 def _as_template_problem(p: Any) -> Any:
     """A RenderProblem of a template placeholder in the shape problem_text() reads."""
     from types import SimpleNamespace
@@ -178,5 +204,5 @@ def render_problems_text(problems: list[Any], shown: int = 3) -> str:
     return " ".join(lines)
 
 
-__all__ = ["breakdown", "duration_text", "problem_lines", "render_problems_text",
-           "send_button_text"]
+__all__ = ["breakdown", "demo_left_out_text", "duration_text", "problem_lines",
+           "render_problems_text", "send_button_text", "start_count_text"]
