@@ -167,6 +167,8 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="1,000 messages")
     parser.add_argument("--concurrency", type=int, default=8, help="connections per receiver")
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--receivers", type=int, default=2,
+                        help="serve processes on the PostgreSQL database (default 2)")
     args = parser.parse_args()
     messages = 1000 if args.quick else args.messages
     bin_dir = find_bin_dir()
@@ -185,14 +187,15 @@ def main() -> int:
             results.append(run_sqlite(work, messages, jobs, expected, args.concurrency))
             print(_line(results[-1]), flush=True)
             results.append(run_postgres(work, cluster, messages, jobs, expected,
-                                        args.concurrency, 2, run))
+                                        args.concurrency, args.receivers, run))
             print(_line(results[-1]), flush=True)
     finally:
         cluster.stop()
         shutil.rmtree(work, ignore_errors=True)
     sqlite = statistics.median(r.per_second for r in results if r.name.startswith("sqlite"))
     pg = statistics.median(r.per_second for r in results if r.name.startswith("postgresql"))
-    print(f"median: sqlite ×1 {sqlite:,.0f} callbacks/s, postgresql ×2 {pg:,.0f} callbacks/s "
+    print(f"median: sqlite ×1 {sqlite:,.0f} callbacks/s, postgresql ×{args.receivers} "
+          f"{pg:,.0f} callbacks/s "
           f"→ PostgreSQL/SQLite = {pg / sqlite:.0%} (goal ≥ 70 %)")
     bad = [r for r in results if r.lost or r.regressed or not r.counters_ok]
     return 1 if bad else 0

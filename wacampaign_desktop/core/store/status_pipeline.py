@@ -356,21 +356,32 @@ def _read_direct_rows(db: peewee.Database, sids: list[str]) -> dict[str, dict[st
     return rows
 
 
+_WRITTEN = ("status", "updated_at", "error_code", "error_message", *_STAMP_COLUMNS)
+_PG_TYPES = {"id": "bigint", "status": "text", "error_code": "integer", "error_message": "text"}
+
+
 def _write_direct_rows(db: peewee.Database, rows: list[dict[str, Any]]) -> None:
-    p = _param(db)
-    columns = ("status", "updated_at", "error_code", "error_message", *_STAMP_COLUMNS)
-    sql = (f"UPDATE direct_message SET {', '.join(f'{c} = {p}' for c in columns)} "
-           f"WHERE id = {p}")
-    db.connection().cursor().executemany(sql, [[row[c] for c in columns] + [row["id"]]
-                                               for row in rows])
+    _write(db, "direct_message", rows)
 
 
 def _write_rows(db: peewee.Database, rows: list[dict[str, Any]]) -> None:
-    p = _param(db)
-    columns = ("status", "updated_at", "error_code", "error_message", *_STAMP_COLUMNS)
-    sql = (f"UPDATE campaign_message SET {', '.join(f'{c} = {p}' for c in columns)} "
-           f"WHERE id = {p}")
-    db.connection().cursor().executemany(sql, [[row[c] for c in columns] + [row["id"]] for row in rows])
+    _write(db, "campaign_message", rows)
+
+
+def _write(db: peewee.Database, table: str, rows: list[dict[str, Any]]) -> None:
+    """The rows' new status, times and error. SQLite: one executemany (in-process calls);
+    PostgreSQL: ONE statement over a VALUES list (a round trip per row would dominate)."""
+    if is_postgres(db):
+        columns = ("id", *_WRITTEN)
+        marks = ", ".join(f"%s::{_PG_TYPES.get(c, 'timestamp')}" for c in columns)
+        values = ", ".join([f"({marks})"] * len(rows))
+        sql = (f"UPDATE {table} AS t SET {', '.join(f'{c} = v.{c}' for c in _WRITTEN)} "
+               f"FROM (VALUES {values}) AS v({', '.join(columns)}) WHERE t.id = v.id")
+        db.execute_sql(sql, [row[c] for row in rows for c in columns])
+        return
+    sql = (f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in _WRITTEN)} WHERE id = ?")
+    db.connection().cursor().executemany(sql, [[row[c] for c in _WRITTEN] + [row["id"]]
+                                               for row in rows])
 
 
 def _add_counters(db: peewee.Database, campaign_id: int,

@@ -148,8 +148,11 @@ def insert_rows(rows: list[dict[str, Any]]) -> list[int]:
         ids = [row_id for (row_id,) in db.execute_sql(
             "SELECT nextval(pg_get_serial_sequence('webhook_event', 'id')) "
             "FROM generate_series(1, %s)", (len(rows),)).fetchall()]
-        values = [_record(row_id, row, True) for row_id, row in zip(ids, rows, strict=True)]
-        db.connection().cursor().executemany(AUDIT_SQL.replace("?", "%s"), values)
+        marks = "(" + ", ".join(["%s"] * (len(AUDIT_COLUMNS) + 1)) + ")"
+        sql = (f"INSERT INTO webhook_event (id, {', '.join(AUDIT_COLUMNS)}) "
+               f"VALUES {', '.join([marks] * len(rows))}")  # one statement: one round trip
+        db.execute_sql(sql, [value for row_id, row in zip(ids, rows, strict=True)
+                             for value in _record(row_id, row, True)])
         return ids
     cursor = db.execute_sql("SELECT COALESCE(MAX(id), 0) FROM webhook_event")
     first_id = int(cursor.fetchone()[0]) + 1
