@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MESSAGE_SHOWN = 500  # characters of the first message shown (all of it in the tooltip)
+SMALL_SCREEN_SHOWN = 140  # … when the whole review would not fit on the screen
 
 
 class LaunchReviewDialog(QDialog):
@@ -92,7 +94,19 @@ class LaunchReviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setFixedWidth(max(540, self.fontMetrics().horizontalAdvance("M") * 40))
-        self.setFixedHeight(layout.totalHeightForWidth(self.width()))  # as tall as its words
+        height = layout.totalHeightForWidth(self.width())  # as tall as its words
+        room = self._screen_room()
+        body = self.findChild(QLabel, "firstMessageText")
+        if height > room and body is not None:  # a small screen: a shorter first message
+            text = self.review.first_message
+            body.setText(text[:SMALL_SCREEN_SHOWN] + "…")
+            body.setToolTip(text)
+            height = layout.totalHeightForWidth(self.width())
+        self.setFixedHeight(height)
+
+    def _screen_room(self) -> int:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry().height() - 60 if screen is not None else 10_000
 
     def _facts(self) -> QFormLayout:
         form = QFormLayout()
