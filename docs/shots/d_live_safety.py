@@ -99,6 +99,8 @@ def _shoot_modal(app, path: Path, button: str) -> None:
 
 
 def take(lang: str) -> None:
+    from PySide6.QtCore import QLocale
+
     from wacampaign_desktop.core.app_context import AppContext
     from wacampaign_desktop.core.runtime_config import RuntimeConfig
     from wacampaign_desktop.core.sandbox import SandboxConfig, SandboxServer
@@ -110,6 +112,7 @@ def take(lang: str) -> None:
     )
     from wacampaign_desktop.gui.demo_cleanup import OFFERED
     from wacampaign_desktop.gui.main_window import MainWindow
+    from wacampaign_desktop.gui.models.labels import ui_locale
     from wacampaign_desktop.gui.runtime_controller import runtime_factory
     from wacampaign_desktop.gui.services import GuiServices
     from wacampaign_desktop.gui.settings.sending_panel import SendingDialog
@@ -120,6 +123,7 @@ def take(lang: str) -> None:
     context.settings.language = lang
     app = make_application([sys.argv[0], "-platform", "xcb"])
     install_translators(app, lang)
+    QLocale.setDefault(ui_locale())  # numbers as the app shows them (gui/app.py)
     sandbox = SandboxServer(SandboxConfig(port=0, seed=7, enforce_session_window=True))
     sandbox.start()
     campaign_id = _profile(context, sandbox)
