@@ -39,7 +39,7 @@ STATUS_GROUPS: dict[str, tuple[str, ...] | None] = {
 
 # Columns a messages page can be sorted by ("id" = insertion order).
 SORT_KEYS = ("id", "phone", "name", "status", "error", "sent_at", "delivered_at", "read_at",
-             "replied_at")
+             "replied_at", "variant")
 
 # What `export_rows` yields for each message, in this order.
 EXPORT_COLUMNS = ("id", "phone", "name", "status", "twilio_sid", "error_code", "error_message",
@@ -103,6 +103,7 @@ class CampaignSummary:
     state: str
     created_at: datetime
     counters: dict[str, int] = field(default_factory=dict)
+    ab: bool = False  # the campaign has A/B versions (G)
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,8 @@ class Queries:
         order = ((Campaign.created_at.desc(), Campaign.id.desc()) if newest_first
                  else (Campaign.id,))
         query = Campaign.select().order_by(*order)
-        return [CampaignSummary(c.id, c.name, c.state, c.created_at, c.counters()) for c in query]
+        return [CampaignSummary(c.id, c.name, c.state, c.created_at, c.counters(),
+                                ab=bool(c.variants)) for c in query]
 
     def campaign(self, campaign_id: int | None) -> CampaignDetails | None:
         campaign = Campaign.get_or_none(Campaign.id == campaign_id) if campaign_id else None
@@ -195,6 +197,13 @@ class Queries:
         return CampaignDetails(campaign.id, campaign.name, campaign.state, campaign.body or "",
                                campaign.content_sid, campaign.counters(),
                                other_owner(campaign.sending_owner, campaign.owner_seen_at, now))
+
+    def campaign_has_variants(self, campaign_id: int | None) -> bool:
+        """Whether the campaign is an A/B test (its messages table shows each one's version)."""
+        if campaign_id is None:
+            return False
+        row = Campaign.select(Campaign.variants).where(Campaign.id == campaign_id).tuples().first()
+        return bool(row and row[0])
 
     def campaign_name(self, campaign_id: int) -> str | None:
         row = Campaign.select(Campaign.name).where(Campaign.id == campaign_id).tuples().first()

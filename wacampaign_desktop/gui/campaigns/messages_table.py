@@ -1,7 +1,8 @@
 """The messages table of the campaign view: column widths measured from the font (the phone
 column always holds a whole international number, times a whole local date), contact and
 error columns share what is left (elided, the full text in a tooltip), so the table fits a
-1440 px screen without scrolling sideways. Tab leaves the table; arrows move within it."""
+1440 px screen without scrolling sideways. The A/B "Version" column shows only for a campaign
+with variants. Tab leaves the table; arrows move within it."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ class MessagesTable(QTableView):
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.fit_columns()
+        model.modelReset.connect(self._show_variant_column)
 
     def fit_columns(self) -> None:
         """Widths from the font: whole phone numbers, statuses and dates; contact and error
@@ -59,6 +61,10 @@ class MessagesTable(QTableView):
         when = metrics.horizontalAdvance(table_time(_SAMPLE_TIME.replace(
             year=QDate.currentDate().year()))) + pad
         for index, column in enumerate(model.COLUMNS):
+            if column == "variant":  # one letter: its title without room for the sort arrow
+                self.setColumnWidth(index, title_width(index) - 16)
+                header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
+                continue
             if column in ("name", "error"):
                 header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
                 continue
@@ -66,8 +72,18 @@ class MessagesTable(QTableView):
             header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(index, width)
         header.setMinimumSectionSize(metrics.horizontalAdvance("M") * 4)
+        self._variant_width = self.columnWidth(model.COLUMNS.index("variant"))
+        self._show_variant_column()
+
+    def _show_variant_column(self) -> None:
+        """The "Version" column only for an A/B campaign; the text columns share the rest."""
+        model: MessagesTableModel = self.model()  # type: ignore[assignment]
+        index = model.COLUMNS.index("variant")
+        self.setColumnHidden(index, not model.has_variants)
+        if model.has_variants and self.columnWidth(index) == 0:
+            self.setColumnWidth(index, self._variant_width)
         self._fixed = sum(self.columnWidth(i) for i, c in enumerate(model.COLUMNS)
-                          if c not in ("name", "error"))
+                          if c not in ("name", "error") and not self.isColumnHidden(i))
         self._stretching: bool | None = None
         self._fit_text_columns()
 
@@ -76,7 +92,8 @@ class MessagesTable(QTableView):
         the times scroll off to the right (the contact matters more than its read time)."""
         model: MessagesTableModel = self.model()  # type: ignore[assignment]
         em = self.fontMetrics().horizontalAdvance("M")
-        stretching = self.viewport().width() >= self._fixed + 20 * em
+        room = 15 if model.has_variants else 20  # the A/B version takes some of their room
+        stretching = self.viewport().width() >= self._fixed + room * em
         if stretching == self._stretching:
             return
         self._stretching = stretching

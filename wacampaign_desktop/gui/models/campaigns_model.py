@@ -1,6 +1,6 @@
 """All campaigns as a small Qt table model (newest first, read through core/services/queries),
 with counters updated live from the bridge's countersChanged / campaignStateChanged signals
-without re-querying."""
+without re-querying. An A/B campaign's state reads "Sending · A/B"."""
 
 from __future__ import annotations
 
@@ -67,7 +67,8 @@ class CampaignsTableModel(QAbstractTableModel):
             if column == "name":
                 return row.name
             if column == "state":
-                return state_label(row.state)
+                return (self.tr("%1 · A/B").replace("%1", state_label(row.state)) if row.ab
+                        else state_label(row.state))
             if column == "total":
                 return QLocale().toString(counters.get("total", 0))
             if column == "delivered":
@@ -75,6 +76,8 @@ class CampaignsTableModel(QAbstractTableModel):
             return local_time(row.created_at, short=False)
         if role == Qt.ItemDataRole.ToolTipRole and column == "name":
             return row.name  # elided in a narrow list
+        if role == Qt.ItemDataRole.ToolTipRole and column == "state" and row.ab:
+            return self.tr("An A/B test: each message is sent with one of its versions")
         if role == Qt.ItemDataRole.ForegroundRole and column == "state":
             return status_color(row.state)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("total", "delivered"):

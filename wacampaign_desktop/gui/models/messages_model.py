@@ -43,12 +43,13 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class MessagesTableModel(KeysetPagedModel):
-    COLUMNS: tuple[str, ...] = ("phone", "name", "status", "error", "sent_at", "delivered_at",
-                                "read_at", "replied_at")
+    COLUMNS: tuple[str, ...] = ("phone", "name", "status", "variant", "error", "sent_at",
+                                "delivered_at", "read_at", "replied_at")
     HEADERS = (
         QT_TRANSLATE_NOOP("MessagesTableModel", "Phone"),
         QT_TRANSLATE_NOOP("MessagesTableModel", "Contact"),
         QT_TRANSLATE_NOOP("MessagesTableModel", "Status"),
+        QT_TRANSLATE_NOOP("MessagesTableModel", "Version"),
         QT_TRANSLATE_NOOP("MessagesTableModel", "Error"),
         QT_TRANSLATE_NOOP("MessagesTableModel", "Sent"),
         QT_TRANSLATE_NOOP("MessagesTableModel", "Delivered"),
@@ -66,6 +67,7 @@ class MessagesTableModel(KeysetPagedModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._group = "all"
         self._search = ""
+        self._has_variants = self._queries.campaign_has_variants(campaign_id)
         self._more = self.has_source()
         if self._more:
             self.fetchMore(QModelIndex())
@@ -79,9 +81,15 @@ class MessagesTableModel(KeysetPagedModel):
         """Show `campaign_id`'s messages; `clear_filter` also drops the status filter and the
         search (another campaign: its table must not start empty behind an old filter)."""
         self._campaign_id = campaign_id
+        self._has_variants = self._queries.campaign_has_variants(campaign_id)
         if clear_filter:
             self._group, self._search = "all", ""
         self.reload()
+
+    @property
+    def has_variants(self) -> bool:
+        """The campaign is an A/B test: the table shows the "variant" column (hidden otherwise)."""
+        return self._has_variants
 
     @property
     def status_group(self) -> str:
@@ -175,6 +183,8 @@ class MessagesTableModel(KeysetPagedModel):
             return row.name
         if column == "status":
             return status_label(row.status)
+        if column == "variant":
+            return row.variant or ""
         if column == "error":
             if not row.error_code:
                 return ""
