@@ -187,8 +187,8 @@ class AnalyticsView(QWidget):
         layout.addWidget(self.verdict)
         layout.addStretch(1)
         grid.addWidget(self.variants_card, 1, 1)
-        grid.setColumnStretch(0, 5)
-        grid.setColumnStretch(1, 6)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
         grid.setRowStretch(0, 3)  # spare height goes to the charts
         grid.setRowStretch(1, 1)
         scroll.setWidget(body)
