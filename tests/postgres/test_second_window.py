@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from wacampaign_desktop.core.store import message_updates as mu
+from wacampaign_desktop.core.store.models import Campaign
 from wacampaign_desktop.gui.main_window import MainWindow
 from wacampaign_desktop.gui.services import GuiServices
 
@@ -65,10 +67,17 @@ def test_another_process_changes_show_within_a_second(window, context, database_
                "the contacts imported elsewhere are shown")
 
     view = window.show_view("campaigns")
-    campaign_id = next(c.id for c in window.services.queries.campaigns()
-                       if c.name == "From the office")
-    view.select_campaign(campaign_id)
-    assert view.campaign_view.state == "draft"
-    _cli(context, database_url, "campaign", "cancel", str(campaign_id))
-    wait_until(lambda: view.campaign_view.state == "cancelled", 1.0,
+    campaign = Campaign.create(name="Ready", body="Hi", send_rate=1.0)
+    mu.insert_messages(campaign.id, [{"phone": f"+3361234000{i}", "message": "Hi"}
+                                     for i in range(3)])
+    view.reload()
+    view.select_campaign(campaign.id)
+    shown = view.campaign_view
+    assert shown.state == "draft" and shown.counters.cards["canceled"].value.text() == "0"
+    _cli(context, database_url, "campaign", "cancel", str(campaign.id))
+    wait_until(lambda: shown.state == "cancelled", 1.0,
                "the campaign cancelled elsewhere shows its new state")
+    wait_until(lambda: shown.counters.cards["canceled"].value.text() == "3", 1.0,
+               "its counters follow")
+    wait_until(lambda: {shown.model.row_object(i).status for i in range(3)} == {"canceled"}, 1.0,
+               "its messages table follows")

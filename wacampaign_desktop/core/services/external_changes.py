@@ -102,7 +102,9 @@ class ExternalChanges:
             result.campaign_list_changed = True
         for campaign_id, (state, counters) in now.items():
             before = self._campaigns.get(campaign_id)
-            if before is None:
+            if before is None:  # new to this window (made elsewhere, or by it without an event)
+                result.events.append(CountersChanged(campaign_id, counters))
+                result.campaigns_changed.add(campaign_id)
                 continue
             if before[0] != state:
                 result.events.append(CampaignStateChanged(campaign_id, before[0], state, REASON))
