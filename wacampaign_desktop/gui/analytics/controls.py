@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from wacampaign_desktop.core.services.analytics import Period
-from wacampaign_desktop.gui.models.labels import state_label
+from wacampaign_desktop.gui.models.labels import state_label, ui_locale
 
 PERIOD_KEYS = ("all", "today", "7d", "30d", "custom")
 
@@ -30,7 +30,7 @@ class Choosers(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.campaign = QComboBox(self)
         self.campaign.setObjectName("analyticsCampaign")
-        self.campaign.setMinimumContentsLength(18)
+        self.campaign.setMinimumContentsLength(12)
         self.campaign.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.campaign.setToolTip(self.tr("Which campaign's figures"))
         self.period = QComboBox(self)
@@ -44,7 +44,10 @@ class Choosers(QWidget):
         today = QDate.currentDate()
         self.start = QDateEdit(today.addDays(-7), self)
         self.end = QDateEdit(today, self)
+        locale = ui_locale()  # "29/11/2026", never the bare C locale's "29 11 2026"
         for edit in (self.start, self.end):
+            edit.setLocale(locale)
+            edit.setDisplayFormat(locale.dateFormat(QLocale.FormatType.ShortFormat))
             edit.setCalendarPopup(True)
             edit.setVisible(False)
             edit.dateChanged.connect(self._on_dates)
@@ -55,6 +58,7 @@ class Choosers(QWidget):
         layout.addWidget(self.start)
         layout.addWidget(self.dash)
         layout.addWidget(self.end)
+        layout.addStretch(0)
         self.campaign.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.period.currentIndexChanged.connect(self._on_period)
 

@@ -15,7 +15,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -45,6 +45,7 @@ from wacampaign_desktop.gui.models.labels import interface_language, local_time
 log = logging.getLogger(__name__)
 
 REPAINT_MS = 500  # live repaints at most twice a second
+NARROW_BELOW = 900  # px of the view: one column of cards below it
 
 
 def _card(title: str, parent: QWidget, *extra: QWidget) -> tuple[QFrame, QVBoxLayout]:
@@ -118,8 +119,8 @@ class AnalyticsView(QWidget):
         title = QLabel(self.tr("Analytics"), self)
         title.setProperty("role", "title")
         head.addWidget(title)
-        self.choosers = Choosers(self)
-        head.addWidget(self.choosers, 1)
+        head.addStretch(1)
+        self.choosers = Choosers(self)  # on their own row: the window still narrows to 800 px
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.setObjectName("analyticsRefresh")
         self.refresh_button.clicked.connect(self.refresh)
@@ -129,6 +130,7 @@ class AnalyticsView(QWidget):
         head.addWidget(self.refresh_button)
         head.addWidget(self.csv_button)
         outer.addLayout(head)
+        outer.addWidget(self.choosers)
         self.status = QLabel(self)
         self.status.setObjectName("analyticsStatus")
         self.status.setProperty("role", "muted")
@@ -149,10 +151,10 @@ class AnalyticsView(QWidget):
                                           lambda: self.save_chart(self.timeline))
         card, layout = _card(self.tr("Funnel: sent → delivered → read → replied (rates of sent)"), body, save_funnel)
         layout.addWidget(self.funnel)
-        grid.addWidget(card, 0, 0)
+        self.funnel_card = card
         card, layout = _card(self.tr("Timeline"), body, save_timeline)
         layout.addWidget(self.timeline)
-        grid.addWidget(card, 0, 1)
+        self.timeline_card = card
 
         card, layout = _card(self.tr("Time to deliver and to read"), body)
         self.deliver_label = QLabel(body)
@@ -175,7 +177,6 @@ class AnalyticsView(QWidget):
         layout.addStretch(1)
         self.times_card = card
         self.grid = grid
-        grid.addWidget(card, 1, 0)
 
         self.variants_card, layout = _card(self.tr("A/B test: variants compared"), body)
         self.variants_model = VariantsModel()
@@ -186,13 +187,43 @@ class AnalyticsView(QWidget):
         self.verdict.setWordWrap(True)
         layout.addWidget(self.verdict)
         layout.addStretch(1)
-        grid.addWidget(self.variants_card, 1, 1)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(1, 3)
-        grid.setRowStretch(0, 3)  # spare height goes to the charts
-        grid.setRowStretch(1, 1)
+        self._narrow: bool | None = None
+        self._arrange()
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+
+    def _arrange(self, force: bool = False) -> None:
+        """Two columns (charts side by side); one column below NARROW_BELOW px, so each chart
+        keeps a readable width on a small screen. The times and failures take the whole width
+        when no A/B card stands beside them."""
+        narrow = self.width() < NARROW_BELOW
+        if narrow == self._narrow and not force:
+            return
+        self._narrow = narrow
+        grid = self.grid
+        cards = (self.funnel_card, self.timeline_card, self.times_card, self.variants_card)
+        for card in cards:
+            grid.removeWidget(card)
+        if narrow:
+            for row, card in enumerate(cards):
+                grid.addWidget(card, row, 0)
+            grid.setColumnStretch(1, 0)
+            for row, stretch in enumerate((1, 1, 0, 0)):
+                grid.setRowStretch(row, stretch)
+        else:
+            with_ab = self.variants_card.isVisibleTo(self) or self.variants_card.isVisible()
+            grid.addWidget(self.funnel_card, 0, 0)
+            grid.addWidget(self.timeline_card, 0, 1)
+            grid.addWidget(self.times_card, 1, 0, 1, 1 if with_ab else 2)
+            grid.addWidget(self.variants_card, 1, 1)
+            grid.setColumnStretch(0, 2)
+            grid.setColumnStretch(1, 3)
+            for row, stretch in enumerate((3, 1, 0, 0)):  # spare height goes to the charts
+                grid.setRowStretch(row, stretch)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._arrange()
 
     def _save_button(self, name: str, slot: Any) -> QPushButton:
         button = QPushButton(self.tr("Save image…"), self)
@@ -244,6 +275,7 @@ class AnalyticsView(QWidget):
         if self.report is None or self.report.campaign_id != first.campaign_id:
             self.timeline.set_timeline(first.timeline)  # not another campaign's meanwhile
             self.variants_card.setVisible(False)
+            self._arrange(force=True)
         self.firstShown.emit()
 
     def _on_report(self, generation: int, report: Report) -> None:
@@ -288,8 +320,7 @@ class AnalyticsView(QWidget):
         has_variants = bool(report.variants)
         self.variants_card.setVisible(has_variants)  # a campaign with A/B variants only
         # the times and failures take the whole width when there is no A/B card beside them
-        self.grid.removeWidget(self.times_card)
-        self.grid.addWidget(self.times_card, 1, 0, 1, 1 if has_variants else 2)
+        self._arrange(force=True)
         sentences = [html.escape(verdict_text(c)) for c in report.comparisons]
         if sentences:
             sentences[0] = f"<b>{sentences[0]}</b>"  # the plan's deciding metric
