@@ -886,6 +886,14 @@
 <context>
     <name>CampaignsTableModel</name>
     <message>
+        <source>%1 · A/B</source>
+        <translation>%1 · A/B</translation>
+    </message>
+    <message>
+        <source>An A/B test: each message is sent with one of its versions</source>
+        <translation>Un test A/B : chaque message part avec l’une de ses versions</translation>
+    </message>
+    <message>
         <location filename="../../wacampaign_desktop/gui/models/campaigns_model.py" line="+55"/>
         <source>Campaign</source>
         <translation>Campagne</translation>
@@ -2411,6 +2419,10 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
 </context>
 <context>
     <name>MessagesTableModel</name>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
     <message>
         <location filename="../../wacampaign_desktop/gui/models/messages_model.py" line="+141"/>
         <source>Phone</source>
@@ -4784,6 +4796,17 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <source>Keep it on</source>
         <translation>La garder active</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignAlertsBox</name>
+    <message>
+        <source>Alerts for this campaign</source>
+        <translation>Alertes de cette campagne</translation>
+    </message>
+    <message>
+        <source>Use the global alert settings</source>
+        <translation>Utiliser les réglages d’alerte généraux</translation>
     </message>
 </context>
 </TS>

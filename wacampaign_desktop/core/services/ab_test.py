@@ -8,6 +8,7 @@ from datetime import datetime
 
 from wacampaign_desktop.core.engine import ab_flow
 from wacampaign_desktop.core.engine.recipients import variant_specs
+from wacampaign_desktop.core.services.campaign_draft import ALERT_RANGES
 from wacampaign_desktop.core.store.models import Campaign
 
 
@@ -54,8 +55,7 @@ def ab_status(campaign_id: int) -> ABStatus | None:
                     plan.get("winner"), plan.get("decided_by"))
 
 
-THRESHOLD_RANGES = {"failure_rate": (0.0, 1.0), "undelivered_rate": (0.0, 1.0),
-                    "window": (1, 10000), "silence_minutes": (0.0, 1440.0)}
+THRESHOLD_RANGES = ALERT_RANGES  # the editor's draft and `campaign alerts` check the same
 
 
 def set_alert_thresholds(campaign_id: int, values: dict[str, float] | None) -> dict | None:

@@ -7,7 +7,8 @@ campaign still in draft can be changed). A/B variants have one stored shape,
 read the same (`read_variants`), and the engine accepts both. A/B (role G): 2–4 variants in all,
 each a text or a template (`variant_templates`, parallel to `variants`), split percentages
 (`splits`, A first, summing to 100; stored as each variant's `weight`, A's in an entry named
-"A"), and an optional "test then send the winner" plan (`ab_test`).
+"A"), and an optional "test then send the winner" plan (`ab_test`). A campaign's own alert
+thresholds (`alert_thresholds`, ALERT_RANGES) override the global alert settings.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ MAX_BODY = 1600  # Twilio refuses longer message bodies
 MAX_RATE = 400.0  # messages per second
 MAX_VARIANTS = 4  # A/B: A and up to three more
 AB_METRICS = ("read", "reply")
+# A campaign's own alert thresholds and their ranges (core/alerts_monitor.py reads them).
+ALERT_RANGES = {"failure_rate": (0.0, 1.0), "undelivered_rate": (0.0, 1.0),
+                "window": (1, 10000), "silence_minutes": (0.0, 1440.0)}
 FIELDS = ("name", "body", "variant", "content_sid", "variables", "media", "audience",
           "schedule", "rate")
 
@@ -138,6 +142,8 @@ class CampaignDraft:
     splits: list[int] = field(default_factory=list)
     ab_test: dict[str, Any] | None = None
     auto_retry: bool | None = None  # retry retryable failures on their own; None: as stored
+    alert_thresholds: dict[str, Any] | None = None  # own alert thresholds ({}: the settings';
+    # None: as stored), keys of ALERT_RANGES (G)
     audience: dict[str, Any] = field(default_factory=lambda: {"kind": "all"})
     rate: float = 10.0
     scheduled_at: datetime | None = None  # naive UTC
@@ -155,6 +161,7 @@ class CampaignDraft:
         templates, splits = read_variant_details(c.variants)
         plan = c.ab_test if isinstance(c.ab_test, dict) else {}
         return cls(variant_templates=templates, splits=splits, auto_retry=bool(c.auto_retry),
+                   alert_thresholds=dict(c.alert_thresholds or {}),
                    ab_test={k: plan[k] for k in ("test_share", "wait_minutes", "metric")
                             if k in plan},
                    name=c.name, kind="template" if c.content_sid else "text", body=c.body or "",
@@ -241,7 +248,20 @@ class CampaignDraft:
         if now is not None and self.scheduled_at is not None and self.scheduled_at <= now:
             add("schedule", "schedule_past", "this time has passed")
         self._validate_window(add)
+        self._validate_alerts(add)
         return p
+
+    def _validate_alerts(self, add: Any) -> None:
+        for name, value in (self.alert_thresholds or {}).items():
+            if name not in ALERT_RANGES:
+                add("alerts", "alert_unknown", f"unknown alert threshold {name!r} "
+                    f"(known: {', '.join(ALERT_RANGES)})", str(name))
+                continue
+            low, high = ALERT_RANGES[name]
+            if isinstance(value, bool) or not isinstance(value, int | float) \
+                    or not low <= value <= high:
+                add("alerts", "alert_range", f"{name}: {value} must be between {low:g} and "
+                    f"{high:g}", str(name), str(value))
 
     def _variant_template(self, index: int) -> dict[str, Any] | None:
         templates = self.variant_templates
@@ -313,6 +333,9 @@ class CampaignDraft:
                                 if self.ab_test and self.variants else None)
         if self.auto_retry is not None:
             campaign.auto_retry = self.auto_retry
+        if self.alert_thresholds is not None:
+            campaign.alert_thresholds = ({k: int(v) if k == "window" else float(v)
+                                          for k, v in self.alert_thresholds.items()} or None)
         campaign.audience = dict(self.audience)
         campaign.send_rate = float(self.rate)
         campaign.scheduled_at = self.scheduled_at

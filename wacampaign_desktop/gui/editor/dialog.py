@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
 
 from wacampaign_desktop.core.services.campaigns import CampaignDraft, Preparation
 from wacampaign_desktop.core.services.contacts import ContactsService
+from wacampaign_desktop.gui.editor.alerts_box import CampaignAlertsBox
 from wacampaign_desktop.gui.editor.contact_picker import ContactPickerDialog
 from wacampaign_desktop.gui.editor.fitting import fit_to_screen, locale_date_time, scroll_columns
 from wacampaign_desktop.gui.editor.form_io import (
@@ -81,6 +82,8 @@ class CampaignEditorDialog(QDialog):
                                                   "the error allows it"))  # G
         self.auto_retry_check.setObjectName("autoRetryCheck")
         ui.sendingForm.addRow(self.auto_retry_check)
+        self.alerts_box = CampaignAlertsBox(services.context.settings)  # G: own thresholds
+        ui.sendingForm.addRow(self.alerts_box)
         ui.abCheck.setText(self.tr("A/B test: send 2 to 4 versions, each to its share of the "
                                    "recipients"))
         self._load(self.loaded)
@@ -125,6 +128,7 @@ class CampaignEditorDialog(QDialog):
             self._chosen = write_form(self.ui, values)
             self.variants_panel.load(values)
             self.auto_retry_check.setChecked(bool(values.auto_retry))
+            self.alerts_box.load(values.alert_thresholds)
             self.template_panel.load_from_form()
         self._fill_preview_contacts(self.contacts.first(PREVIEW_CONTACTS))
 
@@ -138,6 +142,7 @@ class CampaignEditorDialog(QDialog):
             if draft.variants:
                 draft.variants += self.loaded.variants[1:]
         draft.auto_retry = self.auto_retry_check.isChecked()
+        draft.alert_thresholds = self.alerts_box.thresholds()
         if draft.variants:
             self.variants_panel.apply(draft)  # versions B–D as the A/B panel shows them
         else:
