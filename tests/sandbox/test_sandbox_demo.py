@@ -91,3 +91,23 @@ def test_default_config_never_fails_or_replies(receiver):
         assert server.inbound_messages() == [] and receiver.snapshot() == []
     finally:
         server.stop()
+
+
+def test_failure_codes_pick_which_failures_the_rate_draws(receiver):
+    config = SandboxConfig(seed=2, step_latency=0.02, failure_rate=1.0, failure_codes=(30008,))
+    server, finals = run_demo(config, receiver, [f"+3361200{i:04d}" for i in range(6)])
+    try:
+        assert {(m.status, m.error_code) for m in finals.values()} == {("undelivered", 30008)}
+        server.config.failure_codes = (63024,)  # changeable while running
+        gateway = TwilioGateway(server.credentials)
+        sid = gateway.client.messages.create(to="whatsapp:+33612009999", from_=DEFAULT_SENDER,
+                                             body="Hi").sid
+        deadline = time.monotonic() + 10
+        while gateway.client.messages(sid).fetch().status != "failed":
+            assert time.monotonic() < deadline
+            time.sleep(0.03)
+        assert gateway.client.messages(sid).fetch().error_code == 63024
+        gateway.close()
+    finally:
+        server.stop()
+    assert SandboxConfig(failure_codes=(12345,)).validate()

@@ -64,6 +64,7 @@ class SandboxConfig:
     seed: int | None = None
     step_latency: float = 0.2  # mean delay between two statuses (jittered ±50 %)
     failure_rate: float = 0.0  # share of messages ending failed/undelivered
+    failure_codes: tuple[int, ...] | None = None  # failure_rate draws only these FAILURES codes
     never_read_rate: float = 0.0  # share of delivered messages never read
     duplicate_rate: float = 0.0  # share of callbacks posted twice
     reorder_rate: float = 0.0  # share of callbacks swapped with the next one
@@ -111,6 +112,10 @@ class SandboxConfig:
             if name not in ("services", "senders", "phone_numbers") or status not in (403, 404):
                 problems.append(f"resource_errors: {name}={status} (services|senders|"
                                 "phone_numbers -> 403|404)")
+        known = {code for _, code, _ in FAILURES}
+        if self.failure_codes is not None and (not self.failure_codes
+                                               or set(self.failure_codes) - known):
+            problems.append(f"failure_codes: each must be one of {sorted(known)}")
         if self.script not in (None, "demo"):
             problems.append(f"script: {self.script!r} (None or 'demo')")
         if self.rate_limit_per_s is not None and self.rate_limit_per_s <= 0:

@@ -78,7 +78,9 @@ def plan_story(config: SandboxConfig, to: str, n: int,
         steps = [Step(0.0, "accepted"), Step(t, "queued")]
     fails = rng.random() < config.failure_rate
     never_read = rng.random() < config.never_read_rate
-    failure = FAILURES[rng.randrange(len(FAILURES))]
+    pool = FAILURES if config.failure_codes is None else tuple(
+        f for f in FAILURES if f[1] in config.failure_codes)
+    failure = pool[rng.randrange(len(pool))]
     reply_rng = rng_for(config.seed, "reply", to, n)  # its own draws: stories stay as before
     replies = reply_rng.random() < config.reply_rate
     reply = REPLY_TEXTS[reply_rng.randrange(len(REPLY_TEXTS))]
