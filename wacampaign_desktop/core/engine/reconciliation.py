@@ -2,7 +2,8 @@
 
 - `resolve_claims`: messages claimed (status `sending`, no sid) by a process that died before
   recording the sid. Twilio is asked for messages to that number since the claim: a match gets
-  its sid recorded (it was sent: never send again); no match puts the message back to `pending`.
+  its sid recorded (it was sent: never send again); no match puts the message back to `pending`
+  and gives back the attempt its claim counted (attempts = sends Twilio actually took).
   A claim is only resolved once it is `grace` seconds old (the API call of a live process can
   take that long) and when this process is not sending it right now. If Twilio cannot be asked, the claim stays as it is:
   nothing is resent on a guess.
@@ -100,8 +101,13 @@ def resolve_claim(gateway: TwilioGateway, bus: EventBus, message: CampaignMessag
         write(bus, writer, record)
         log.info("Claimed message %d had been sent (%s): recorded, not resent", message.id, info.sid)
         return "sent"
-    write(bus, writer, lambda changes: changes.transition(
-        CampaignMessage.get_by_id(message.id), rules.PENDING, claimed_at=None))
+
+    def release(changes: StatusChanges) -> None:
+        current = CampaignMessage.get_by_id(message.id)  # never reached Twilio: not an attempt (G)
+        changes.transition(current, rules.PENDING, claimed_at=None,
+                           attempts=max(0, current.attempts - 1))
+
+    write(bus, writer, release)
     log.info("Claimed message %d never reached Twilio: back in the queue", message.id)
     return "released"
 
