@@ -18,7 +18,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -35,12 +34,12 @@ from PySide6.QtWidgets import (
 from wacampaign_desktop.core.events import CampaignStateChanged
 from wacampaign_desktop.core.services.analytics import AnalyticsService, Report
 from wacampaign_desktop.core.services.analytics_live import LiveReport
+from wacampaign_desktop.gui.analytics import export
 from wacampaign_desktop.gui.analytics.charts import FunnelChart, TimelineChart
 from wacampaign_desktop.gui.analytics.controls import Choosers
 from wacampaign_desktop.gui.analytics.tables import FailuresModel, VariantsModel
 from wacampaign_desktop.gui.analytics.words import times_text, verdict_text
-from wacampaign_desktop.gui.campaigns.export import documents_folder
-from wacampaign_desktop.gui.models.labels import interface_language, local_time
+from wacampaign_desktop.gui.models.labels import local_time
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +107,8 @@ class AnalyticsView(QWidget):
         bridge = services.bridge
         bridge.countersChanged.connect(self._on_counters)
         bridge.campaignStateChanged.connect(self._on_state)
+        if hasattr(bridge, "externalChange"):  # another process made or removed campaigns
+            bridge.externalChange.connect(self._on_external)
         self.choosers.set_campaigns(self.service.campaigns())
         self.choosers.changed.connect(self.refresh)
 
@@ -353,54 +354,23 @@ class AnalyticsView(QWidget):
         if event.new_state in ("completed", "cancelled") and not self._loading:
             QTimer.singleShot(300, self.refresh)  # variants and times, once, at the end
 
+    def _on_external(self, resolved: Any) -> None:
+        if getattr(resolved, "campaign_list_changed", False):
+            self.choosers.set_campaigns(self.service.campaigns())
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
+        self.choosers.set_campaigns(self.service.campaigns())  # campaigns made meanwhile
         if self.report is None and not self._loading:
-            self.choosers.set_campaigns(self.service.campaigns())
             self.refresh()
         elif self._dirty:
             self._repaint_live()
 
-    # -- export --------------------------------------------------------------------------
-    def _file_stem(self) -> str:
-        name = self.report.name if self.report and self.report.name else "all_campaigns"
-        return "".join(ch if ch.isalnum() else "_" for ch in name).strip("_") or "analytics"
-
+    # -- export (gui/analytics/export.py) -------------------------------------------------
     def save_chart(self, chart: QWidget) -> str:
         """Ask where, then save the chart as it is drawn; the path ('' when cancelled)."""
-        kind = "funnel" if chart is self.funnel else "timeline"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save chart"), str(documents_folder() / f"{self._file_stem()}_{kind}.png"),
-            self.tr("PNG images (*.png)"))
-        if not path:
-            return ""
-        if not path.lower().endswith(".png"):
-            path += ".png"
-        if chart.grab().save(path, "PNG"):
-            self.status.setText(self.tr("Chart saved to %1.").replace("%1", path))
-        else:
-            self.status.setText(self.tr("The chart could not be saved to %1.").replace("%1", path))
-        return path
+        return export.save_chart(self, chart)
 
     def export_csv(self) -> None:
         """Ask where, then write the figures on a worker (core/services/analytics_export)."""
-        report = self.report
-        if report is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export figures"),
-            str(documents_folder() / f"{self._file_stem()}_figures.csv"),
-            self.tr("CSV files (*.csv)"))
-        if not path:
-            return
-        language = interface_language()
-
-        def done(rows: int) -> None:
-            self.status.setText(self.tr("Figures exported to %1.").replace("%1", path))
-            self.csvWritten.emit(path, rows)
-
-        def failed(exc: BaseException) -> None:
-            self.status.setText(self.tr("The figures could not be written to %1: %2")
-                                .replace("%1", path).replace("%2", str(exc)))
-
-        self.services.tasks.run(lambda: self.service.write_csv(report, path, language), done, failed)
+        export.export_csv(self)
