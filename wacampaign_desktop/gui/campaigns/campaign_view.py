@@ -1,6 +1,7 @@
 """The live view of one campaign: name and state, actions (Start / Pause / Resume / Cancel /
 Retry failed / Edit / Export CSV), counters with rates and progress, the lazily loaded
 messages table (filter by status, search by phone) and a detail pane for the selected message.
+The actions themselves are in view_actions.py (CampaignActions).
 
 Reads go through core/services/queries.py, actions through core/services/campaigns.py with the
 running engine (services.runtime_controller), on a worker thread (services.tasks); live changes
@@ -15,13 +16,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from wacampaign_desktop.core.engine.retries import RetryReport
 from wacampaign_desktop.core.events import (
     CampaignProgress,
     CampaignStateChanged,
@@ -33,24 +32,16 @@ from wacampaign_desktop.core.services.queries import campaign_actions
 from wacampaign_desktop.gui.campaigns.ab_box import ABBox
 from wacampaign_desktop.gui.campaigns.counters import CountersPanel
 from wacampaign_desktop.gui.campaigns.detail_pane import MessageDetailPane
-from wacampaign_desktop.gui.campaigns.export import (
-    ask_export_path,
-    confirm_export,
-    export_messages_csv,
-    sheet_style,
-    sheet_words,
-)
 from wacampaign_desktop.gui.campaigns.header import CampaignHeader
-from wacampaign_desktop.gui.campaigns.launch_review_dialog import ask_launch_review
 from wacampaign_desktop.gui.campaigns.message_filter import MessageFilterBar
 from wacampaign_desktop.gui.campaigns.messages_table import MessagesTable
-from wacampaign_desktop.gui.campaigns.retry_words import retry_report_text
 from wacampaign_desktop.gui.campaigns.review_words import (
     demo_left_out_text,
     render_problems_text,
     start_count_text,
 )
 from wacampaign_desktop.gui.campaigns.time_left import ProgressMeter, time_left_text
+from wacampaign_desktop.gui.campaigns.view_actions import CampaignActions
 from wacampaign_desktop.gui.campaigns.window_choice import WindowChoice
 from wacampaign_desktop.gui.models.labels import state_label
 from wacampaign_desktop.gui.models.messages_model import MessagesTableModel
@@ -63,7 +54,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-class CampaignView(QWidget):
+class CampaignView(QWidget, CampaignActions):
     campaignChanged = Signal(int)  # the campaign's name/state changed (list should refresh)
     editRequested = Signal(int)
     exportFinished = Signal(str, int)  # path, rows
@@ -248,104 +239,6 @@ class CampaignView(QWidget):
 
     def _engine(self) -> CampaignEngine | None:
         return self.services.runtime_controller.engine
-
-    # -- actions --------------------------------------------------------------------------
-    def _campaign_action(self, action: str) -> None:
-        """start / pause / resume / cancel / retry_failed through the campaigns service, with
-        the running engine, on a worker thread."""
-        engine, campaign_id = self._engine(), self.campaign_id
-        if engine is None or campaign_id is None:
-            return
-        for button in self.buttons.values():
-            if button is not self.buttons["export"]:
-                button.setEnabled(False)
-
-        def done(result: object) -> None:
-            self.refresh()
-            self.campaignChanged.emit(campaign_id)
-            if action == "retry_failed" and isinstance(result, RetryReport):
-                self.retry_report = retry_report_text(result)  # G: N sent again, M left and why
-                if self.isVisible():  # open(), not exec(): nothing waits on it
-                    box = QMessageBox(QMessageBox.Icon.Information, self.tr("Retry failed"),
-                                      self.retry_report, QMessageBox.StandardButton.Ok, self)
-                    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-                    box.open()
-
-        def failed(exc: BaseException) -> None:
-            self.refresh()
-            self.actionFailed.emit(str(exc))
-            if self.isVisible():
-                QMessageBox.warning(self, self.tr("Could not do that"), str(exc))
-
-        campaigns = self.services.campaigns
-        calls = {"start": campaigns.start, "pause": campaigns.pause, "resume": campaigns.resume,
-                 "cancel": campaigns.cancel, "retry_failed": campaigns.retry_failed}
-        call = calls[action]
-        self.services.tasks.run(lambda: call(campaign_id, engine), done, failed)
-
-    def _start(self) -> None:
-        """Start: in live mode the launch review first (confirm or cancel); the sandbox starts
-        at once."""
-        campaign_id = self.campaign_id
-        if campaign_id is None or self._engine() is None:
-            return
-        self.buttons["start"].setEnabled(False)
-
-        def confirmed() -> None:
-            if self.campaign_id == campaign_id:
-                self._campaign_action("start")
-
-        def failed(exc: BaseException) -> None:
-            self._update_actions()
-            self.actionFailed.emit(str(exc))
-
-        ask_launch_review(self, self.services, campaign_id, confirmed, failed,
-                          on_cancelled=self._update_actions)
-
-    def _on_window_choice(self, campaign_id: int) -> None:
-        if campaign_id == self.campaign_id:
-            self._preview_audience(campaign_id)
-
-    def _on_window_choice_failed(self, message: str) -> None:
-        self.actionFailed.emit(message)
-        if self.isVisible():
-            QMessageBox.warning(self, self.tr("Could not do that"), message)
-
-    def _confirm_cancel(self) -> None:
-        answer = QMessageBox.question(
-            self, self.tr("Cancel campaign"),
-            self.tr("Stop this campaign for good? Messages not yet sent will not be sent."))
-        if answer == QMessageBox.StandardButton.Yes:
-            self._campaign_action("cancel")
-
-    def choose_export_path(self) -> None:
-        if self.campaign_id is None:
-            return
-        path = ask_export_path(self, self.title.text())  # opens in Documents
-        if path:
-            self.export_csv(path)
-
-    def export_csv(self, path: str) -> None:
-        """Write the campaign's messages to `path` on a worker thread; emits exportFinished."""
-        campaign_id = self.campaign_id
-        if campaign_id is None:
-            return
-        self.buttons["export"].setEnabled(False)
-
-        def done(rows: int) -> None:
-            self.buttons["export"].setEnabled(True)
-            confirm_export(self, path, rows)  # "N messages exported" + Open folder
-            self.exportFinished.emit(path, rows)
-
-        def failed(exc: BaseException) -> None:
-            self.buttons["export"].setEnabled(True)
-            self.actionFailed.emit(str(exc))
-            if self.isVisible():
-                QMessageBox.warning(self, self.tr("Export failed"), str(exc))
-
-        queries, style, words = self.services.queries, sheet_style(), sheet_words()
-        self.services.tasks.run(lambda: export_messages_csv(queries, campaign_id, path, style, words),
-                                done, failed)
 
     # -- live updates ---------------------------------------------------------------------
     def _on_statuses(self, events: list[MessageStatusChanged]) -> None:
