@@ -1,12 +1,13 @@
 """Screenshots of the campaign editor's A/B panel (three versions, one a template, shares and
-"test first, then send the winner") and of the main window with alert banners and a campaign's
-A/B strip waiting for its winner.
+"test first, then send the winner") and its "Alerts for this campaign" group, of the main window
+at 1440x900 with an A/B campaign's messages table (Version column), and with alert banners and
+the campaign's A/B strip waiting for its winner.
 
     python docs/shots/g_ab_alerts.py            # English and French, Xvfb started if needed
     python docs/shots/g_ab_alerts.py --lang fr  # one language
 
-Saves docs/screenshots/ab_editor.png, alert.png, alerts_settings.png (File → Alerts and
-retries…) and the same in fr/.
+Saves docs/screenshots/ab_editor.png, campaign_alerts.png, ab_messages.png, alert.png,
+alerts_settings.png (File → Alerts and retries…) and the same in fr/.
 """
 
 from __future__ import annotations
@@ -72,6 +73,15 @@ def shoot_editor(app, services, out: Path, lang: str) -> None:
         editor.scroll.ensureWidgetVisible(panel.test_box, 0, 10)
         settle(app, 0.8)
         shoot(app, editor, out / "ab_editor.png")
+        box = editor.alerts_box  # the campaign's own alert thresholds
+        box.use_global.setChecked(False)
+        box.failure.setValue(20)
+        settle(app, 0.3)
+        group = editor.ui.sendingGroup  # the sending choices above the box, whole
+        top = group.mapTo(editor.scroll.widget(), group.rect().topLeft()).y()
+        editor.scroll.verticalScrollBar().setValue(max(0, top - 10))
+        settle(app, 0.5)
+        shoot(app, editor, out / "campaign_alerts.png")
     finally:
         editor.close()
 
@@ -119,7 +129,11 @@ def shoot_alert(app, services, out: Path, lang: str) -> None:
         campaigns = window.show_view("campaigns")
         campaigns.reload()
         campaigns.select_campaign(campaign_id)
+        window.resize(1440, 900)  # the messages table with its Version column, no sideways scroll
         settle(app, 1.5)
+        shoot(app, window, out / "ab_messages.png")
+        window.resize(1360, 860)
+        settle(app, 0.5)
         window.alerts.show_alert(Alert(
             "no_callback", "", level="error", campaign_id=campaign_id,
             details={"minutes": 6.0, "threshold": 5.0}))

@@ -100,7 +100,14 @@ class MessagesTable(QTableView):
         header = self.horizontalHeader()
         for column, width in (("name", 11 * em), ("error", 9 * em)):
             index = model.COLUMNS.index(column)
-            if stretching:
+            if stretching and column == "error" and model.has_variants:
+                # A/B: the version takes room; the contact's name matters more than the
+                # error's words (the code stays readable, the words are in its tooltip)
+                title = str(model.headerData(index, Qt.Orientation.Horizontal) or "")
+                header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
+                self.setColumnWidth(index, max(6 * em, header.fontMetrics().horizontalAdvance(
+                    title) + 2 * em))
+            elif stretching:
                 header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
             else:
                 header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)

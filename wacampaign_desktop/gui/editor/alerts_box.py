@@ -42,6 +42,7 @@ class CampaignAlertsBox(QGroupBox):
         self.own = QWidget(self)
         form = QFormLayout(self.own)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.failure = _spin(100, " %")
         self.undelivered = _spin(100, " %")
         self.silence = _spin(240, " " + _words("min"))
