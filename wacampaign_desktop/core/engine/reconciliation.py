@@ -127,7 +127,8 @@ GIVE_UP_AFTER = timedelta(days=2)  # Twilio fails a message still queued after 4
 def stale_in_flight(older_than_s: float, limit: int = 500,
                     exclude: Callable[[int], bool] = lambda _id: False) -> list[CampaignMessage]:
     """Messages with a sid, not final, sent more than `older_than_s` seconds ago (0: all) but
-    less than GIVE_UP_AFTER ago (older ones are not fetched again)."""
+    less than GIVE_UP_AFTER ago (older ones are not fetched again). Campaigns another live
+    process is sending are left to that process (it reconciles its own in-flight messages)."""
     now = utcnow()
     cutoff = now - timedelta(seconds=older_than_s)
     query = CampaignMessage.select().where(
@@ -136,6 +137,9 @@ def stale_in_flight(older_than_s: float, limit: int = 500,
         & (CampaignMessage.claimed_at.is_null() | (CampaignMessage.claimed_at <= cutoff))
         & (CampaignMessage.updated_at >= now - GIVE_UP_AFTER)
     ).order_by(CampaignMessage.id)
+    elsewhere = claims.sent_elsewhere(now)  # H2: not this process's messages to fetch
+    if elsewhere:
+        query = query.where(CampaignMessage.campaign.not_in(sorted(elsewhere)))
     out = []
     for message in query:
         if not exclude(message.id):
