@@ -113,6 +113,69 @@ class Feeder(threading.Thread):
         self.writer.stop()
 
 
+# (name, start, end) of each traced GUI-thread handler run: what ran during the worst stall
+SPANS: list[tuple[str, float, float]] = []
+
+
+def _traced(name: str, fn):
+    def wrapper(*args, **kwargs):
+        began = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            SPANS.append((name, began, time.perf_counter()))
+    return wrapper
+
+
+def trace_gui_handlers() -> None:
+    """Time the GUI-thread work of the Analytics view and the campaign view when counters
+    arrive: the bridge's drain, the view's handlers, the chart updates and their paints."""
+    from wacampaign_desktop.gui.analytics.charts import FunnelChart, TimelineChart
+    from wacampaign_desktop.gui.analytics.view import AnalyticsView
+    from wacampaign_desktop.gui.core_bridge import CoreBridge
+
+    for cls, names in ((CoreBridge, ("drain",)),
+                       (AnalyticsView, ("_on_counters", "_repaint_live", "_show", "_on_first",
+                                        "_on_report", "_on_state", "refresh")),
+                       (FunnelChart, ("set_funnel", "paintEvent")),
+                       (TimelineChart, ("set_timeline", "paintEvent"))):
+        for name in names:
+            fn = getattr(cls, name)
+            setattr(cls, name, _traced(f"{cls.__name__}.{name}", fn))
+
+    original_emit = CoreBridge._emit
+
+    def traced_emit(self, signal, *args):  # each signal's receivers, timed (inside drain)
+        name = str(signal).split("(")[0].split()[-1]
+        began = time.perf_counter()
+        try:
+            return original_emit(self, signal, *args)
+        finally:
+            SPANS.append((f"emit {name}", began, time.perf_counter()))
+
+    CoreBridge._emit = traced_emit  # type: ignore[method-assign]
+
+
+def worst_stall_trace(beats: list[float]) -> str:
+    """The worst gap between heartbeats and the traced handlers that overlapped it."""
+    if len(beats) < 2:
+        return "no beats"
+    a, b = max(zip(beats, beats[1:], strict=False), key=lambda g: g[1] - g[0])
+    inside = [(n, (min(e, b) - max(s, a)) * 1000) for n, s, e in SPANS if s < b and e > a]
+    traced = sum(ms for n, ms in inside if not n.startswith("emit "))  # emits: inside drain
+    parts = ", ".join(f"{n} {ms:.1f} ms" for n, ms in sorted(inside, key=lambda x: -x[1])[:8])
+    return (f"worst gap {(b - a) * 1000:.1f} ms: traced handlers {traced:.1f} ms "
+            f"({parts or 'none'}); untraced {(b - a) * 1000 - traced:.1f} ms")
+
+
+def handler_summary(began: float) -> str:
+    by: dict[str, list[float]] = {}
+    for n, s, e in SPANS:
+        if s >= began:
+            by.setdefault(n, []).append((e - s) * 1000)
+    return "; ".join(f"{n} x{len(v)} max {max(v):.1f} ms" for n, v in sorted(by.items()))
+
+
 def storm(app, context: AppContext, bridge, rate: int, seconds: float, offset: int,
           drain_ms: list[float], gc_pauses: list) -> dict:
     """3 s of idle heartbeat (the machine's noise), then `seconds` of callbacks at `rate`/s
@@ -147,6 +210,7 @@ def storm(app, context: AppContext, bridge, rate: int, seconds: float, offset: i
     loop.exec()
     heartbeat.stop()
     return {
+        "trace": worst_stall_trace(beats), "handlers": handler_summary(beats[0] if beats else 0),
         "gaps": sorted((b - a) * 1000 for a, b in zip(beats, beats[1:], strict=False)),
         "idle": sorted((b - a) * 1000 for a, b in zip(idle_beats, idle_beats[1:], strict=False)),
         "submitted": feeder.submitted, "elapsed": feeder.elapsed,
@@ -179,6 +243,7 @@ def main() -> int:
         drain_ms.append((time.perf_counter() - began) * 1000)
 
     CoreBridge.drain = timed_drain  # type: ignore[method-assign]
+    trace_gui_handlers()
 
     import gc
 
@@ -285,6 +350,8 @@ def main() -> int:
         print(f"event loop heartbeat (5 ms): worst stall {worst:.1f} ms, p99 {p99:.1f} ms, "
               f"median {statistics.median(gaps):.1f} ms over {len(gaps):,} beats (goal < 50 ms); "
               f"{sum(g > 50 for g in gaps)} beats over 50 ms")
+        print(f"  {f['trace']}")
+        print(f"  handlers: {f['handlers']}")
         print(f"same heartbeat idle for 3 s before (machine noise): worst {idle[-1]:.1f} ms, "
               f"p99 {idle[int(len(idle) * 0.99)]:.1f} ms")
     print(f"open a {args.messages:,}-message campaign: {open_s * 1000:.0f} ms (goal < 1000 ms); "

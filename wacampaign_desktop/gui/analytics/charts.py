@@ -6,6 +6,7 @@ animations are off so a live update never costs more than one repaint."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -83,6 +84,8 @@ class FunnelChart(QChartView):
         self.series.attachAxis(self.axis_x)
         self.series.attachAxis(self.axis_y)
         self.values: list[int] = []
+        self._categories: list[str] = []
+        self._top = -1
         self.set_funnel(Funnel())
 
     def set_funnel(self, funnel: Funnel) -> None:
@@ -93,18 +96,24 @@ class FunnelChart(QChartView):
                 categories.append(stage_name("sent"))
             else:
                 categories.append(f"{stage_name(stage)}<br>{percent(value, funnel.sent)}")
-        if values == self.values and categories == self.axis_x.categories():
+        if values == self.values and categories == self._categories:
             return
-        self.values = values
         if self.bars.count() == len(values):
-            for index, value in enumerate(values):
-                self.bars.replace(index, value)
+            for index, (value, before) in enumerate(zip(values, self.values, strict=True)):
+                if value != before:  # one bar moved: only it is redrawn
+                    self.bars.replace(index, value)
         else:
             self.bars.remove(0, self.bars.count())
             self.bars.append(values)
-        self.axis_x.setCategories(categories)
-        self.axis_y.setRange(0, _nice_max(max(values) * 11 // 10 if max(values) else 0))
-        self.axis_y.applyNiceNumbers()
+        self.values = values
+        if categories != self._categories:  # a rate's text changed: the axis is laid out again
+            self._categories = categories
+            self.axis_x.setCategories(categories)
+        top = _nice_max(max(values) * 11 // 10 if max(values) else 0)
+        if top != self._top:  # the axis is laid out again only when its top moves
+            self._top = top
+            self.axis_y.setRange(0, top)
+            self.axis_y.applyNiceNumbers()
 
 
 class TimelineChart(QChartView):
@@ -132,6 +141,8 @@ class TimelineChart(QChartView):
             self.lines[name] = line
         self.points = 0
         self.unit = "minute"
+        self._shown: dict[str, list[tuple[float, int]]] = {}  # the points each line holds
+        self._applied: dict[str, tuple] = {}  # the axis settings last applied
 
     def set_timeline(self, timeline: Timeline) -> None:
         """Redraw from `timeline` (gaps filled with zeros so a quiet minute drops to 0)."""
@@ -148,26 +159,49 @@ class TimelineChart(QChartView):
             rows = filled
         top = 0
         for name, line in self.lines.items():
-            points = [QPointF(_ms(at), counts.get(name, 0)) for at, counts in rows]
-            top = max([top, *(int(p.y()) for p in points)])
-            line.replace(points)
+            values = [(_ms(at), counts.get(name, 0)) for at, counts in rows]
+            top = max(top, max((v for _x, v in values), default=0))
+            self._update_line(name, line, values)
         self.points = len(rows)
         if rows:
             first, last = rows[0][0], rows[-1][0]
             if last - first < 10 * step:
                 last = first + 10 * step
-            self.axis_x.setRange(_local(first), _local(last))
-        long_range = rows and rows[-1][0] - rows[0][0] > timedelta(days=1)
+            self._set(("x", first, last), lambda: self.axis_x.setRange(_local(first), _local(last)))
+        long_range = bool(rows) and rows[-1][0] - rows[0][0] > timedelta(days=1)
         locale = ui_locale()
-        self.axis_x.setFormat(locale.dateTimeFormat(locale.FormatType.ShortFormat)
-                              if long_range else locale.timeFormat(locale.FormatType.ShortFormat))
-        self.axis_x.setTickCount(6)
-        self.axis_y.setRange(0, _nice_max(top))
-        self.axis_y.applyNiceNumbers()
+        shape = locale.dateTimeFormat(locale.FormatType.ShortFormat) if long_range else (
+            locale.timeFormat(locale.FormatType.ShortFormat))
+        self._set(("format", shape), lambda: self.axis_x.setFormat(shape))
+        self._set(("ticks",), lambda: self.axis_x.setTickCount(6))
+        nice = _nice_max(top)
+        self._set(("y", nice), lambda: (self.axis_y.setRange(0, nice), self.axis_y.applyNiceNumbers()))
         unit = (QCoreApplication.translate("Analytics", "messages per hour")
                 if timeline.unit == "hour"
                 else QCoreApplication.translate("Analytics", "messages per minute"))
-        self.axis_y.setTitleText(unit)
+        self._set(("title", unit), lambda: self.axis_y.setTitleText(unit))
+
+    def _set(self, key: tuple, apply: Any) -> None:
+        """Apply an axis setting only when it changed: each one lays the chart out again."""
+        if self._applied.get(key[0]) != key:
+            self._applied[key[0]] = key
+            apply()
+
+    def _update_line(self, name: str, line: QLineSeries, values: list[tuple[float, int]]) -> None:
+        """Only the points that changed (live: the last minute grows, a new one is appended);
+        the whole line when the buckets themselves moved (another load)."""
+        shown = self._shown.get(name, [])
+        same_start = shown and values and len(values) >= len(shown) and all(
+            a[0] == b[0] for a, b in zip(shown, values, strict=False))
+        if not same_start:
+            line.replace([QPointF(x, y) for x, y in values])
+        else:
+            for index, (old, new) in enumerate(zip(shown, values, strict=False)):
+                if old != new:
+                    line.replace(index, QPointF(*new))
+            if len(values) > len(shown):
+                line.append([QPointF(x, y) for x, y in values[len(shown):]])
+        self._shown[name] = values
 
 
 def _ms(at: datetime) -> float:

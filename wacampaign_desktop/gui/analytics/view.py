@@ -44,6 +44,8 @@ from wacampaign_desktop.gui.models.labels import local_time
 log = logging.getLogger(__name__)
 
 REPAINT_MS = 500  # live repaints at most twice a second
+# the timeline is redrawn this long after the funnel: two short paints instead of one long stall
+STAGGER_MS = 120
 NARROW_BELOW = 900  # px of the view: one column of cards below it
 
 
@@ -104,13 +106,16 @@ class AnalyticsView(QWidget):
         self._repaint_timer = QTimer(self)
         self._repaint_timer.setSingleShot(True)
         self._repaint_timer.timeout.connect(self._repaint_live)
+        self._timeline_timer = QTimer(self)
+        self._timeline_timer.setSingleShot(True)
+        self._timeline_timer.timeout.connect(self._repaint_timeline)
         bridge = services.bridge
         bridge.countersChanged.connect(self._on_counters)
         bridge.campaignStateChanged.connect(self._on_state)
         if hasattr(bridge, "externalChange"):  # another process made or removed campaigns
             bridge.externalChange.connect(self._on_external)
-        self.choosers.set_campaigns(self.service.campaigns())
         self.choosers.changed.connect(self.refresh)
+        self.reload_campaigns()
 
     # -- layout --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -236,14 +241,28 @@ class AnalyticsView(QWidget):
     # -- loading -------------------------------------------------------------------------
     def select_campaign(self, campaign_id: int | None) -> None:
         """Show `campaign_id`'s figures (None: all campaigns); loads them."""
+        if self._choose(campaign_id):
+            self.refresh()
+        else:  # a campaign made meanwhile: the chooser's list first (read on a worker)
+            self.reload_campaigns(lambda: (self._choose(campaign_id), self.refresh()))
+
+    def _choose(self, campaign_id: int | None) -> bool:
         self.choosers.blockSignals(True)  # one load, not one per chooser change
         try:
-            if not self.choosers.select_campaign(campaign_id):
-                self.choosers.set_campaigns(self.service.campaigns())
-                self.choosers.select_campaign(campaign_id)
+            return self.choosers.select_campaign(campaign_id)
         finally:
             self.choosers.blockSignals(False)
-        self.refresh()
+
+    def reload_campaigns(self, then: Any = None) -> None:
+        """Read the campaigns' names on a worker (never the database on the GUI thread), fill
+        the chooser, then call `then()`."""
+        def done(campaigns: list[tuple[int, str, str]]) -> None:
+            self.choosers.set_campaigns(campaigns)  # keeps the choice; emits no `changed`
+            if then is not None:
+                then()
+
+        self.services.tasks.run(self.service.campaigns, done,
+                                lambda exc: log.warning("Campaigns not listed: %s", exc))
 
     def refresh(self) -> None:
         """Count the chosen figures again (on a worker)."""
@@ -300,7 +319,7 @@ class AnalyticsView(QWidget):
         self._loading = False
         log.warning("Analytics could not be counted: %s", exc)
         if isinstance(exc, LookupError):
-            self.choosers.set_campaigns(self.service.campaigns())
+            self.reload_campaigns()
             self.status.setText(self.tr("That campaign no longer exists."))
         else:
             self.status.setText(self.tr("The figures could not be counted. Try Refresh."))
@@ -344,6 +363,11 @@ class AnalyticsView(QWidget):
             return  # painted when shown again
         self._dirty = False
         self.funnel.set_funnel(self.report.funnel)
+        self._timeline_timer.start(STAGGER_MS)  # its paint in another turn of the event loop
+
+    def _repaint_timeline(self) -> None:
+        if self.report is None:
+            return
         self.timeline.set_timeline(self.report.timeline)
         self.liveUpdated.emit()
 
@@ -356,11 +380,11 @@ class AnalyticsView(QWidget):
 
     def _on_external(self, resolved: Any) -> None:
         if getattr(resolved, "campaign_list_changed", False):
-            self.choosers.set_campaigns(self.service.campaigns())
+            self.reload_campaigns()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
-        self.choosers.set_campaigns(self.service.campaigns())  # campaigns made meanwhile
+        self.reload_campaigns()  # campaigns made meanwhile
         if self.report is None and not self._loading:
             self.refresh()
         elif self._dirty:
