@@ -2370,6 +2370,10 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <source>Sending…</source>
         <translation>Envoi…</translation>
     </message>
+    <message>
+        <source>Team database…</source>
+        <translation>Base de données de l’équipe…</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetailPane</name>
@@ -4807,6 +4811,276 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
     <message>
         <source>Use the global alert settings</source>
         <translation>Utiliser les réglages d’alerte généraux</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseUnavailableDialog</name>
+    <message>
+        <source>Cannot open the team database</source>
+        <translation>Impossible d’ouvrir la base de données de l’équipe</translation>
+    </message>
+    <message>
+        <source>The team database could not be opened.</source>
+        <translation>La base de données de l’équipe n’a pas pu être ouverte.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Serveur : %1</translation>
+    </message>
+    <message>
+        <source>“Open the local profile instead” uses this computer’s own file for this session only; your settings stay as they are.</source>
+        <translation>« Ouvrir plutôt le profil local » utilise le fichier de cet ordinateur pour cette session seulement ; vos réglages ne changent pas.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Open the local profile instead</source>
+        <translation>Ouvrir plutôt le profil local</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>This computer cannot reach the server. Check that the server is running and that this computer is connected to the network.</source>
+        <translation>Cet ordinateur n’arrive pas à joindre le serveur. Vérifiez que le serveur est en marche et que cet ordinateur est connecté au réseau.</translation>
+    </message>
+    <message>
+        <source>The server refused the password. Ask the person who set up the database for the right one; you can store it in File → Team database…</source>
+        <translation>Le serveur a refusé le mot de passe. Demandez le bon à la personne qui a installé la base ; vous pourrez l’enregistrer dans Fichier → Base de données de l’équipe…</translation>
+    </message>
+    <message>
+        <source>The server has no database of that name. Check the name in File → Team database…</source>
+        <translation>Le serveur n’a pas de base de données de ce nom. Vérifiez le nom dans Fichier → Base de données de l’équipe…</translation>
+    </message>
+    <message>
+        <source>The server answered: %1</source>
+        <translation>Réponse du serveur : %1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabaseDialog</name>
+    <message>
+        <source>Team database</source>
+        <translation>Base de données de l’équipe</translation>
+    </message>
+    <message>
+        <source>Where this profile’s data is kept</source>
+        <translation>Où sont gardées les données de ce profil</translation>
+    </message>
+    <message>
+        <source>This computer’s own file (the default)</source>
+        <translation>Le fichier de cet ordinateur (par défaut)</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL server shared by the team</source>
+        <translation>Un serveur PostgreSQL partagé par l’équipe</translation>
+    </message>
+    <message>
+        <source>This window uses: %1</source>
+        <translation>Cette fenêtre utilise : %1</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Stored in the system keyring (type to change)</source>
+        <translation>Enregistré dans le trousseau du système (tapez pour le changer)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Used when the server offers it</source>
+        <translation>Utilisé si le serveur le propose</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <source>Required, and the server’s certificate checked</source>
+        <translation>Obligatoire, avec vérification du certificat du serveur</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Chiffrement</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Move this profile’s data into it…</source>
+        <translation>Y déplacer les données de ce profil…</translation>
+    </message>
+    <message>
+        <source>A saved change takes effect the next time the app starts: close it and open it again.</source>
+        <translation>Un changement enregistré prend effet au prochain démarrage de l’application : fermez-la et rouvrez-la.</translation>
+    </message>
+    <message>
+        <source>Type the server’s address.</source>
+        <translation>Tapez l’adresse du serveur.</translation>
+    </message>
+    <message>
+        <source>Type the database name.</source>
+        <translation>Tapez le nom de la base de données.</translation>
+    </message>
+    <message>
+        <source>Type the user name.</source>
+        <translation>Tapez le nom d’utilisateur.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>The move did not start: %1</source>
+        <translation>Le déplacement n’a pas commencé : %1</translation>
+    </message>
+    <message>
+        <source>Moving the data…</source>
+        <translation>Déplacement des données…</translation>
+    </message>
+    <message>
+        <source>Move this profile’s data</source>
+        <translation>Déplacer les données de ce profil</translation>
+    </message>
+    <message>
+        <source>Copy everything in this profile into the database “%1” on %2?</source>
+        <translation>Copier tout ce profil dans la base de données « %1 » sur %2 ?</translation>
+    </message>
+    <message>
+        <source>The database must be empty. This computer’s own file stays as it is; nothing is deleted. Every table and campaign counter is checked afterwards.</source>
+        <translation>La base de données doit être vide. Le fichier de cet ordinateur reste tel quel ; rien n’est supprimé. Chaque table et chaque compteur de campagne sont vérifiés ensuite.</translation>
+    </message>
+    <message>
+        <source>Move the data</source>
+        <translation>Déplacer les données</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Enregistrement impossible</translation>
+    </message>
+    <message>
+        <source>Saved. Close the app and open it again to use the new database.</source>
+        <translation>Enregistré. Fermez l’application et rouvrez-la pour utiliser la nouvelle base de données.</translation>
+    </message>
+    <message>
+        <source>Saved app state</source>
+        <translation>État enregistré de l’application</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campagnes</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Campaign messages</source>
+        <translation>Messages des campagnes</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>Reply rules</source>
+        <translation>Règles de réponse</translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>Messages directs</translation>
+    </message>
+    <message>
+        <source>Received messages</source>
+        <translation>Messages reçus</translation>
+    </message>
+    <message>
+        <source>Activity log</source>
+        <translation>Journal d’activité</translation>
+    </message>
+    <message>
+        <source>Status updates waiting</source>
+        <translation>Mises à jour de statut en attente</translation>
+    </message>
+    <message>
+        <source>Database versions</source>
+        <translation>Versions de la base de données</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1. Check the address and the port, and that the server is running.</source>
+        <translation>Impossible de joindre le serveur %1. Vérifiez l’adresse et le port, et que le serveur est en marche.</translation>
+    </message>
+    <message>
+        <source>The server refused the user name or the password.</source>
+        <translation>Le serveur a refusé le nom d’utilisateur ou le mot de passe.</translation>
+    </message>
+    <message>
+        <source>The server has no database of that name.</source>
+        <translation>Le serveur n’a pas de base de données de ce nom.</translation>
+    </message>
+    <message>
+        <source>The server answered: %1</source>
+        <translation>Réponse du serveur : %1</translation>
+    </message>
+    <message>
+        <source>Connected: the server answers (%1).</source>
+        <translation>Connecté : le serveur répond (%1).</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 copied</source>
+        <translation>%1 : %2 sur %3 copiés</translation>
+    </message>
+    <message>
+        <source>Campaign “%1”: counters match</source>
+        <translation>Campagne « %1 » : les compteurs concordent</translation>
+    </message>
+    <message>
+        <source>Campaign “%1”: counters differ</source>
+        <translation>Campagne « %1 » : les compteurs diffèrent</translation>
+    </message>
+    <message>
+        <source>Copied and checked: every table and every campaign counter matches. Choose “A PostgreSQL server shared by the team” and Save to use it from the next start.</source>
+        <translation>Copié et vérifié : chaque table et chaque compteur de campagne concordent. Choisissez « Un serveur PostgreSQL partagé par l’équipe » puis Enregistrer pour l’utiliser dès le prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>The copy does not match (marked ✗ below). Do not use this database; ask for help with the list below.</source>
+        <translation>La copie ne concorde pas (marqué ✗ ci-dessous). N’utilisez pas cette base de données ; demandez de l’aide avec la liste ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Copying %1: %2 of %3</source>
+        <translation>Copie des %1 : %2 sur %3</translation>
+    </message>
+    <message>
+        <source>Nothing was copied: the database “%1” already has tables. Choose an empty database (the person who manages the server can create one).</source>
+        <translation>Rien n’a été copié : la base de données « %1 » contient déjà des tables. Choisissez une base vide (la personne qui gère le serveur peut en créer une).</translation>
     </message>
 </context>
 </TS>

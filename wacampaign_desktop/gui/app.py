@@ -14,7 +14,6 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from wacampaign_desktop import APP_ID, APP_NAME, __version__
-from wacampaign_desktop.core.app_context import AppContext
 from wacampaign_desktop.core.paths import resource_path
 from wacampaign_desktop.gui.single_instance import (
     InstanceServer,
@@ -93,14 +92,17 @@ def run_gui(args: argparse.Namespace) -> int:
 def _run_window(app: QApplication, instance: InstanceServer, args: argparse.Namespace) -> int:
     from wacampaign_desktop.core.runtime_config import RuntimeConfig
     from wacampaign_desktop.core.sandbox import SandboxConfig
+    from wacampaign_desktop.gui.database_unavailable import open_or_ask
     from wacampaign_desktop.gui.first_run import seed_demo_contacts
     from wacampaign_desktop.gui.main_window import MainWindow
     from wacampaign_desktop.gui.models.labels import ui_locale
     from wacampaign_desktop.gui.runtime_controller import runtime_factory
     from wacampaign_desktop.gui.services import GuiServices
 
-    context = AppContext.open(args.data_dir, verbose=getattr(args, "verbose", False),
-                              database_url=getattr(args, "database_url", None))
+    # H2: a team database that cannot be opened asks: try again, this computer's file, or quit
+    context = open_or_ask(args, lambda setting: install_translators(app, choose_language(setting)))
+    if context is None:
+        return 0
     install_translators(app, choose_language(context.settings.language))
     QLocale.setDefault(ui_locale())  # every QLocale() formats dates/numbers like the interface
     seed_demo_contacts(context)

@@ -190,6 +190,8 @@ class MainWindow(QMainWindow):
                                          "actionAlerts"))
         file_menu.addAction(self._action(self.tr("Sending…"), None, self.open_sending,  # D2
                                          "actionSending"))
+        file_menu.addAction(self._action(self.tr("Team database…"), None,  # H2
+                                         self.open_team_database, "actionTeamDatabase"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit,
                                          self.close, "actionQuit"))
@@ -224,6 +226,12 @@ class MainWindow(QMainWindow):
 
         if open_sending_dialog(self, self.services):
             self.refresh_current()
+
+    def open_team_database(self) -> None:
+        """File → Team database…: this computer's file or the team's PostgreSQL server."""
+        from wacampaign_desktop.gui.settings.database_panel import open_database_dialog
+
+        open_database_dialog(self, self.services)
 
     def open_reply_rules(self) -> None:
         from wacampaign_desktop.gui.rules import open_rules_dialog

@@ -149,8 +149,11 @@ def copy_database(source: peewee.Database, target: peewee.Database, *, batch: in
     version), in one target transaction; then verify. Raises TargetNotEmpty before writing
     anything when the target has tables."""
     check_empty(target)
-    with target.bind_ctx(m.ALL_MODELS, bind_refs=False, bind_backrefs=False), target.atomic():
-        target.create_tables(m.ALL_MODELS)
+    # the schema is created through `target` explicitly: the models stay bound to the running
+    # app's database (other threads — engine, webhooks, the window — keep using it meanwhile)
+    with target.atomic():
+        for model in _ordered_models():
+            peewee.SchemaManager(model, target).create_all(safe=False)
         for model in _ordered_models():
             if model is m.SchemaVersion:
                 continue
