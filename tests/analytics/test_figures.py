@@ -127,7 +127,13 @@ def test_percentiles_of_a_sample_stay_close(context):
     with context.db.atomic(lock_type="DEFERRED"), q.narrowed(
             context.db, q.Scope(campaign_id), stamped=q.SAMPLE_AT_MOST * 10) as narrow:
         gated_count, gated = q.durations(context.db, narrow, "read")
+        delivered_count, _ = q.durations(context.db, narrow, "deliver")
+        points = q.timeline(context.db, narrow, "minute")
     assert gated_count == count
+    # report() takes these counts from the timeline's totals instead of counting again
+    assert sum(n for s, _at, n in points if s == "read") == gated_count
+    assert sum(n for s, _at, n in points if s == "delivered") == delivered_count
+    assert delivered_count == recount(campaign_id)["delivered"]
     assert gated[0.5] == pytest.approx(median, rel=0.15)
     assert gated[0.9] == pytest.approx(p90, rel=0.15)
 

@@ -235,12 +235,15 @@ class AnalyticsService:
                 stamped = (mine or {}).get("delivered", 0) if mine is not None else sum(
                     c["delivered"] for c in baseline.values())
             with q.narrowed(self._db, scope, share, stamped) as narrow:
-                rows = ([] if counters is not None and not has_variants else
-                        q.status_counts(self._db, narrow, by_variant=campaign_id is not None))
                 failures = q.failures_by_code(self._db, narrow)
-                deliver = q.durations(self._db, narrow, "deliver", (0.5, 0.9))
-                read = q.durations(self._db, narrow, "read", (0.5, 0.9))
-                timeline = self._timeline(narrow, period)
+                # the stored counters make the funnel of a whole campaign without variants
+                need_rows = counters is None or has_variants
+                timeline, rows = self._timeline(narrow, period, need_rows,
+                                                by_variant=campaign_id is not None)
+                totals = timeline.totals()  # its delivered / read: the messages with a time
+                deliver = q.durations(self._db, narrow, "deliver", (0.5, 0.9),
+                                      stamped=totals["delivered"])
+                read = q.durations(self._db, narrow, "read", (0.5, 0.9), stamped=totals["read"])
         funnel = (Funnel.from_counters(counters) if counters is not None
                   else Funnel.from_counts([(s, n, r) for _v, s, n, r in rows]))
         variants = self._variants(rows)
@@ -279,15 +282,22 @@ class AnalyticsService:
                       Timeline(), Percentiles(), Percentiles(), generated_at=self.now(),
                       baseline=baseline, complete=False)
 
-    def _timeline(self, scope: q.Narrow, period: Period) -> Timeline:
+    def _timeline(self, scope: q.Narrow, period: Period, with_rows: bool = False,
+                  by_variant: bool = False) -> tuple[Timeline, list[tuple[str | None, str, int, int]]]:
+        """The timeline and, `with_rows`, the (variant, status) counts (same pass)."""
         first, last = q.time_span(self._db, scope)
         start = period.start or first
         end = period.end or (self.now() if period.start is not None else last)
         unit = "hour" if start and end and end - start > HOURLY_PAST else "minute"
         timeline = Timeline(unit)
-        for series, bucket, number in q.timeline(self._db, scope, unit):
+        rows: list[tuple[str | None, str, int, int]] = []
+        if with_rows:
+            points, rows = q.timeline_and_counts(self._db, scope, unit, by_variant)
+        else:
+            points = q.timeline(self._db, scope, unit)
+        for series, bucket, number in points:
             timeline.add(bucket, series, number)
-        return timeline
+        return timeline, rows
 
     @staticmethod
     def _variants(rows: list[tuple[str | None, str, int, int]]) -> list[VariantRow]:
