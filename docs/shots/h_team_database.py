@@ -4,7 +4,11 @@ the campaign: the state says "Being sent by <computer> · pid N".
     python docs/shots/h_team_database.py            # English and French, Xvfb started if needed
     python docs/shots/h_team_database.py --lang fr  # one language
 
-Saves docs/screenshots/sent_by_other.png and docs/screenshots/fr/sent_by_other.png.
+Also File → Team database… after a real move of the profile into a throw-away PostgreSQL
+cluster (tests/postgres/cluster.py; skipped without the PostgreSQL binaries), and the dialog
+shown when the window cannot reach the team's server (a closed local port).
+
+Saves docs/screenshots/{sent_by_other,team_database,team_database_unavailable}.png (and fr/).
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "docs"))
 os.environ.setdefault("WACAMPAIGN_SECRET_BACKEND", "file")
 
-from take_screenshots import EXTRA_CONTACTS, settle, shoot, start_display  # noqa: E402
+from take_screenshots import EXTRA_CONTACTS, settle, shoot, start_display, wait_until  # noqa: E402
+
+from wacampaign_desktop.core.services import database_settings as dbs  # noqa: E402
 
 
 def sending_elsewhere(lang: str) -> int:
@@ -78,10 +84,68 @@ def take(lang: str) -> None:
         campaigns.select_campaign(campaign_id)
         settle(app, 1.5)
         shoot(app, window, out / "sent_by_other.png")
+        team_database(app, window, services, out)
+        database_unavailable(app, window, out)
     finally:
         window.close()
         services.close()
         context.close()
+
+
+def team_database(app, window, services, out: Path) -> None:
+    """File → Team database…: the server filled in, tested, and this profile moved into it."""
+    from tests.postgres.cluster import Cluster, find_bin_dir
+    from wacampaign_desktop.core.services.database_settings import choice_of_url
+    from wacampaign_desktop.gui.settings.database_panel import TeamDatabaseDialog
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        print("  (no PostgreSQL binaries: team_database.png skipped)")
+        return
+    cluster = Cluster(bin_dir)
+    try:
+        cluster.execute("CREATE DATABASE shop")
+        choice = choice_of_url(cluster.url("shop"))
+        dialog = TeamDatabaseDialog(services, window)
+        dialog.server_choice.setChecked(True)
+        dialog.host.setText(choice.host)
+        dialog.port.setValue(choice.port)
+        dialog.database.setText(choice.database)
+        dialog.user.setText(choice.user)
+        dialog.show()
+        dialog.test_button.click()
+        wait_until(app, lambda: dialog.result.text() and not dialog.busy, 20, "the test")
+        report = dbs.move_data(services.context, dialog._server_choice())  # as the button does
+        dialog._on_moved(report)
+        dialog.adjustSize()
+        settle(app, 0.5)
+        shoot(app, dialog, out / "team_database.png")
+        dialog.close()
+    finally:
+        cluster.stop()
+
+
+def database_unavailable(app, window, out: Path) -> None:
+    """The dialog of a window whose team server cannot be reached."""
+    import socket
+
+    from wacampaign_desktop.gui.database_unavailable import DatabaseUnavailableDialog
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql://staff@127.0.0.1:{port}/shop"
+    try:
+        dbs.open_profile(Path(tempfile.mkdtemp(prefix="wacampaign-shots-h-")), database_url=url)
+    except dbs.DatabaseUnavailable as exc:
+        failure = dbs.failure_of(exc, url)
+    else:
+        raise SystemExit(f"{url} answered: expected a closed port")
+    box = DatabaseUnavailableDialog(failure, window)
+    box.show()
+    settle(app, 0.5)
+    shoot(app, box, out / "team_database_unavailable.png")
+    box.close()
 
 
 def main() -> int:

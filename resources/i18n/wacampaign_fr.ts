@@ -5059,6 +5059,10 @@ Des campagnes WhatsApp via Twilio, suivies en direct.</translation>
         <translation>%1 : %2 sur %3 copiés</translation>
     </message>
     <message>
+        <source>%1 other tables: empty on both sides</source>
+        <translation>%1 autres tables : vides des deux côtés</translation>
+    </message>
+    <message>
         <source>Campaign “%1”: counters match</source>
         <translation>Campagne « %1 » : les compteurs concordent</translation>
     </message>

@@ -120,6 +120,7 @@ class TeamDatabaseDialog(QDialog):
         self.report.setObjectName("moveReport")
         self.report.setReadOnly(True)
         self.report.setVisible(False)
+        self.report.setMinimumHeight(self.fontMetrics().lineSpacing() * 9)
         form.addRow(self.report)
         layout.addWidget(self.server_box)
 

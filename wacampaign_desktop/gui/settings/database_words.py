@@ -69,7 +69,14 @@ def campaign_line(check: dbs.CounterCheck) -> str:
 
 
 def report_lines(report: dbs.TransferReport) -> list[str]:
-    return [table_line(t) for t in report.tables] + [campaign_line(c) for c in report.campaigns]
+    """One line per table holding rows (either side), one for the empty ones together, one per
+    campaign."""
+    lines = [table_line(t) for t in report.tables if t.source or t.target]
+    empty = sum(1 for t in report.tables if not (t.source or t.target))
+    if empty:
+        lines.append("✓ " + translate("TeamDatabaseDialog", "%1 other tables: empty on both sides")
+                     .replace("%1", _number(empty)))
+    return lines + [campaign_line(c) for c in report.campaigns]
 
 
 def report_summary(report: dbs.TransferReport) -> str:
