@@ -8,7 +8,7 @@
 # Outputs (gitignored): packaging/dist/wacampaign-desktop/ (the bundle) and
 # packaging/dist/wacampaign-desktop_<version>_<arch>.deb. The build venv is packaging/build/venv.
 # To ship the ngrok agent, put its Linux binary at packaging/ngrok/linux/ngrok before building.
-# Common system libraries (OpenSSL, glib, X11, …) come from Debian: the .deb depends on them.
+# Common system libraries (OpenSSL, glib, X11, libpq, …) come from Debian: the .deb depends on them.
 # WACAMPAIGN_BUNDLE_SYSTEM_LIBS=1 bundles them as well (a folder for other distributions).
 set -euo pipefail
 
@@ -24,8 +24,9 @@ log() { printf '\n==> %s\n' "$*"; }
 # --- 1. system packages (Debian) ---------------------------------------------------------------
 # python3-venv: the build venv; binutils: objdump/strip for PyInstaller; dpkg-dev: dpkg-deb and
 # dpkg-architecture; icu-devtools + gcc: trim Qt's ICU data (packaging/linux/slim_icu.py); the
-# libraries: what Qt's xcb platform plugin loads when self-test runs.
-APT_PACKAGES=(python3 python3-venv python3-dev binutils dpkg-dev file icu-devtools gcc
+# libraries: what Qt's xcb platform plugin loads when self-test runs; libpq5: PostgreSQL's client
+# library, which psycopg loads through ctypes (the bundle leaves psycopg's binary wheel out).
+APT_PACKAGES=(python3 python3-venv python3-dev binutils dpkg-dev file icu-devtools gcc libpq5
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1)
@@ -91,7 +92,7 @@ Maintainer: WA Campaign Desktop team <packaging@wacampaign.invalid>
 Section: net
 Priority: optional
 Installed-Size: $INSTALLED_KB
-Depends: libc6 (>= 2.35), libstdc++6 (>= 11), libgcc-s1, libssl3 | libssl3t64, libglib2.0-0 | libglib2.0-0t64, libdbus-1-3, libgssapi-krb5-2, libfontconfig1, libfreetype6, libpng16-16 | libpng16-16t64, libx11-6, libx11-xcb1, libxcb1, libxkbcommon0, libgl1, libegl1, libffi8, libexpat1, zlib1g, libbz2-1.0, liblzma5, libzstd1, libuuid1, libreadline8 | libreadline8t64
+Depends: libc6 (>= 2.35), libstdc++6 (>= 11), libgcc-s1, libssl3 | libssl3t64, libglib2.0-0 | libglib2.0-0t64, libdbus-1-3, libgssapi-krb5-2, libfontconfig1, libfreetype6, libpng16-16 | libpng16-16t64, libx11-6, libx11-xcb1, libxcb1, libxkbcommon0, libgl1, libegl1, libffi8, libexpat1, zlib1g, libbz2-1.0, liblzma5, libzstd1, libuuid1, libreadline8 | libreadline8t64, libpq5
 Description: WhatsApp campaigns through Twilio, watched live
  Send WhatsApp campaigns through Twilio from a desktop window and follow each
  message from queued to read. Includes a local Twilio sandbox (no account needed).

@@ -5,12 +5,14 @@ and the webhook server on ephemeral 127.0.0.1 ports, no tunnel), sends a campaig
 contacts, waits for the signed status callbacks to bring every message to `read`, checks the
 stored counters against a recount, and answers one message with a simulated reply; then syncs the
 sandbox's WhatsApp templates (the Content API) and sends an approved template with per-recipient
-variables to the same contacts, every message to `read`. Each step
-is a named `Check`, so a failure says what broke. Nothing leaves the machine.
+variables to the same contacts, every message to `read`. Before that it checks that the
+PostgreSQL driver (psycopg) loads libpq and runs it. Each step is a named `Check`, so a failure
+says what broke. Nothing leaves the machine.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -70,6 +72,15 @@ def wait_until(predicate: Callable[[], object], timeout: float, interval: float 
         if value or time.monotonic() >= deadline:
             return value
         time.sleep(interval)
+
+
+def _closed_port() -> int:
+    """A local TCP port nothing listens on (bound, then released)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @contextmanager
@@ -135,6 +146,7 @@ class _SelfTest:
     def run(self) -> None:
         steps = [
             ("load the error code explanations", self.load_error_codes),
+            ("load the PostgreSQL driver", self.load_postgres_driver),
             ("open a temporary profile", self.open_profile),
             ("start the sandbox and the webhook server", self.start_runtime),
             (f"send a {self.recipients}-recipient campaign", self.send_campaign),
@@ -160,6 +172,24 @@ class _SelfTest:
             raise _StepFailed("error_codes.json is missing from this build: errors would be "
                               "explained generically and never retried")
         return f"{len(codes)} error codes explained"
+
+    def load_postgres_driver(self) -> str:
+        """psycopg and the libpq it loads (the Linux bundle: the system's libpq5 through ctypes)
+        are there, and libpq really runs: a connection to a closed local port is refused."""
+        try:
+            import psycopg
+        except ImportError as exc:
+            raise _StepFailed(f"the PostgreSQL driver cannot load libpq ({exc}); a team database "
+                              "would not open. On Debian/Ubuntu: sudo apt install libpq5") from exc
+        import peewee
+
+        if getattr(peewee, "psycopg", None) is None:
+            raise _StepFailed("peewee does not see the PostgreSQL driver psycopg")
+        pq = psycopg.pq
+        with contextlib.suppress(psycopg.OperationalError):  # refused, as expected: libpq ran
+            psycopg.connect(host="127.0.0.1", port=_closed_port(), dbname="selftest",
+                            user="selftest", connect_timeout=5).close()
+        return f"libpq {pq.version_pretty(pq.version())} available ({pq.__impl__} implementation)"
 
     def open_profile(self) -> str:
         from wacampaign_desktop.core.app_context import AppContext
