@@ -89,3 +89,30 @@ def test_moving_into_a_database_with_tables_is_refused(qtbot, services, make_pg_
     qtbot.waitUntil(lambda: "Nothing was copied" in dialog.result.text(), timeout=20_000)
     assert "already has tables" in dialog.result.text()
     assert not dialog.report.isVisible() and dialog.move_button.isEnabled()
+
+
+def test_save_keeps_the_password_in_the_keyring_and_says_when_it_applies(qtbot, services,
+                                                                         make_pg_database):
+    from wacampaign_desktop.core.secrets import DATABASE_PASSWORD
+
+    url = make_pg_database()
+    dialog = _dialog(qtbot, services, url)
+    dialog.password.setText("T3am-pw")
+    told: list[str] = []
+
+    def close_notice() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            told.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(20, close_notice)
+    QTimer.singleShot(0, close_notice)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    assert told == ["Saved. Close the app and open it again to use the new database."]
+    assert services.context.settings.database_url == url  # the URL, never the password
+    settings_text = services.context.paths.settings_file.read_text()
+    assert "T3am-pw" not in settings_text and url in settings_text
+    assert services.context.secrets.get(DATABASE_PASSWORD) == "T3am-pw"
+    assert services.context.engine == "sqlite"  # this run keeps its database
