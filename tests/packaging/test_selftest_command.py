@@ -4,6 +4,7 @@ headless, real sandbox and webhook server on 127.0.0.1 — exit 0 and a named li
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -22,12 +23,13 @@ def test_self_test_passes_and_names_every_step(tmp_path):
     report = tmp_path / "report.txt"
     result = _run_cli("--report", str(report))
     assert result.returncode == 0, result.stdout + result.stderr
-    for step in ("load the error code explanations",
+    for step in ("load the error code explanations", "load the PostgreSQL driver",
                  "start the sandbox and the webhook server", "send a 20-recipient campaign",
                  "receive the status callbacks", "check the counters",
                  "load Qt, icons, .ui forms, translations and the gui modules"):
         assert f"[ok] {step}" in result.stdout
     assert "total 20, sent 20, delivered 20, read 20" in result.stdout
+    assert re.search(r"\[ok\] load the PostgreSQL driver \(.*\): libpq \d+\.\d+ available", result.stdout)
     assert result.stdout.strip().endswith("self-test passed")
     assert report.read_text("utf-8").strip().endswith("self-test passed")
 
