@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -181,13 +182,17 @@ class EngineThreads:
     def _reconcile_once(self, everything: bool) -> None:
         window_s = self.settings.reconcile_after_minutes * 60
         now = self.clock.monotonic()
+        began = time.monotonic()  # stale_in_flight measures age on the wall clock too
 
         def recent(message_id: int) -> bool:
             fetched = self._reconciled_at.get(message_id)
             return fetched is not None and now - fetched < window_s
 
         while not self._stop.is_set():
-            batch = rec.stale_in_flight(0 if everything else window_s, 200, exclude=recent)
+            # A2: the start-up sweep covers what was in flight when it began, not each message
+            # claimed since (a resumed campaign's sends: their callbacks come).
+            older_than = time.monotonic() - began if everything else window_s
+            batch = rec.stale_in_flight(older_than, 200, exclude=recent)
             if not batch:
                 return
             for m in batch:

@@ -78,6 +78,8 @@ class SandboxApi:
              {"POST": lambda q, _: m.create(q), "GET": lambda q, _: m.list(q)}),
             (re.compile(_A + r"/Messages/(SM\w+|MM\w+)\.json$"),
              {"GET": lambda q, g: m.fetch(q, g.group(2))}),
+            (re.compile(_A + r"/Messages/(SM\w+|MM\w+)/Media\.json$"),
+             {"GET": lambda q, g: m.media(q, g.group(2))}),
             (re.compile(_A + r"\.json$"), {"GET": self._account}),
             (re.compile(_A + r"/IncomingPhoneNumbers\.json$"),
              {"GET": lambda q, _: (200, r.numbers_list(q))}),

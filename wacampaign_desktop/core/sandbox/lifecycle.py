@@ -54,6 +54,14 @@ class CallbackScheduler:
             if self._heap[0][2] is job:
                 self._cond.notify()
 
+    def hurry(self) -> None:
+        """Every scheduled job is due now (time passed at once); order is kept."""
+        now = time.monotonic()
+        with self._cond:
+            self._heap = [(min(due, now), n, job) for due, n, job in self._heap]
+            heapq.heapify(self._heap)
+            self._cond.notify()
+
     def pending(self) -> int:
         """Callbacks scheduled or being posted."""
         with self._cond:

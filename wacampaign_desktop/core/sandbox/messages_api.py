@@ -129,10 +129,19 @@ class MessagesApi:
         return values
 
     def fetch(self, request: Request, sid: str) -> tuple[int, dict]:
+        self.state.bump("fetches")
         message = self.state.get(sid)
         if message is None:
             raise not_found(request.path)
         return 200, message.to_json()
+
+    def media(self, request: Request, sid: str) -> tuple[int, dict]:
+        """A message's media (`media_list`), as Twilio lists them for an incoming message."""
+        message = self.state.get(sid)
+        if message is None:
+            raise not_found(request.path)
+        self.state.bump("media_lists")
+        return 200, v2010_page(request, "media_list", message.media_json())
 
     def list(self, request: Request) -> tuple[int, dict]:
         """Newest first; To/From compare the bare number; DateSent>/</= on the send date

@@ -7,13 +7,15 @@ import contextlib
 import logging
 import threading
 import time
+from collections.abc import Sequence
+from dataclasses import replace
 
 from waitress import wasyncore
 from waitress.server import create_server
 
 from wacampaign_desktop.core.redaction import register_secret
 from wacampaign_desktop.core.sandbox.api import SandboxApi
-from wacampaign_desktop.core.sandbox.config import DEFAULT_SENDER, SandboxConfig
+from wacampaign_desktop.core.sandbox.config import API_VERSION, DEFAULT_SENDER, SandboxConfig
 from wacampaign_desktop.core.sandbox.content import ContentCatalogue, SandboxTemplate
 from wacampaign_desktop.core.sandbox.lifecycle import CallbackScheduler
 from wacampaign_desktop.core.sandbox.resources import WebhookResources
@@ -57,6 +59,7 @@ class SandboxServer:
         self._reply_counter = 0
         self._reply_lock = threading.Lock()
         self._unreachable: set[str] = set()  # base URLs nobody listens at (mark_unreachable)
+        self._hurried_until = 0.0  # messages created by then live at once (deliver_everything_now)
         self.api = SandboxApi(self.config, self.state, self.account_sid, self.auth_token, self)
 
     # --- lifecycle ------------------------------------------------------------------------
@@ -191,7 +194,26 @@ class SandboxServer:
             self._post_callback(message, planned)
             self._schedule_next(message, rest)
 
-        self._scheduler.schedule(message.created + planned.at - time.time(), job)
+        delay = message.created + planned.at - time.time()
+        self._scheduler.schedule(0.0 if message.created <= self._hurried_until else delay, job)
+
+    def deliver_everything_now(self) -> int:
+        """Time passes for Twilio at once (the hours an app stays closed, in a test): every
+        message not at its last status reaches it now (the remaining statuses dated now) and
+        every callback still planned is posted now, in order, to wherever it goes. Messages
+        created afterwards live at the normal pace. Returns how many messages moved on."""
+        now = time.time()
+        moved = 0
+        with self._reply_lock:
+            self._hurried_until = now
+        for message in self.messages():
+            elapsed = now - message.created
+            if message.timeline[-1].at > elapsed:
+                message.timeline = [step if step.at <= elapsed else replace(step, at=elapsed)
+                                    for step in message.timeline]
+                moved += 1
+        self._scheduler.hurry()
+        return moved
 
     def mark_unreachable(self, base_url: str) -> None:
         """Nobody listens at `base_url` any more (an app that was closed): posts to URLs under
@@ -227,34 +249,42 @@ class SandboxServer:
         return self.resources.incoming_target(to or DEFAULT_SENDER) or self.incoming_url
 
     def seed_inbound(self, from_phone: str, body: str = "Hello", *, at: float | None = None,
-                     to: str | None = None, service_sid: str | None = None) -> SandboxMessage:
+                     to: str | None = None, service_sid: str | None = None,
+                     media_types: Sequence[str] = ()) -> SandboxMessage:
         """Record that `from_phone` wrote to sender `to` at epoch `at` (default now), without
         posting anything: Twilio's message history (listed by catch-up) and the 24-hour window
-        (opened at `at`) see it."""
+        (opened at `at`) see it. `media_types` (e.g. ("image/jpeg",)): the message carries that
+        many media, kept by Twilio (an MM… sid; its Media list names each one's URL)."""
         with self._reply_lock:
             n = self._reply_counter
             self._reply_counter += 1
         number = bare_number(from_phone)
         when = time.time() if at is None else at
+        prefix = "MM" if media_types else "SM"
         message = SandboxMessage(
-            sid=make_sid("SM", self.config.seed, "reply", number, n), account_sid=self.account_sid,
-            to=_whatsapp(to or DEFAULT_SENDER), from_=_whatsapp(number),
-            messaging_service_sid=service_sid, body=body, media_urls=[], content_sid=None,
-            status_callback=None, created=when, timeline=[Step(0.0, "received")],
-            direction="inbound")
+            sid=make_sid(prefix, self.config.seed, "reply", number, n),
+            account_sid=self.account_sid, to=_whatsapp(to or DEFAULT_SENDER),
+            from_=_whatsapp(number), messaging_service_sid=service_sid, body=body, media_urls=[],
+            content_sid=None, status_callback=None, created=when,
+            timeline=[Step(0.0, "received")], direction="inbound",
+            media_types=list(media_types))
+        base = f"{self.base_url}/{API_VERSION}/Accounts/{self.account_sid}/Messages/{message.sid}"
+        message.media_urls = [f"{base}/Media/{message.media_sid(i)}"
+                              for i in range(len(media_types))]
         self.state.add(message)
         self.state.note_inbound(number, when)  # opens the 24-hour window
         return message
 
     def simulate_reply(self, from_phone: str, body: str, to: str | None = None, *,
-                       url: str | None = None, profile_name: str | None = None) -> str:
+                       url: str | None = None, profile_name: str | None = None,
+                       media_types: Sequence[str] = ()) -> str:
         """Record an incoming WhatsApp message and post it, signed, to `url` (default: the
         sender's configured URL, see `incoming_target`).
 
         Returns the new message sid. Raises RuntimeError if no URL is known or the receiver
         could not be reached (the message stays in Twilio's history all the same)."""
         target = url or self.incoming_target(to)
-        message = self.seed_inbound(from_phone, body, to=to)
+        message = self.seed_inbound(from_phone, body, to=to, media_types=media_types)
         if not target:
             raise RuntimeError("the sandbox has no incoming_url to post replies to")
         if not self._post_inbound(message, target, profile_name):
@@ -268,7 +298,9 @@ class SandboxServer:
         params = incoming_params(sid=message.sid, account_sid=self.account_sid,
                                  from_phone=message.from_ or "", to=message.to, body=message.body,
                                  profile_name=profile_name,
-                                 messaging_service_sid=message.messaging_service_sid)
+                                 messaging_service_sid=message.messaging_service_sid,
+                                 media=list(zip(message.media_urls, message.media_types,
+                                                strict=True)))
         status = post_signed(self._signer, target, params, timeout=self.config.callback_timeout)
         if status is None:
             return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections import defaultdict
@@ -34,6 +35,20 @@ class SandboxMessage:
     timeline: list[Step]
     direction: str = "outbound-api"  # "inbound" for a contact's message to the sender
     content_variables: str | None = None
+    media_types: list[str] = field(default_factory=list)  # content type of each media_urls entry
+
+    def media_sid(self, index: int) -> str:
+        return "ME" + hashlib.sha256(f"{self.sid}|media|{index}".encode()).hexdigest()[:32]
+
+    def media_json(self) -> list[dict]:
+        """The message's Media list resources (Twilio keeps an incoming message's media)."""
+        uri = f"/{API_VERSION}/Accounts/{self.account_sid}/Messages/{self.sid}/Media"
+        created = rfc2822(self.created)
+        return [{"account_sid": self.account_sid, "content_type": self.media_types[i]
+                 if i < len(self.media_types) else "application/octet-stream",
+                 "date_created": created, "date_updated": created, "parent_sid": self.sid,
+                 "sid": self.media_sid(i), "uri": f"{uri}/{self.media_sid(i)}.json"}
+                for i in range(len(self.media_urls))]
 
     def current(self, now: float | None = None) -> Step:
         elapsed = (time.time() if now is None else now) - self.created
@@ -95,6 +110,8 @@ class SandboxStats:
     callbacks_dropped: int = 0  # dropped on purpose by drop_rate
     callbacks_duplicated: int = 0
     replies_posted: int = 0
+    media_lists: int = 0  # GET …/Messages/{sid}/Media.json requests
+    fetches: int = 0  # GET …/Messages/{sid}.json requests (one message by sid)
 
 
 @dataclass

@@ -42,8 +42,9 @@ def status_callback_params(message: SandboxMessage, step: Step, channel_install_
 
 
 def incoming_params(*, sid: str, account_sid: str, from_phone: str, to: str, body: str,
-                    profile_name: str | None = None,
-                    messaging_service_sid: str | None = None) -> dict[str, str]:
+                    profile_name: str | None = None, messaging_service_sid: str | None = None,
+                    media: list[tuple[str, str]] | None = None) -> dict[str, str]:
+    """An incoming WhatsApp message's form; `media`: (Twilio's URL, content type) pairs."""
     from_addr = from_phone if from_phone.startswith("whatsapp:") else f"whatsapp:{from_phone}"
     to_addr = to if to.startswith("whatsapp:") else f"whatsapp:{to}"
     params = {
@@ -65,6 +66,12 @@ def incoming_params(*, sid: str, account_sid: str, from_phone: str, to: str, bod
     }
     if messaging_service_sid:
         params["MessagingServiceSid"] = messaging_service_sid
+    for i, (url, content_type) in enumerate(media or []):
+        params[f"MediaUrl{i}"], params[f"MediaContentType{i}"] = url, content_type
+    if media:
+        params["NumMedia"] = str(len(media))
+        kind = media[0][1].split("/", 1)[0]
+        params["MessageType"] = kind if kind in ("image", "audio", "video") else "document"
     word = body.strip().upper()
     if word in STOP_WORDS:
         params["OptOutType"] = "STOP"
