@@ -78,3 +78,37 @@ def test_reconnect_and_the_timer_run_it_again(twilio, open_app, context):
         assert [r.reason for r in runtime.catch_up.results] == ["start", "reconnect"]
     finally:
         periodic.stop()
+
+
+def test_replies_with_media_keep_them(twilio, open_app):
+    """A photo sent while the app was closed arrives with its media, as the webhook would have
+    given it (MediaUrl0 / MediaContentType0); media are listed only for messages with some."""
+    sandbox = twilio(seed=23)
+    photo = sandbox.seed_inbound("+33612345606", "Voici la photo", media_types=("image/jpeg",))
+    pair = sandbox.seed_inbound("+33612345607", "", media_types=("image/png", "application/pdf"))
+    sandbox.seed_inbound("+33612345608", "Just text")
+    runtime = open_app(sandbox)
+    (first,) = runtime.catch_up.results
+    assert first.replies == 3
+    assert sandbox.stats.media_lists == 2  # not for the text-only reply
+    stored = {m.message_sid: m.media for m in InboundMessage.select()}
+    assert stored[photo.sid] == [{"url": photo.media_urls[0], "content_type": "image/jpeg"}]
+    assert [m["content_type"] for m in stored[pair.sid]] == ["image/png", "application/pdf"]
+    assert [m["url"] for m in stored[pair.sid]] == pair.media_urls
+    assert pair.media_urls[0] != pair.media_urls[1]
+    assert all("/Messages/" in u and "/Media/ME" in u for u in pair.media_urls)
+    assert [v for k, v in stored.items() if k not in (photo.sid, pair.sid)] == [[]]
+
+
+def test_a_webhook_reply_with_media_matches_what_catch_up_stores(twilio, open_app, wait_until):
+    """The sandbox posts the same media to the webhook (MediaUrl0…) as its Media list gives."""
+    sandbox = twilio(seed=24)
+    runtime = open_app(sandbox)
+    sid = sandbox.simulate_reply("+33612345609", "Live photo", url=runtime.webhooks.incoming_url,
+                                 media_types=("image/jpeg",))
+    wait_until(lambda: InboundMessage.get_or_none(InboundMessage.message_sid == sid), 10,
+               "the webhook's reply stored")
+    message = InboundMessage.get(InboundMessage.message_sid == sid)
+    assert message.source == "webhook"
+    assert message.media == [{"url": sandbox.state.get(sid).media_urls[0],
+                              "content_type": "image/jpeg"}]

@@ -7,7 +7,8 @@ every `catch_up_minutes` while a campaign is being sent, `CatchUp` lists the sen
 
 - inbound to the sender since the newest one seen (a cursor in AppState, minus a safety
   overlap) → replies stored through the webhook's own incoming path (`IncomingWork`, source
-  "catch_up"; a sid already stored is skipped, and the path drops duplicates anyway);
+  "catch_up"; a sid already stored is skipped, and the path drops duplicates anyway), with
+  their media (listed for the messages that have some, as the webhook's MediaUrl0…);
 - outbound from the sender since the oldest message whose status may still move (in flight or
   delivered, within two days) → statuses applied by the status pipeline (`apply_reports`), so a
   `read` after `delivered` and failures are recovered, with counters kept equal to a recount.
@@ -21,7 +22,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -33,7 +34,11 @@ from wacampaign_desktop.core.store import catch_up_state as state
 from wacampaign_desktop.core.store.status_pipeline import StatusReport, apply_reports
 from wacampaign_desktop.core.store.writer import Batch, Outcome, StoreWriter
 from wacampaign_desktop.core.twilio_gateway import GatewayError, TwilioGateway
-from wacampaign_desktop.core.twilio_gateway.history import HistoryMessage, list_history
+from wacampaign_desktop.core.twilio_gateway.history import (
+    HistoryMessage,
+    list_history,
+    list_media,
+)
 from wacampaign_desktop.core.webhooks.delivery import Delivery
 from wacampaign_desktop.core.webhooks.incoming import IncomingWork
 
@@ -63,10 +68,14 @@ def _number(sender: str) -> str | None:
     return None if sender.startswith("MG") else sender.removeprefix("whatsapp:")
 
 
-def _incoming_params(message: HistoryMessage, account_sid: str) -> dict[str, str]:
+def _incoming_params(message: HistoryMessage, account_sid: str,
+                     media: Sequence[tuple[str, str]] = ()) -> dict[str, str]:
+    """The webhook's form for `message`, media included (MediaUrl{i}/MediaContentType{i})."""
     params = {"MessageSid": message.sid, "SmsSid": message.sid, "SmsMessageSid": message.sid,
               "AccountSid": account_sid, "From": message.from_, "To": message.to,
-              "Body": message.body, "NumMedia": "0", "SmsStatus": "received"}
+              "Body": message.body, "NumMedia": str(len(media)), "SmsStatus": "received"}
+    for i, (url, content_type) in enumerate(media):
+        params[f"MediaUrl{i}"], params[f"MediaContentType{i}"] = url, content_type
     if message.messaging_service_sid:
         params["MessagingServiceSid"] = message.messaging_service_sid
     return params
@@ -224,8 +233,13 @@ class CatchUp:
         stored = state.stored_inbound(m.sid for m in listed)
         missed = [m for m in reversed(listed) if m.sid not in stored]  # oldest first
         account = self.gateway.credentials.account_sid
+        # Media are listed only for messages that have some (one request each); a failure
+        # stops the run before anything is stored, so the next run tries again.
+        media = {m.sid: list_media(self.gateway, m.sid) for m in missed if m.num_media > 0}
+        result.details["media_listed"] = len(media)
         futures = [self.writer.submit(IncomingWork(
-            Delivery("incoming", _incoming_params(m, account), remote_addr="catch_up"),
+            Delivery("incoming", _incoming_params(m, account, media.get(m.sid, [])),
+                     remote_addr="catch_up"),
             source="catch_up", received_at=m.date_sent)) for m in missed]
         for future in futures:
             outcome = future.result(self.timeout)

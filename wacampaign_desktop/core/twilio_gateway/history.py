@@ -1,5 +1,6 @@
 """Twilio's message history for catch-up: `messages.list(to=, from_=, date_sent_after=,
-page_size=1000)`, newest first, as plain records (direction, body, status, dates)."""
+page_size=1000)`, newest first, as plain records (direction, body, status, dates), and an
+incoming message's media (`…/Messages/{sid}/Media.json`)."""
 
 from __future__ import annotations
 
@@ -72,5 +73,18 @@ def list_history(gateway: TwilioGateway, *, sent_after: datetime, to: str | None
             yield _record(instance)
     except GeneratorExit:
         raise
+    except Exception as exc:
+        raise GatewayError(classify_exception(exc)) from exc
+
+
+def list_media(gateway: TwilioGateway, message_sid: str) -> list[tuple[str, str]]:
+    """An incoming message's media as the webhook gives them (MediaUrl{i}, MediaContentType{i}):
+    (URL on Twilio's API host, content type), from `GET …/Messages/{sid}/Media.json`. Raises
+    GatewayError (with `.result`) when Twilio cannot be read."""
+    messages = gateway.client.api.v2010.accounts(gateway.credentials.account_sid).messages
+    base = gateway.base_url.rstrip("/")
+    try:
+        return [(base + (item.uri or "").removesuffix(".json"), item.content_type or "")
+                for item in messages(message_sid).media.list()]
     except Exception as exc:
         raise GatewayError(classify_exception(exc)) from exc
