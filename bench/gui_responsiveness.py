@@ -156,15 +156,18 @@ def trace_gui_handlers() -> None:
     CoreBridge._emit = traced_emit  # type: ignore[method-assign]
 
 
-def worst_stall_trace(beats: list[float]) -> str:
-    """The worst gap between heartbeats and the traced handlers that overlapped it."""
+def worst_stall_trace(beats: list[float], cpu: dict[float, float]) -> str:
+    """The worst gap between heartbeats, the GUI thread's CPU time within it (much less than
+    the gap: it waited — for the GIL, or for a core on a loaded machine — rather than worked)
+    and the traced handlers that overlapped it."""
     if len(beats) < 2:
         return "no beats"
     a, b = max(zip(beats, beats[1:], strict=False), key=lambda g: g[1] - g[0])
+    worked = (cpu[b] - cpu[a]) * 1000 if a in cpu and b in cpu else float("nan")
     inside = [(n, (min(e, b) - max(s, a)) * 1000) for n, s, e in SPANS if s < b and e > a]
     traced = sum(ms for n, ms in inside if not n.startswith("emit "))  # emits: inside drain
     parts = ", ".join(f"{n} {ms:.1f} ms" for n, ms in sorted(inside, key=lambda x: -x[1])[:8])
-    return (f"worst gap {(b - a) * 1000:.1f} ms: traced handlers {traced:.1f} ms "
+    return (f"worst gap {(b - a) * 1000:.1f} ms, GUI thread CPU in it {worked:.1f} ms: traced handlers {traced:.1f} ms "
             f"({parts or 'none'}); untraced {(b - a) * 1000 - traced:.1f} ms")
 
 
@@ -184,7 +187,14 @@ def storm(app, context: AppContext, bridge, rate: int, seconds: float, offset: i
     idle_beats: list[float] = []
     heartbeat = QTimer()
     heartbeat.setInterval(5)
-    heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
+    cpu: dict[float, float] = {}  # beat → the GUI thread's CPU time then
+
+    def beat() -> None:
+        now = time.perf_counter()
+        beats.append(now)
+        cpu[now] = time.thread_time()
+
+    heartbeat.timeout.connect(beat)
     feeder = Feeder(context, rate, seconds, offset)
     heartbeat.start()
     events_before, drains_before = bridge.events_seen, bridge.drain_count
@@ -210,7 +220,7 @@ def storm(app, context: AppContext, bridge, rate: int, seconds: float, offset: i
     loop.exec()
     heartbeat.stop()
     return {
-        "trace": worst_stall_trace(beats), "handlers": handler_summary(beats[0] if beats else 0),
+        "trace": worst_stall_trace(beats, cpu), "handlers": handler_summary(beats[0] if beats else 0),
         "gaps": sorted((b - a) * 1000 for a, b in zip(beats, beats[1:], strict=False)),
         "idle": sorted((b - a) * 1000 for a, b in zip(idle_beats, idle_beats[1:], strict=False)),
         "submitted": feeder.submitted, "elapsed": feeder.elapsed,

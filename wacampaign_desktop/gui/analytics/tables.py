@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from wacampaign_desktop.core.services.analytics import FailureRow, VariantRow
 from wacampaign_desktop.gui.models.labels import error_explanation, percent, ui_locale
@@ -117,3 +118,22 @@ class VariantsModel(_Table):
         stage = ("delivered", "read", "replied")[column - 5]
         return percent(getattr(f, stage), f.sent)
 
+
+def make_table(model: Any, parent: QWidget, name: str) -> QTableView:
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setModel(model)
+    table.verticalHeader().setVisible(False)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+def fit_rows(table: QTableView, most: int = 8) -> None:
+    """As tall as its rows (up to `most`, then it scrolls), so no empty block is left below."""
+    rows = max(1, min(most, table.model().rowCount()))
+    header = table.horizontalHeader().sizeHint().height()
+    height = header + rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth()
+    table.setFixedHeight(height + 2)

@@ -17,16 +17,13 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +34,12 @@ from wacampaign_desktop.core.services.analytics_live import LiveReport
 from wacampaign_desktop.gui.analytics import export
 from wacampaign_desktop.gui.analytics.charts import FunnelChart, TimelineChart
 from wacampaign_desktop.gui.analytics.controls import Choosers
-from wacampaign_desktop.gui.analytics.tables import FailuresModel, VariantsModel
+from wacampaign_desktop.gui.analytics.tables import (
+    FailuresModel,
+    VariantsModel,
+    fit_rows,
+    make_table,
+)
 from wacampaign_desktop.gui.analytics.words import times_text, verdict_text
 from wacampaign_desktop.gui.models.labels import local_time
 
@@ -65,26 +67,6 @@ def _card(title: str, parent: QWidget, *extra: QWidget) -> tuple[QFrame, QVBoxLa
         head.addWidget(widget)
     layout.addLayout(head)
     return card, layout
-
-
-def _table(model: Any, parent: QWidget, name: str) -> QTableView:
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setModel(model)
-    table.verticalHeader().setVisible(False)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return table
-
-
-def _fit_rows(table: QTableView, most: int = 8) -> None:
-    """As tall as its rows (up to `most`, then it scrolls), so no empty block is left below."""
-    rows = max(1, min(most, table.model().rowCount()))
-    header = table.horizontalHeader().sizeHint().height()
-    height = header + rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth()
-    table.setFixedHeight(height + 2)
 
 
 class AnalyticsView(QWidget):
@@ -171,7 +153,7 @@ class AnalyticsView(QWidget):
             label.setWordWrap(True)
             layout.addWidget(label)
         self.failures_model = FailuresModel()
-        self.failures_table = _table(self.failures_model, body, "analyticsFailures")
+        self.failures_table = make_table(self.failures_model, body, "analyticsFailures")
         self.failures_empty = QLabel(self.tr("No failed message."), body)
         self.failures_empty.setProperty("role", "muted")
         layout.addSpacing(6)
@@ -186,7 +168,7 @@ class AnalyticsView(QWidget):
 
         self.variants_card, layout = _card(self.tr("A/B test: variants compared"), body)
         self.variants_model = VariantsModel()
-        self.variants_table = _table(self.variants_model, body, "analyticsVariants")
+        self.variants_table = make_table(self.variants_model, body, "analyticsVariants")
         layout.addWidget(self.variants_table)
         self.verdict = QLabel(body)
         self.verdict.setObjectName("analyticsVerdict")
@@ -289,7 +271,7 @@ class AnalyticsView(QWidget):
             return
         self.funnel.set_funnel(first.funnel)
         self.failures_model.set_rows(first.failures)
-        _fit_rows(self.failures_table)
+        fit_rows(self.failures_table)
         self.failures_table.setVisible(bool(first.failures))
         self.failures_empty.setVisible(not first.failures)
         if self.report is None or self.report.campaign_id != first.campaign_id:
@@ -332,11 +314,11 @@ class AnalyticsView(QWidget):
         self.read_label.setText(self.tr("Time to read: %1").replace("%1", times_text(
             report.read_time.median, report.read_time.p90, report.read_time.count)))
         self.failures_model.set_rows(report.failures)
-        _fit_rows(self.failures_table)
+        fit_rows(self.failures_table)
         self.failures_table.setVisible(bool(report.failures))
         self.failures_empty.setVisible(not report.failures)
         self.variants_model.set_rows(report.variants)
-        _fit_rows(self.variants_table, 4)
+        fit_rows(self.variants_table, 4)
         has_variants = bool(report.variants)
         self.variants_card.setVisible(has_variants)  # a campaign with A/B variants only
         # the times and failures take the whole width when there is no A/B card beside them
@@ -385,10 +367,14 @@ class AnalyticsView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
         self.reload_campaigns()  # campaigns made meanwhile
-        if self.report is None and not self._loading:
-            self.refresh()
+        if self.report is None and not self._loading:  # a choice made right after showing
+            QTimer.singleShot(0, self._first_load)  # (select_campaign) loads alone
         elif self._dirty:
             self._repaint_live()
+
+    def _first_load(self) -> None:
+        if self.report is None and not self._loading:
+            self.refresh()
 
     # -- export (gui/analytics/export.py) -------------------------------------------------
     def save_chart(self, chart: QWidget) -> str:
