@@ -226,7 +226,15 @@ class AnalyticsView(QWidget):
         if self._choose(campaign_id):
             self.refresh()
         else:  # a campaign made meanwhile: the chooser's list first (read on a worker)
-            self.reload_campaigns(lambda: (self._choose(campaign_id), self.refresh()))
+            self._generation += 1
+            self._loading = True  # a load is coming: the first load on show stands aside
+            waiting = self._generation
+
+            def chosen() -> None:
+                if waiting == self._generation:  # nothing else chosen meanwhile
+                    self._choose(campaign_id)
+                    self.refresh()
+            self.reload_campaigns(chosen)
 
     def _choose(self, campaign_id: int | None) -> bool:
         self.choosers.blockSignals(True)  # one load, not one per chooser change
@@ -243,8 +251,12 @@ class AnalyticsView(QWidget):
             if then is not None:
                 then()
 
-        self.services.tasks.run(self.service.campaigns, done,
-                                lambda exc: log.warning("Campaigns not listed: %s", exc))
+        def failed(exc: BaseException) -> None:
+            log.warning("Campaigns not listed: %s", exc)
+            if then is not None:
+                then()
+
+        self.services.tasks.run(self.service.campaigns, done, failed)
 
     def refresh(self) -> None:
         """Count the chosen figures again (on a worker)."""
