@@ -23,7 +23,9 @@ Signals (all emitted on the GUI thread):
 
 Changes made by other processes (ExternalChange from core/store/change_feed.py) come out as the
 same signals as this process's own (counters, states, incoming messages, contacts), resolved by
-`external` (ExternalChanges) on the GUI thread, plus externalChange for lists to reload.
+`external` (ExternalChanges) on the thread that published the change (the change feed's), never
+on the GUI thread: drain only emits the already-resolved events, plus externalChange for lists
+to reload.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
@@ -81,8 +84,29 @@ class CoreBridge(QObject):
 
     # -- publisher threads -------------------------------------------------------------------
     def _on_event(self, event: ev.Event) -> None:
+        if self._external is not None:
+            if isinstance(event, ev.ExternalChange):
+                self._buffer_events(self._resolve_here(event))
+                return
+            self._external.note(event)
+        self._buffer_events([event])
+
+    def _resolve_here(self, change: ev.ExternalChange) -> list[ev.Event]:
+        """(publisher thread) what another process changed, as this process's own events,
+        followed by the `_Resolved` carrying what to reload."""
+        assert self._external is not None
+        try:
+            resolved = self._external.resolve(change.tables)
+        except Exception:  # the database is away for a moment: the next change tells again
+            log.exception("Could not read what another process changed")
+            return []
+        return [*resolved.events, _Resolved(resolved)]
+
+    def _buffer_events(self, events: list[ev.Event]) -> None:
+        if not events:
+            return
         with self._lock:
-            self._buffer.append(event)
+            self._buffer.extend(events)
             if self._wake_pending:
                 return
             self._wake_pending = True
@@ -167,26 +191,20 @@ class CoreBridge(QObject):
             self._emit(self.externalChange, resolved)
 
     def _resolve_external(self, batch: list[ev.Event]) -> tuple[list[ev.Event], Resolved | None]:
-        """The batch's own events, then what other processes changed (as the same events)."""
-        external = [e for e in batch if isinstance(e, ev.ExternalChange)]
-        if not external:
-            if self._external is not None:
-                for event in batch:
-                    self._external.note(event)
+        """The batch without its resolved markers, and what to reload (merged), if anything."""
+        markers = [e for e in batch if isinstance(e, (_Resolved, ev.ExternalChange))]
+        if not markers:
             return batch, None
-        local = [e for e in batch if not isinstance(e, ev.ExternalChange)]
-        if self._external is None:
-            return local, Resolved(campaign_list_changed=True, contacts_changed=True)
-        for event in local:
-            self._external.note(event)
-        tables = frozenset() if any(not e.tables for e in external) else frozenset(
-            table for e in external for table in e.tables)
-        try:
-            resolved = self._external.resolve(tables)
-        except Exception:  # the database is away for a moment: the next change tells again
-            log.exception("Could not read what another process changed")
-            return local, None
-        return local + resolved.events, resolved
+        local = [e for e in batch if not isinstance(e, (_Resolved, ev.ExternalChange))]
+        merged = Resolved()
+        for marker in markers:
+            if isinstance(marker, ev.ExternalChange):  # no resolver: reload everything
+                merged.campaign_list_changed = merged.contacts_changed = True
+                continue
+            merged.campaigns_changed |= marker.resolved.campaigns_changed
+            merged.campaign_list_changed |= marker.resolved.campaign_list_changed
+            merged.contacts_changed |= marker.resolved.contacts_changed
+        return local, merged
 
     def _emit(self, signal: Signal, *args: object) -> None:  # type: ignore[valid-type]
         try:
@@ -203,3 +221,10 @@ class CoreBridge(QObject):
             self._unsubscribe()
             self._unsubscribe = None
         self._timer.stop()
+
+
+@dataclass(frozen=True)
+class _Resolved(ev.Event):
+    """(internal) an external change already resolved on the feed's thread."""
+
+    resolved: Resolved

@@ -5,11 +5,15 @@ compares the campaigns (state, counters) and the newest incoming message with wh
 last saw — from its own events (`note`) or an earlier resolve — and returns the events the
 window would have received had the change been its own: CampaignStateChanged, CountersChanged,
 InboundReceived, plus what needs a reload (a campaign appeared or went, contacts changed).
-Called on the GUI thread, at most a few times a second; two small queries.
+Called on the thread that publishes ExternalChange (the change feed's), at most a few times a
+second, never on the GUI thread; two small queries. `note` and `resolve` may run on different
+threads (a lock keeps them apart); a late note at worst makes the next resolve repeat an event.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -24,6 +28,7 @@ from wacampaign_desktop.core.store.models import Campaign, InboundMessage
 
 if TYPE_CHECKING:
     from wacampaign_desktop.core.app_context import AppContext
+    from wacampaign_desktop.core.store.writer import StoreWriter
 
 REASON = "changed elsewhere"
 _CAMPAIGN_TABLES = {"campaign", "campaign_message"}
@@ -41,9 +46,12 @@ class Resolved:
     contacts_changed: bool = False
 
 
-def watch(context: AppContext) -> ChangeFeed:
-    """Start publishing ExternalChange on the context's bus (stop() it when closing)."""
-    return ChangeFeed(context.db, context.bus, sqlite_path=context.paths.database_file).start()
+def watch(context: AppContext, writer: Callable[[], StoreWriter | None] | None = None
+          ) -> ChangeFeed:
+    """Start publishing ExternalChange on the context's bus (stop() it when closing).
+    `writer`: this process's running store writer, if any (its commits are not another's)."""
+    return ChangeFeed(context.db, context.bus, sqlite_path=context.paths.database_file,
+                      writer=writer).start()
 
 
 class ExternalChanges:
@@ -52,6 +60,7 @@ class ExternalChanges:
         self._campaigns: dict[int, tuple[str, dict[str, int]]] = {}
         self._last_inbound = 0
         self._primed = False
+        self._lock = threading.RLock()
         if prime:
             self._prime()
 
@@ -70,6 +79,10 @@ class ExternalChanges:
 
     def note(self, event: Event) -> None:
         """An event this window got from its own process: not to be announced again."""
+        with self._lock:
+            self._note(event)
+
+    def _note(self, event: Event) -> None:
         if not self._primed:
             return
         if isinstance(event, CountersChanged):
@@ -82,22 +95,28 @@ class ExternalChanges:
             self._last_inbound = max(self._last_inbound, event.inbound_id)
 
     def resolve(self, tables: frozenset[str]) -> Resolved:
-        """The events and reloads for a change of `tables` (empty: any table)."""
+        """The events and reloads for a change of `tables` (empty: any table). Reads first,
+        then compares under the lock (notes from other threads never wait for the reads)."""
         result = Resolved()
         if not self._primed:
-            self._prime()
+            with self._lock:
+                self._prime()
             result.campaign_list_changed = result.contacts_changed = True
             return result
         every = not tables
-        if every or tables & _CAMPAIGN_TABLES:
-            self._campaign_events(result)
-        if every or tables & _INBOX_TABLES:
-            self._inbound_events(result)
+        campaigns = self._read_campaigns() if every or tables & _CAMPAIGN_TABLES else None
+        inbound = (list(InboundMessage.select().where(InboundMessage.id > self._last_inbound)
+                        .order_by(InboundMessage.id).limit(200))
+                   if every or tables & _INBOX_TABLES else [])
+        with self._lock:
+            if campaigns is not None:
+                self._campaign_events(result, campaigns)
+            self._inbound_events(result, inbound)
         result.contacts_changed = every or bool(tables & _CONTACT_TABLES)
         return result
 
-    def _campaign_events(self, result: Resolved) -> None:
-        now = self._read_campaigns()
+    def _campaign_events(self, result: Resolved, now: dict[int, tuple[str, dict[str, int]]]
+                         ) -> None:
         if now.keys() != self._campaigns.keys():
             result.campaign_list_changed = True
         for campaign_id, (state, counters) in now.items():
@@ -117,10 +136,10 @@ class ExternalChanges:
                 result.campaigns_changed.add(campaign_id)
         self._campaigns = now
 
-    def _inbound_events(self, result: Resolved) -> None:
-        rows = (InboundMessage.select().where(InboundMessage.id > self._last_inbound)
-                .order_by(InboundMessage.id).limit(200))
+    def _inbound_events(self, result: Resolved, rows: list[InboundMessage]) -> None:
         for row in rows:
+            if row.id <= self._last_inbound:  # noted meanwhile (this process's own)
+                continue
             result.events.append(InboundReceived(
                 row.id, row.contact_id, row.from_number, row.body or "",
                 row.campaign_message_id, getattr(row, "source", "webhook") or "webhook"))

@@ -7,8 +7,10 @@ and identical ones within a transaction are merged, so a transaction costs one n
 table it touched. Our connections are named `wacampaign:<pid>` (database.make_postgres), so the
 listener drops its own process's changes. One dedicated LISTEN connection on a thread.
 
-SQLite: `PRAGMA data_version` on a dedicated connection changes whenever another connection
-(another process, or another thread of this one) committed; checked every `interval_s`. It does
+SQLite: `PRAGMA data_version` changes whenever ANOTHER connection committed; checked every
+`interval_s`. It is read on the connection of this process's store writer (`writer()`, via
+StoreWriter.run_on_thread), so the writer's own commits — nearly all of this process's writes —
+never count as another process's; without a running writer, on a dedicated connection. It does
 not say which tables: `tables` is empty ("anything may have changed").
 """
 
@@ -19,12 +21,18 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
+from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import peewee
 
 from wacampaign_desktop.core.events import EventBus, ExternalChange
 from wacampaign_desktop.core.store.database import is_postgres
+
+if TYPE_CHECKING:
+    from wacampaign_desktop.core.store.writer import StoreWriter
 
 log = logging.getLogger(__name__)
 
@@ -66,12 +74,15 @@ class ChangeFeed:
     other connections (SQLite). `start()` / `stop()`; the thread holds its own connection."""
 
     def __init__(self, db: peewee.Database, bus: EventBus, *, sqlite_path: Path | str | None = None,
-                 interval_s: float = SQLITE_INTERVAL_S) -> None:
+                 interval_s: float = SQLITE_INTERVAL_S,
+                 writer: Callable[[], StoreWriter | None] | None = None) -> None:
         self._db, self._bus, self._interval = db, bus, interval_s
+        self._writer = writer or (lambda: None)
         self._sqlite_path = sqlite_path if sqlite_path is not None else getattr(db, "database", "")
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.published = 0
+        self.rounds = 0  # checks made (tests wait on it rather than sleeping)
 
     def start(self) -> ChangeFeed:
         target = self._listen if is_postgres(self._db) else self._poll
@@ -102,14 +113,34 @@ class ChangeFeed:
     def _poll(self) -> None:
         connection = sqlite3.connect(str(self._sqlite_path), timeout=5, check_same_thread=False)
         try:
-            last = connection.execute("PRAGMA data_version").fetchone()[0]
+            last = self._version(connection)
             while not self._stop.wait(self._interval):
-                version = connection.execute("PRAGMA data_version").fetchone()[0]
-                if version != last:
+                version = self._version(connection)
+                self.rounds += 1
+                if version is None:  # the writer is busy: compare its answer next round
+                    continue
+                if last is None or version[0] is not last[0]:
+                    last = version  # the writer started or stopped: a new baseline, no event
+                elif version != last:
                     last = version
                     self._publish(frozenset())
         finally:
             connection.close()
+
+    def _version(self, connection: sqlite3.Connection) -> tuple[Any, int] | None:
+        """(whose connection, its data_version): the running writer's, else the feed's own;
+        None when the writer is too busy to answer now (the next round asks again)."""
+        writer = self._writer()
+        if writer is None or not writer.running:
+            return connection, connection.execute("PRAGMA data_version").fetchone()[0]
+        future = writer.run_on_thread(
+            lambda: writer.db.execute_sql("PRAGMA data_version").fetchone()[0])
+        try:
+            return writer, future.result(timeout=max(1.0, 3 * self._interval))
+        except FutureTimeout:
+            return None
+        except Exception:  # the writer stopped meanwhile: the feed's own connection next time
+            return None
 
     # -- PostgreSQL --------------------------------------------------------------------------
     def _listen(self) -> None:
@@ -132,6 +163,7 @@ class ChangeFeed:
                     pending.add(table)
                     if deadline is None:
                         deadline = time.monotonic() + GATHER_S
+                self.rounds += 1
                 if deadline is not None and time.monotonic() >= deadline:
                     if pending:
                         self._publish(frozenset(pending))

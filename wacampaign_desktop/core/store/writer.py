@@ -86,6 +86,7 @@ def bound_database() -> peewee.Database | None:
 class _Item:
     work: Work
     future: Future[Any]
+    outside: bool = False  # H3: run_on_thread: a plain call, outside any transaction
 
 
 class StoreWriter:
@@ -158,6 +159,16 @@ class StoreWriter:
         for event in merge_counter_events(events):
             self._bus.publish(event)
 
+    def run_on_thread(self, fn: Callable[[], Any]) -> Future[Any]:
+        """H3: run `fn()` on the writer's thread and connection, outside any transaction, before
+        its next batch (e.g. `PRAGMA data_version`, which the writer's own commits never change)."""
+        future: Future[Any] = Future()
+        if not self._running:
+            future.set_exception(WriterStopped("the store writer is not running"))
+            return future
+        self._queue.put(_Item(lambda _batch: fn(), future, outside=True))
+        return future
+
     def call(self, work: Work, timeout: float = 30.0) -> Any:
         """Submit and wait for the committed result (raises what the work raised)."""
         return self.submit(work).result(timeout)
@@ -198,6 +209,9 @@ class StoreWriter:
                 batch = self._take_batch()
                 if batch is None:
                     break
+                batch = self._run_outside(batch)
+                if not batch:
+                    continue
                 started = time.thread_time()
                 self._run_batch(batch)
                 self.cpu_s += time.thread_time() - started
@@ -212,6 +226,19 @@ class StoreWriter:
                     item.future.set_exception(WriterStopped("the store writer stopped"))
             if not self.db.is_closed():
                 self.db.close()
+
+    def _run_outside(self, batch: list[_Item]) -> list[_Item]:
+        """H3: run the batch's run_on_thread calls now; the rest is the real batch."""
+        rest = []
+        for item in batch:
+            if not item.outside:
+                rest.append(item)
+                continue
+            try:
+                item.future.set_result(item.work(None))  # type: ignore[arg-type]
+            except BaseException as exc:  # noqa: BLE001 (handed to the caller)
+                item.future.set_exception(exc)
+        return rest
 
     def _run_batch(self, batch: list[_Item]) -> None:
         error: BaseException | None = None

@@ -32,6 +32,7 @@ from wacampaign_desktop.core.services.queries import campaign_actions
 from wacampaign_desktop.gui.campaigns.ab_box import ABBox
 from wacampaign_desktop.gui.campaigns.counters import CountersPanel
 from wacampaign_desktop.gui.campaigns.detail_pane import MessageDetailPane
+from wacampaign_desktop.gui.campaigns.external_refresh import ExternalRefresher
 from wacampaign_desktop.gui.campaigns.header import CampaignHeader
 from wacampaign_desktop.gui.campaigns.message_filter import MessageFilterBar
 from wacampaign_desktop.gui.campaigns.messages_table import MessagesTable
@@ -69,6 +70,7 @@ class CampaignView(QWidget, CampaignActions):
         self._send_rate = 0.0
         self.meter = ProgressMeter()
         self.model = MessagesTableModel(parent=self, queries=services.queries)
+        self.external_refresh = ExternalRefresher(self)  # H3: off the GUI thread, when shown
         self._build()
         bridge = services.bridge
         bridge.messageStatusChanged.connect(self._on_statuses)
@@ -269,18 +271,18 @@ class CampaignView(QWidget, CampaignActions):
             self.model.refresh_rows([message_id])
 
     def _on_external(self, resolved: object) -> None:
-        """Another process changed this campaign: re-read the loaded rows and who sends it."""
-        if self.campaign_id is None or self.campaign_id not in getattr(
-                resolved, "campaigns_changed", ()):
-            return
-        ids = [row.id for row in (self.model.row_object(i) for i in range(self.model.rowCount()))
-               if row is not None]
-        if ids:
-            self.model.refresh_rows(ids)
-        campaign = self.services.queries.campaign(self.campaign_id)
-        if campaign is not None:
-            self._show_state(campaign.state, campaign.sent_by)
-            self._update_actions()
+        """Another process changed this campaign: re-read the loaded rows and who sends it (on
+        the task pool, at most ~2 a second, only while shown: external_refresh.py)."""
+        self.external_refresh.changed(resolved)
+
+    def show_external_state(self, state: str, sent_by: str | None) -> None:
+        """(external_refresh) the campaign's state and sender as another process left them."""
+        self._show_state(state, sent_by)
+        self._update_actions()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        self.external_refresh.shown()  # H3: what another process changed while hidden
 
     def _on_state(self, event: CampaignStateChanged) -> None:
         if event.new_state != "sending":

@@ -251,8 +251,14 @@ class MessagesTableModel(KeysetPagedModel):
         """Re-read these loaded rows (the detail pane shows the exact stored row)."""
         if self._campaign_id is None:
             return 0
+        return self.apply_rows(self._campaign_id, self._queries.messages_by_id(self._campaign_id, ids))
+
+    def apply_rows(self, campaign_id: int, rows: Sequence[MessageRow]) -> int:
+        """H3: put rows read elsewhere (a worker) in place of the loaded ones with their ids."""
+        if campaign_id != self._campaign_id:
+            return 0
         changed: list[int] = []
-        for row in self._queries.messages_by_id(self._campaign_id, ids):
+        for row in rows:
             position = self._row_of.get(row.id)
             if position is None:
                 continue
