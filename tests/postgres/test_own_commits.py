@@ -46,7 +46,7 @@ def test_own_writer_commits_are_not_external_but_another_process_is(context, dat
             seen.append(event)  # type: ignore[arg-type]
 
     unsubscribe = context.bus.subscribe(collect, ExternalChange)
-    feed = watch(context, writer=lambda: writer)
+    feed = watch(context)  # finds this process's running writer itself (writer.running_writer)
     try:
         wait_until(lambda: feed.rounds >= 2, 5.0, "the feed is watching")
 

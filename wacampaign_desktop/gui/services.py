@@ -121,9 +121,7 @@ class GuiServices:
         # H: changes made by other processes reach this window like its own (ExternalChange)
         bridge = CoreBridge(context.bus, external=external_changes.ExternalChanges(context))
         services = cls(context, bridge, TaskRunner(), make_runtime)
-        controller = services.runtime_controller  # H3: its writer's commits are this process's
-        services.change_feed = external_changes.watch(
-            context, writer=lambda: getattr(controller.runtime, "writer", None))
+        services.change_feed = external_changes.watch(context)
         if runtime is not None:
             services.runtime_controller.set_runtime(runtime)
         return services

@@ -8,8 +8,8 @@ table it touched. Our connections are named `wacampaign:<pid>` (database.make_po
 listener drops its own process's changes. One dedicated LISTEN connection on a thread.
 
 SQLite: `PRAGMA data_version` changes whenever ANOTHER connection committed; checked every
-`interval_s`. It is read on the connection of this process's store writer (`writer()`, via
-StoreWriter.run_on_thread), so the writer's own commits — nearly all of this process's writes —
+`interval_s`. It is read on the connection of this process's running store writer (`writer()`,
+by default writer.running_writer(db); via StoreWriter.run_on_thread), so the writer's own commits — nearly all of this process's writes —
 never count as another process's; without a running writer, on a dedicated connection. It does
 not say which tables: `tables` is empty ("anything may have changed").
 """
@@ -30,6 +30,7 @@ import peewee
 
 from wacampaign_desktop.core.events import EventBus, ExternalChange
 from wacampaign_desktop.core.store.database import is_postgres
+from wacampaign_desktop.core.store.writer import running_writer
 
 if TYPE_CHECKING:
     from wacampaign_desktop.core.store.writer import StoreWriter
@@ -77,7 +78,7 @@ class ChangeFeed:
                  interval_s: float = SQLITE_INTERVAL_S,
                  writer: Callable[[], StoreWriter | None] | None = None) -> None:
         self._db, self._bus, self._interval = db, bus, interval_s
-        self._writer = writer or (lambda: None)
+        self._writer = writer or (lambda: running_writer(db))
         self._sqlite_path = sqlite_path if sqlite_path is not None else getattr(db, "database", "")
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None

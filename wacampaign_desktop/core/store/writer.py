@@ -42,6 +42,17 @@ from wacampaign_desktop.core.store.storage_health import StorageHealth, is_stora
 log = logging.getLogger(__name__)
 
 
+_RUNNING: list[StoreWriter] = []  # H3: this process's started writers (running_writer)
+_RUNNING_LOCK = threading.Lock()
+
+
+def running_writer(db: peewee.Database) -> StoreWriter | None:
+    """H3: this process's running store writer on `db`, if any (the change feed reads SQLite's
+    data_version on its connection, so that its commits are not taken for another process's)."""
+    with _RUNNING_LOCK:
+        return next((w for w in _RUNNING if w.db is db and w.running), None)
+
+
 class WriterStopped(RuntimeError):
     """The writer is not running; the work was not done."""
 
@@ -131,6 +142,8 @@ class StoreWriter:
             self._running = True
             self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
             self._thread.start()
+        with _RUNNING_LOCK:
+            _RUNNING.append(self)
 
     def stop(self, timeout: float = 10.0) -> None:
         """Finish what is queued, then end the thread."""
@@ -140,6 +153,9 @@ class StoreWriter:
                 return
             self._running = False
             self._queue.put(None)
+        with _RUNNING_LOCK:
+            if self in _RUNNING:
+                _RUNNING.remove(self)
         thread.join(timeout)
 
     @property
