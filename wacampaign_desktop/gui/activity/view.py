@@ -76,7 +76,13 @@ class ActivityView(QWidget):
         self._log_again = False
         self._count_busy = False
         self._count_again = False
-        ui.logPathLabel.setText(self.tr("Log file: %1").replace("%1", str(self.log_file)))
+        # I2: a long profile path wraps at its folder separators (zero-width spaces) instead of
+        # widening the window beyond 800 px; the tooltip keeps the plain path
+        path = str(self.log_file)
+        ui.logPathLabel.setWordWrap(True)
+        ui.logPathLabel.setText(self.tr("Log file: %1").replace(
+            "%1", path.replace("/", "/\u200b").replace("\\", "\\\u200b")))
+        ui.logPathLabel.setToolTip(path)
         services.bridge.webhookLogged.connect(self._on_webhooks)
         self.apply_webhook_filter()
         self.refresh_log()

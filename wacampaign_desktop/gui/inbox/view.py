@@ -35,6 +35,7 @@ from wacampaign_desktop.gui.inbox.conversation_item import (
     show_unread,
 )
 from wacampaign_desktop.gui.inbox.direct_relay import DirectMessageRelay
+from wacampaign_desktop.gui.inbox.small_screen import fit_small_screens
 from wacampaign_desktop.gui.inbox.view_extras import InboxExtrasMixin
 from wacampaign_desktop.gui.models.labels import error_explanation, local_time, status_label
 from wacampaign_desktop.gui.models.phone_text import display_phone
@@ -56,6 +57,7 @@ class InboxView(InboxExtrasMixin, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.ui)
+        fit_small_screens(self.ui)  # wraps instead of widening the window at 800×600
         self.ui.splitter.setStretchFactor(1, 3)
         self.ui.conversationList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.ui.conversationList.setTextElideMode(Qt.TextElideMode.ElideRight)
