@@ -27,7 +27,7 @@ class ExternalRefresher(QObject):
         self._interval_ms = interval_ms
         self.stale = False  # another process changed the shown campaign since the last read
         self._reading = False
-        self._last_start = 0.0
+        self.last_start = 0.0
         self.reads = 0  # re-reads started (tests, benchmark)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -51,7 +51,7 @@ class ExternalRefresher(QObject):
             return
         if not self._view.isVisible():
             return  # shown() asks again
-        elapsed_ms = (time.monotonic() - self._last_start) * 1000
+        elapsed_ms = (time.monotonic() - self.last_start) * 1000
         self._timer.start(max(0, int(self._interval_ms - elapsed_ms)))
 
     def _read(self) -> None:
@@ -64,7 +64,7 @@ class ExternalRefresher(QObject):
                if row is not None]
         queries = view.services.queries
         self.stale, self._reading = False, True
-        self._last_start = time.monotonic()
+        self.last_start = time.monotonic()
         self.reads += 1
 
         def read() -> tuple[list[Any], Any]:
