@@ -72,7 +72,7 @@ def install_notify_triggers(db: peewee.Database, tables: list[str]) -> None:
 
 class ChangeFeed:
     """Publishes ExternalChange on `bus` for commits made by other processes (PostgreSQL) or
-    other connections (SQLite). `start()` / `stop()`; the thread holds its own connection."""
+    connections other than this process's store writer's (SQLite). `start()` / `stop()`."""
 
     def __init__(self, db: peewee.Database, bus: EventBus, *, sqlite_path: Path | str | None = None,
                  interval_s: float = SQLITE_INTERVAL_S,
