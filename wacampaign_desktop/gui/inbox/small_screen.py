@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QSizePolicy, QWidget
 
 from wacampaign_desktop.gui.contacts.flow_layout import FlowLayout
 
@@ -18,11 +18,24 @@ SEARCH_WIDEST = 340  # the search field's preferred width at most (room for its 
 def fit_small_screens(ui: Any) -> None:
     """Rearrange the loaded inbox form `ui` so its minimum width stays small."""
     _wrap_header(ui)
-    ui.contactLabel.setWordWrap(True)  # a long name or the empty-inbox sentence wraps
+    # the header bar has no height of its own to give away: the extra goes to the conversations
+    ui.splitter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    _wrap_contact_line(ui)
     bar = _wrap_row(ui, ui.templateRow, "templateBar",
                     (ui.templateCombo, ui.variablesEdit, ui.templateButton), right=ui.templateButton)
     if bar is not None:  # no empty row (and its spacing) while no template is offered
         _ShownWithItsWidgets(bar)
+
+
+def _wrap_contact_line(ui: Any) -> None:
+    """A long name or the empty-inbox sentence wraps; the label takes the row's room (its
+    spacer goes) so a name and number that fit stay on one line."""
+    label, row = ui.contactLabel, ui.contactRow
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    for index in reversed(range(row.count())):
+        if row.itemAt(index).spacerItem() is not None:
+            row.takeAt(index)
 
 
 def _wrap_header(ui: Any) -> None:
