@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
                 if callable(refresh):
                     refresh()
 
-        QTimer.singleShot(0, offer)  # after the runtime's other listeners
+        QTimer.singleShot(0, self, offer)  # after the runtime's other listeners
 
     def _fit_nav(self) -> None:
         """The navigation as wide as its longest name plus room for a badge (not Qt's default

@@ -370,7 +370,7 @@ class AnalyticsView(QWidget):
         if report is None or report.campaign_id not in (None, event.campaign_id):
             return
         if event.new_state in ("completed", "cancelled") and not self._loading:
-            QTimer.singleShot(300, self.refresh)  # variants and times, once, at the end
+            QTimer.singleShot(300, self, self.refresh)  # variants and times, once, at the end
 
     def _on_external(self, resolved: Any) -> None:
         if getattr(resolved, "campaign_list_changed", False):
@@ -380,7 +380,7 @@ class AnalyticsView(QWidget):
         super().showEvent(event)
         self.reload_campaigns()  # campaigns made meanwhile
         if self.report is None and not self._loading:  # a choice made right after showing
-            QTimer.singleShot(0, self._first_load)  # (select_campaign) loads alone
+            QTimer.singleShot(0, self, self._first_load)  # (select_campaign) loads alone
         elif self._dirty:
             self._repaint_live()
 

@@ -113,7 +113,7 @@ class CampaignsView(QWidget):
         """The list never takes more than 30 % of a shrinking window: the campaign view needs
         the room more (the splitter alone would squeeze the view to its minimum first)."""
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._keep_list_narrow)  # once the splitter has its new width
+        QTimer.singleShot(0, self, self._keep_list_narrow)  # once the splitter has its new width
 
     def _keep_list_narrow(self) -> None:
         sizes = self.splitter.sizes()

@@ -102,6 +102,6 @@ class HelpDialog(QDialog):
     def show_section(self, anchor: str) -> None:
         """Scroll to `anchor` ('' = the top) once the text is laid out."""
         if anchor:
-            QTimer.singleShot(0, lambda: self.browser.scrollToAnchor(anchor))
+            QTimer.singleShot(0, self, lambda: self.browser.scrollToAnchor(anchor))
         else:
             self.browser.verticalScrollBar().setValue(0)
