@@ -57,6 +57,29 @@ def start_display() -> subprocess.Popen | None:
     return proc
 
 
+def run_each_language(script: str, doc: str | None, take_one: Callable[[str], None]) -> None:
+    """The `main` of the scripts in docs/shots/: `--lang en|fr` takes one language in this
+    process (Xvfb started if there is no display); without it, one process per language (one
+    QApplication each). Exits without interpreter teardown (PySide objects freed at exit can
+    crash it)."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--lang", choices=("en", "fr"))
+    args = parser.parse_args()
+    if args.lang is None:
+        for lang in ("en", "fr"):
+            subprocess.run([sys.executable, script, "--lang", lang], check=True)
+    else:
+        xvfb = start_display()
+        try:
+            take_one(args.lang)
+        finally:
+            if xvfb is not None:
+                xvfb.terminate()
+                xvfb.wait(10)
+    sys.stdout.flush()
+    os._exit(0)
+
+
 def wait_until(app, predicate: Callable[[], bool], timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

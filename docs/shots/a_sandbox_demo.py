@@ -10,9 +10,7 @@ Saves docs/screenshots/demo_campaign.png, demo_inbox.png (and the same under fr/
 
 from __future__ import annotations
 
-import argparse
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -22,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "docs"))
 os.environ.setdefault("WACAMPAIGN_SECRET_BACKEND", "file")
 
-from take_screenshots import settle, shoot, start_display, wait_until  # noqa: E402
+from take_screenshots import run_each_language, settle, shoot, wait_until  # noqa: E402
 
 
 def take(lang: str) -> None:
@@ -89,25 +87,5 @@ def take(lang: str) -> None:
         context.close()
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lang", choices=("en", "fr"))
-    args = parser.parse_args()
-    if args.lang is None:  # one process per language (one QApplication each)
-        for lang in ("en", "fr"):
-            subprocess.run([sys.executable, __file__, "--lang", lang], check=True)
-        return 0
-    xvfb = start_display()
-    try:
-        take(args.lang)
-    finally:
-        if xvfb is not None:
-            xvfb.terminate()
-            xvfb.wait(10)
-    return 0
-
-
 if __name__ == "__main__":
-    code = main()
-    sys.stdout.flush()
-    os._exit(code)  # skip interpreter teardown: PySide objects freed at exit can crash it
+    run_each_language(__file__, __doc__, take)

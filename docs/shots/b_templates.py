@@ -10,9 +10,7 @@ templates come from the built-in sandbox's Content API (synced by the editor its
 
 from __future__ import annotations
 
-import argparse
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -24,9 +22,9 @@ os.environ.setdefault("WACAMPAIGN_SECRET_BACKEND", "file")
 
 from take_screenshots import (  # noqa: E402
     EXTRA_CONTACTS,
+    run_each_language,
     settle,
     shoot,
-    start_display,
     wait_until,
 )
 
@@ -87,25 +85,5 @@ def take(lang: str) -> None:
         context.close()
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lang", choices=("en", "fr"))
-    args = parser.parse_args()
-    if args.lang is None:  # one process per language (one QApplication each)
-        for lang in ("en", "fr"):
-            subprocess.run([sys.executable, __file__, "--lang", lang], check=True)
-        return 0
-    xvfb = start_display()
-    try:
-        take(args.lang)
-    finally:
-        if xvfb is not None:
-            xvfb.terminate()
-            xvfb.wait(10)
-    return 0
-
-
 if __name__ == "__main__":
-    code = main()
-    sys.stdout.flush()
-    os._exit(code)  # skip interpreter teardown: PySide objects freed at exit can crash it
+    run_each_language(__file__, __doc__, take)
