@@ -12,6 +12,8 @@ import pytest
 from waitress import wasyncore
 from waitress.server import create_server
 
+from wacampaign_desktop.core.twilio_gateway import TwilioGateway
+
 
 @dataclass
 class Received:
@@ -78,3 +80,12 @@ def receiver() -> Iterator[Receiver]:
     rec.thread.start()
     yield rec
     rec.close()
+
+
+@pytest.fixture
+def client(sandbox):
+    """The real twilio client as the app's gateway points it at the module's `sandbox` (REST,
+    Content and Messaging domains alike)."""
+    gateway = TwilioGateway(sandbox.credentials)
+    yield gateway.client
+    gateway.close()

@@ -13,7 +13,6 @@ from twilio.base.exceptions import TwilioRestException
 
 from tests.sandbox.schema import assert_matches, missing_properties, problems, schemas
 from wacampaign_desktop.core.sandbox import DEFAULT_SENDER, SandboxConfig, SandboxServer
-from wacampaign_desktop.core.twilio_gateway import TwilioGateway
 
 
 @pytest.fixture
@@ -22,13 +21,6 @@ def sandbox():
     server.start()
     yield server
     server.stop()
-
-
-@pytest.fixture
-def client(sandbox):
-    gateway = TwilioGateway(sandbox.credentials)
-    yield gateway.client
-    gateway.close()
 
 
 def raw_get(sandbox: SandboxServer, path: str) -> dict:

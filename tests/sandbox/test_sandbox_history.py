@@ -25,13 +25,6 @@ def sandbox():
     server.stop()
 
 
-@pytest.fixture
-def client(sandbox):
-    gateway = TwilioGateway(sandbox.credentials)
-    yield gateway.client
-    gateway.close()
-
-
 def send(client, to: str, body: str = "Hello"):
     return client.messages.create(to=f"whatsapp:{to}", from_=DEFAULT_SENDER, body=body)
 

@@ -10,7 +10,6 @@ import time
 import pytest
 
 from wacampaign_desktop.core.sandbox import DEFAULT_SENDER, SandboxConfig, SandboxServer
-from wacampaign_desktop.core.twilio_gateway import TwilioGateway
 
 
 @pytest.fixture
@@ -19,13 +18,6 @@ def sandbox():
     server.start()
     yield server
     server.stop()
-
-
-@pytest.fixture
-def client(sandbox):
-    gateway = TwilioGateway(sandbox.credentials)
-    yield gateway.client
-    gateway.close()
 
 
 def test_an_incoming_photo_has_its_media_listed_and_posted(sandbox, client, receiver):

@@ -11,7 +11,6 @@ from twilio.rest.messaging.v2.channels_sender import ChannelsSenderList
 
 from tests.sandbox.schema import assert_matches, missing_properties
 from wacampaign_desktop.core.sandbox import DEFAULT_SENDER, SandboxConfig, SandboxServer
-from wacampaign_desktop.core.twilio_gateway import TwilioGateway
 
 Update = ChannelsSenderList.MessagingV2ChannelsSenderRequestsUpdate
 
@@ -22,13 +21,6 @@ def sandbox():
     server.start()
     yield server
     server.stop()
-
-
-@pytest.fixture
-def client(sandbox):
-    gateway = TwilioGateway(sandbox.credentials)
-    yield gateway.client
-    gateway.close()
 
 
 def raw(sandbox: SandboxServer, path: str) -> dict:
