@@ -327,31 +327,29 @@ def _locking(db: peewee.Database) -> str:
 
 
 def _read_rows(db: peewee.Database, sids: list[str]) -> dict[str, dict[str, Any]]:
-    rows: dict[str, dict[str, Any]] = {}
-    p = _param(db)
-    for start in range(0, len(sids), _CHUNK):
-        chunk = sids[start:start + _CHUNK]
-        cursor = db.execute_sql(
-            f"SELECT {', '.join(_ROW_COLUMNS)} FROM campaign_message "
-            f"WHERE twilio_sid IN ({', '.join([p] * len(chunk))}){_locking(db)}", chunk)
-        for values in cursor.fetchall():
-            row = dict(zip(_ROW_COLUMNS, values, strict=True))
-            rows[row["twilio_sid"]] = row
-    return rows
+    return _read(db, "campaign_message", _ROW_COLUMNS, sids)
 
 
 def _read_direct_rows(db: peewee.Database, sids: list[str]) -> dict[str, dict[str, Any]]:
     """Direct messages (sent outside a campaign) by sid, for sids no campaign message has."""
+    rows = _read(db, "direct_message", _DIRECT_COLUMNS, sids)
+    for row in rows.values():
+        row["campaign_id"] = None
+    return rows
+
+
+def _read(db: peewee.Database, table: str, columns: tuple[str, ...],
+          sids: list[str]) -> dict[str, dict[str, Any]]:
+    """`table`'s rows by sid (locked on PostgreSQL), a few hundred sids per statement."""
     rows: dict[str, dict[str, Any]] = {}
     p = _param(db)
     for start in range(0, len(sids), _CHUNK):
         chunk = sids[start:start + _CHUNK]
         cursor = db.execute_sql(
-            f"SELECT {', '.join(_DIRECT_COLUMNS)} FROM direct_message "
+            f"SELECT {', '.join(columns)} FROM {table} "
             f"WHERE twilio_sid IN ({', '.join([p] * len(chunk))}){_locking(db)}", chunk)
         for values in cursor.fetchall():
-            row = dict(zip(_DIRECT_COLUMNS, values, strict=True))
-            row["campaign_id"] = None
+            row = dict(zip(columns, values, strict=True))
             rows[row["twilio_sid"]] = row
     return rows
 
