@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
 
+from tests.engine.engine_helpers import state_of  # noqa: F401 (used by the retries tests)
+from tests.engine.engine_helpers import wait_for as engine_wait_for
 from wacampaign_desktop.core.runtime import Runtime
 from wacampaign_desktop.core.sandbox import SandboxConfig
 from wacampaign_desktop.core.store.models import Campaign, CampaignMessage, Contact
@@ -44,17 +45,8 @@ def new_campaign(**fields) -> Campaign:
 
 
 def wait_for(predicate: Callable[[], object], timeout: float = 20.0, what: str = "") -> object:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.03)
-    raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what or predicate}")
-
-
-def state_of(campaign_id: int) -> str:
-    return Campaign.get_by_id(campaign_id).state
+    """The engine tests' wait, with these tests' shorter default bound."""
+    return engine_wait_for(predicate, timeout, what)
 
 
 def messages_of(campaign_id: int) -> list[CampaignMessage]:
