@@ -159,6 +159,27 @@ class Receiver:
         return None, None
 
 
+def check_outcome(database: str | Path, campaign_id: int,
+                  expected: dict[str, str]) -> tuple[int, bool]:
+    """After a storm: how many messages are not at their expected final status (regressed or
+    lost), and whether the campaign's stored counters equal a recount. `database`: a SQLite
+    file or a PostgreSQL URL."""
+    from wacampaign_desktop.core.store import message_updates as mu
+    from wacampaign_desktop.core.store.database import bind_database, make_database
+    from wacampaign_desktop.core.store.models import CampaignMessage
+
+    db = make_database(database)
+    bind_database(db)
+    db.connect()
+    try:
+        status_of = dict(CampaignMessage.select(CampaignMessage.twilio_sid,
+                                                CampaignMessage.status).tuples())
+        regressed = sum(1 for sid, final in expected.items() if status_of.get(sid) != final)
+        return regressed, mu.recount(campaign_id) == mu.campaign_counters(campaign_id)
+    finally:
+        db.close()
+
+
 class OurServe(Receiver):
     """`wacampaign-desktop serve` on a copy of the template profile."""
 
@@ -206,20 +227,7 @@ class OurServe(Receiver):
                                f"the bench signed for {self.url}")
 
     def check(self, expected: dict[str, str]) -> tuple[int | None, bool | None]:
-        from wacampaign_desktop.core.store import message_updates as mu
-        from wacampaign_desktop.core.store.database import bind_database, make_database
-        from wacampaign_desktop.core.store.models import CampaignMessage
-
-        db = make_database(self.profile / "wacampaign.sqlite3")
-        bind_database(db)
-        db.connect()
-        try:
-            status_of = dict(CampaignMessage.select(CampaignMessage.twilio_sid,
-                                                    CampaignMessage.status).tuples())
-            regressed = sum(1 for sid, final in expected.items() if status_of.get(sid) != final)
-            return regressed, mu.recount(self.campaign_id) == mu.campaign_counters(self.campaign_id)
-        finally:
-            db.close()
+        return check_outcome(self.profile / "wacampaign.sqlite3", self.campaign_id, expected)
 
 
 class InProcess(OurServe):

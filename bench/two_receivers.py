@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 
 from ingest_load import STATUSES, LoadResult, build_jobs, post_all, sid_of, sign_jobs  # noqa: E402
-from ingest_receivers import TOKEN, OurServe, make_profile  # noqa: E402
+from ingest_receivers import TOKEN, OurServe, check_outcome, make_profile  # noqa: E402
 
 from tests.postgres.cluster import Cluster, find_bin_dir  # noqa: E402
 
@@ -74,23 +74,6 @@ def expected_finals(jobs: list[tuple[int, str]]) -> dict[str, str]:
     return final
 
 
-def check(database: str | Path, campaign_id: int, expected: dict[str, str]) -> tuple[int, bool]:
-    from wacampaign_desktop.core.store import message_updates as mu
-    from wacampaign_desktop.core.store.database import bind_database, make_database
-    from wacampaign_desktop.core.store.models import CampaignMessage
-
-    db = make_database(database)
-    bind_database(db)
-    db.connect()
-    try:
-        status_of = dict(CampaignMessage.select(CampaignMessage.twilio_sid,
-                                                CampaignMessage.status).tuples())
-        regressed = sum(1 for sid, final in expected.items() if status_of.get(sid) != final)
-        return regressed, mu.recount(campaign_id) == mu.campaign_counters(campaign_id)
-    finally:
-        db.close()
-
-
 def post_shared(receivers: list[OurServe], jobs: list[tuple[int, str]],
                 concurrency: int) -> LoadResult:
     """Callback k to receiver k mod n, `concurrency` connections per receiver, all at once."""
@@ -124,7 +107,7 @@ def run_sqlite(work: Path, messages: int, jobs, expected, concurrency: int) -> R
         load = post_shared([receiver], jobs, concurrency)
     finally:
         receiver.stop()
-    regressed, counters_ok = check(receiver.profile / "wacampaign.sqlite3", campaign_id, expected)
+    regressed, counters_ok = check_outcome(receiver.profile / "wacampaign.sqlite3", campaign_id, expected)
     return Result("sqlite ×1", load.per_second, load.percentile_ms(0.5), load.percentile_ms(0.99),
                   load.failed, regressed, counters_ok)
 
@@ -156,7 +139,7 @@ def run_postgres(work: Path, cluster: Cluster, messages: int, jobs, expected, co
     finally:
         for serve in serves:
             serve.stop()
-    regressed, counters_ok = check(url, campaign_id, expected)
+    regressed, counters_ok = check_outcome(url, campaign_id, expected)
     return Result(f"postgresql ×{receivers}", load.per_second, load.percentile_ms(0.5),
                   load.percentile_ms(0.99), load.failed, regressed, counters_ok)
 
